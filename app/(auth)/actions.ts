@@ -1,0 +1,99 @@
+"use server";
+
+import { headers } from "next/headers";
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/auth";
+import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
+import { signUpLimiter } from "@/lib/auth/limiters";
+import { hashPassword } from "@/lib/auth/password";
+import { signUpSchema } from "@/lib/auth/validation";
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/db/queries";
+import { formatWait } from "@/lib/format";
+import { clientIp } from "@/lib/http/client-ip";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+
+export type FormState = {
+  error?: string;
+  fieldErrors?: Partial<Record<"username" | "name" | "password", string>>;
+  values?: { username?: string; name?: string };
+};
+
+const INVALID_CREDENTIALS = "Invalid username or password.";
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+/** Signs in and redirects; a failure becomes a form message. */
+async function signInOrExplain(
+  username: string,
+  password: string,
+  redirectTo: string,
+): Promise<FormState> {
+  try {
+    await signIn("credentials", { username, password, redirectTo });
+    return {};
+  } catch (error) {
+    if (error instanceof ThrottledSignIn) {
+      return {
+        error: `Too many failed attempts. Try again in ${formatWait(error.retryAfterSeconds)}.`,
+        values: { username },
+      };
+    }
+    if (error instanceof SuspendedSignIn) {
+      return { error: "This account is suspended.", values: { username } };
+    }
+    if (error instanceof AuthError) return { error: INVALID_CREDENTIALS, values: { username } };
+    throw error; // Includes the redirect that a successful sign-in throws.
+  }
+}
+
+export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const username = text(formData, "username").slice(0, 256);
+  const redirectTo = safeRedirectPath(formData.get("callbackUrl"));
+  return signInOrExplain(username, text(formData, "password"), redirectTo);
+}
+
+export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const values = {
+    username: text(formData, "username").slice(0, 256),
+    name: text(formData, "name").slice(0, 256),
+  };
+  const parsed = signUpSchema.safeParse({
+    username: values.username,
+    name: values.name || undefined,
+    password: text(formData, "password"),
+  });
+  if (!parsed.success) {
+    const fieldErrors: FormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === "username" || field === "name" || field === "password")
+        fieldErrors[field] ??= issue.message;
+    }
+    return { fieldErrors, values };
+  }
+
+  const wait = await signUpLimiter().take(clientIp(await headers()));
+  if (wait > 0)
+    return {
+      error: `Too many sign-ups from your network. Try again in ${formatWait(wait)}.`,
+      values,
+    };
+
+  const { username, name, password } = parsed.data;
+  const user = await createUser(db(), {
+    username,
+    name,
+    passwordHash: await hashPassword(password),
+  });
+  if (!user) return { fieldErrors: { username: "That username is taken." }, values };
+
+  return signInOrExplain(username, password, "/app");
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

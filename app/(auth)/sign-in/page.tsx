@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { SignInForm } from "@/components/sign-in-form";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
+import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const { callbackUrl } = await searchParams;
+  const target = safeRedirectPath(callbackUrl);
+  if (await auth()) redirect(target);
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Sign in</h1>
+      <SignInForm callbackUrl={target} />
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        No account?{" "}
+        <Link
+          href="/sign-up"
+          className="font-medium text-indigo-700 underline dark:text-indigo-300"
+        >
+          Create one
+        </Link>
+      </p>
+      {env().REALTIME_SERVER === "bundled" ? (
+        <p className="rounded-md bg-zinc-100 p-3 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
+          Demo accounts: {DEMO_ACCOUNTS.map((account) => account.username).join(", ")}, password{" "}
+          <code className="font-mono">{DEMO_PASSWORD}</code>
+        </p>
+      ) : null}
+    </>
+  );
+}

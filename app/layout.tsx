@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Realtime Auth Kit", template: "%s · Realtime Auth Kit" },
+  description: "How users of a Pusher Channels service are authenticated, end to end.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <SiteHeader />
+        <main className="mx-auto w-full max-w-3xl px-4 py-10">{children}</main>
+      </body>
+    </html>
+  );
+}

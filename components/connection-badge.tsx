@@ -1,0 +1,28 @@
+"use client";
+
+import { useConnectionState } from "@/components/realtime-provider";
+import type { ConnectionState } from "@/lib/realtime/client";
+
+const LOOK: Record<ConnectionState, { label: string; dot: string }> = {
+  initialized: { label: "connecting", dot: "bg-amber-500" },
+  connecting: { label: "connecting", dot: "bg-amber-500" },
+  connected: { label: "connected", dot: "bg-emerald-500" },
+  unavailable: { label: "unavailable", dot: "bg-red-600" },
+  failed: { label: "unavailable", dot: "bg-red-600" },
+  disconnected: { label: "disconnected", dot: "bg-zinc-400" },
+};
+
+export function ConnectionBadge() {
+  const look = LOOK[useConnectionState()];
+  return (
+    <span
+      data-testid="connection-badge"
+      data-state={look.label}
+      role="status"
+      className="inline-flex items-center gap-2 rounded-full border border-zinc-300 px-3 py-1 text-xs font-medium dark:border-zinc-700"
+    >
+      <span aria-hidden className={`size-2 rounded-full ${look.dot}`} />
+      Realtime: {look.label}
+    </span>
+  );
+}

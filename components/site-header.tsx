@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
+import { auth } from "@/auth";
+
+export async function SiteHeader() {
+  const session = await auth();
+  return (
+    <header className="border-b border-zinc-200 dark:border-zinc-800">
+      <nav className="mx-auto flex max-w-3xl items-center gap-4 px-4 py-3 text-sm">
+        <Link href="/" className="font-semibold">
+          Realtime Auth Kit
+        </Link>
+        <Link
+          href="/app"
+          className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+        >
+          App
+        </Link>
+        <div className="ml-auto flex items-center gap-3">
+          {session ? (
+            <>
+              <span className="text-zinc-600 dark:text-zinc-400">@{session.user.username}</span>
+              <form action={signOutAction}>
+                <button
+                  type="submit"
+                  className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                >
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link
+              href="/sign-in"
+              className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            >
+              Sign in
+            </Link>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

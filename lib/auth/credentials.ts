@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import { verifyPassword } from "@/lib/auth/password";
+import type { SignInThrottle } from "@/lib/auth/throttle";
+import { signInSchema } from "@/lib/auth/validation";
+import type { Database } from "@/lib/db/connect";
+import { type User, users } from "@/lib/db/schema";
+
+export type CredentialsResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: "invalid_credentials" }
+  | { ok: false; reason: "banned" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Checks a username and password. An unknown user and a wrong password give the same
+ * answer after the same work; failures are throttled per account and per client.
+ */
+export async function verifyCredentials(
+  db: Database,
+  throttle: SignInThrottle,
+  input: unknown,
+  client: string,
+): Promise<CredentialsResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid_credentials" };
+  const { username, password } = parsed.data;
+
+  const retryAfterSeconds = await throttle.check(username, client);
+  if (retryAfterSeconds > 0) return { ok: false, reason: "throttled", retryAfterSeconds };
+
+  const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  const valid = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !valid) {
+    await throttle.recordFailure(username, client);
+    return { ok: false, reason: "invalid_credentials" };
+  }
+  await throttle.recordSuccess(username);
+  // Told only to someone who proved the password, so it reveals nothing to a guesser.
+  if (user.bannedAt) return { ok: false, reason: "banned" };
+  return { ok: true, user };
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+// Shared by the sign-up form, the Credentials provider and the service endpoints.
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "Username must be at least 3 characters")
+  .max(32, "Username must be at most 32 characters")
+  .regex(/^[a-z0-9_-]+$/, "Use only lowercase letters, digits, _ and -");
+
+export const passwordSchema = z
+  .string()
+  .min(12, "Password must be at least 12 characters")
+  .max(128, "Password must be at most 128 characters");
+
+export const signUpSchema = z.object({
+  username: usernameSchema,
+  name: z.string().trim().max(64, "Name must be at most 64 characters").optional(),
+  password: passwordSchema,
+});
+
+// Sign-in only bounds the input: a rule that changed after sign-up must not lock anyone out,
+// and a precise message here would tell an attacker which usernames are well-formed.
+export const signInSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
+export type SignInInput = z.infer<typeof signInSchema>;

@@ -1,0 +1,61 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "@/lib/db/schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Connection = {
+  db: Database;
+  driver: "pglite" | "postgres";
+  /** Applies the committed migrations; safe to call on every start and from several instances. */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
+
+// Any constant works; it only has to be the same for every instance of this app.
+const MIGRATION_LOCK_ID = 7_411_902_311;
+
+/**
+ * PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir`
+ * (`memory://` keeps it in memory). PGlite allows one process per data directory.
+ */
+export function connectDatabase(options: { url?: string; dataDir: string }): Connection {
+  if (options.url) {
+    const sql = postgres(options.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client: sql, schema });
+    return {
+      db,
+      driver: "postgres",
+      async migrate() {
+        // An advisory lock keeps two instances that start together from migrating at once.
+        const lock = await sql.reserve();
+        try {
+          await lock`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+          await migratePostgres(db, { migrationsFolder });
+        } finally {
+          await lock`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+          lock.release();
+        }
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  const dataDir =
+    options.dataDir === "memory://" ? undefined : path.join(options.dataDir, "pglite");
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite({ client, schema });
+  return {
+    db,
+    driver: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,29 @@
+import { hashPassword } from "@/lib/auth/password";
+import type { Database } from "@/lib/db/connect";
+import { createUser } from "@/lib/db/queries";
+import type { Role } from "@/lib/db/schema";
+
+export const DEMO_PASSWORD = "correct-horse-battery-staple";
+
+export const DEMO_ACCOUNTS: { username: string; name: string; role: Role }[] = [
+  { username: "alice", name: "Alice", role: "admin" },
+  { username: "bob", name: "Bob", role: "user" },
+  { username: "carol", name: "Carol", role: "user" },
+];
+
+/** Creates the demo accounts that are missing; existing ones are left as they are. */
+export async function seedDemoAccounts(db: Database): Promise<string[]> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const created: string[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    if (await createUser(db, { ...account, passwordHash })) created.push(account.username);
+  }
+  return created;
+}
+
+export function describeDemoAccounts(): string {
+  const rows = DEMO_ACCOUNTS.map(
+    (a) => `  ${a.username.padEnd(6)} ${a.role.padEnd(5)} ${DEMO_PASSWORD}`,
+  );
+  return ["Demo accounts (username, role, password):", ...rows].join("\n");
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+// Pure schema and parser, shared by the app (lib/env.ts), the launcher and the scripts.
+// Only lib/env.ts exposes parsed values to app code.
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const variables = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave unset for the embedded PGlite)")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+
+  PUSHER_APP_ID: z.string().min(1, "is required"),
+  PUSHER_KEY: z.string().min(1, "is required"),
+  PUSHER_SECRET: z.string().min(1, "is required"),
+  PUSHER_CLUSTER: z.string().min(1).default("mt1"),
+  PUSHER_HOST: z.string().min(1).optional(),
+  PUSHER_PORT: port.optional(),
+  PUSHER_USE_TLS: flag.default(true),
+  PUSHER_ENCRYPTION_MASTER_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64")
+    .optional(),
+
+  REALTIME_SERVER: z.enum(["bundled", "external"]).default("external"),
+});
+
+export const envSchema = variables.refine(
+  (env) => !env.AUTH_GITHUB_ID === !env.AUTH_GITHUB_SECRET,
+  {
+    message: "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together",
+    path: ["AUTH_GITHUB_SECRET"],
+  },
+);
+
+/** What the database scripts need. */
+export const databaseEnvSchema = variables.pick({ DATABASE_URL: true, DATA_DIR: true });
+
+/** What the launcher needs besides the app's own variables. */
+export const launcherEnvSchema = z.object({
+  PORT: port.default(3000),
+  SOKETI_PORT: port.default(6001),
+  SOKETI_METRICS_PORT: port.default(9601),
+  DATA_DIR: z.string().min(1).default(".data"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid environment:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Parses `source` with `schema`, or throws an EnvError that names every bad variable. */
+export function parseEnv(source: Source): Env;
+export function parseEnv<S extends z.ZodType>(source: Source, schema: S): z.infer<S>;
+export function parseEnv(source: Source, schema: z.ZodType = envSchema) {
+  // An empty value in a .env file means "unset", as it does for most tools.
+  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(defined);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      return issue.code === "invalid_type" && defined[name] === undefined
+        ? `${name} is required`
+        : `${name} ${issue.message}`;
+    }),
+  );
+}
+
+/** Public realtime settings: what the browser's pusher-js needs, and nothing secret. */
+export type PublicRealtimeConfig = {
+  key: string;
+  cluster: string;
+  host?: string;
+  port?: number;
+  useTLS: boolean;
+};
+
+export function publicRealtimeConfig(env: Env): PublicRealtimeConfig {
+  return {
+    key: env.PUSHER_KEY,
+    cluster: env.PUSHER_CLUSTER,
+    host: env.PUSHER_HOST,
+    port: env.PUSHER_PORT,
+    useTLS: env.PUSHER_USE_TLS,
+  };
+}

@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Packages that load WASM, native binaries or resolve modules at run time must not be bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "drizzle-orm",
+    "postgres",
+    "pusher",
+    "rate-limiter-flexible",
+  ],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

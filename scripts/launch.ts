@@ -1,0 +1,121 @@
+// `npm run dev` / `npm start`: the app, plus the bundled soketi server when no external
+// realtime server is configured. Both stop together.
+import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import nextEnv from "@next/env";
+import { EnvError, launcherEnvSchema, parseEnv } from "../lib/env-schema";
+import { loadLocalSecrets, localSecretsFile } from "./local-secrets";
+import { assertPortFree, startChild, stopAll, waitUntilReady } from "./processes";
+
+const arg = process.argv[2];
+if (arg !== "dev" && arg !== "start") {
+  console.error("Usage: tsx scripts/launch.ts dev|start");
+  process.exit(2);
+}
+const mode: "dev" | "start" = arg;
+
+const require = createRequire(import.meta.url);
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await stopAll(children);
+  }
+  process.exit(code);
+}
+
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+  ["SIGHUP", 129],
+] as const) {
+  process.on(signal, () => void shutdown(code));
+}
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+/** Fills in the local realtime app and secrets when no external realtime server is configured. */
+function configureBundledRealtime(settings: { DATA_DIR: string; SOKETI_PORT: number }): boolean {
+  const external = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"].some(
+    (name) => process.env[name],
+  );
+  if (external) {
+    process.env.REALTIME_SERVER = "external";
+    return false;
+  }
+  const { secrets, created } = loadLocalSecrets(settings.DATA_DIR);
+  for (const [name, value] of Object.entries(secrets)) process.env[name] ||= value;
+  Object.assign(process.env, {
+    REALTIME_SERVER: "bundled",
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(settings.SOKETI_PORT),
+    PUSHER_USE_TLS: "false",
+  });
+  const file = path.relative(process.cwd(), localSecretsFile(settings.DATA_DIR));
+  console.log(`${created ? "Generated local secrets in" : "Using local secrets from"} ${file}`);
+  return true;
+}
+
+async function startSoketi(settings: { SOKETI_PORT: number; SOKETI_METRICS_PORT: number }) {
+  const env = {
+    ...process.env,
+    SOKETI_HOST: "127.0.0.1",
+    SOKETI_PORT: String(settings.SOKETI_PORT),
+    SOKETI_METRICS_HOST: "127.0.0.1",
+    SOKETI_METRICS_SERVER_PORT: String(settings.SOKETI_METRICS_PORT),
+    SOKETI_DEFAULT_APP_ID: process.env.PUSHER_APP_ID,
+    SOKETI_DEFAULT_APP_KEY: process.env.PUSHER_KEY,
+    SOKETI_DEFAULT_APP_SECRET: process.env.PUSHER_SECRET,
+    SOKETI_DEFAULT_APP_USER_AUTHENTICATION: "true",
+    SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES: "true",
+  };
+  const soketi = startChild(
+    [require.resolve("@soketi/soketi/bin/server.js"), "start"],
+    env,
+    "[realtime]",
+  );
+  children.push(soketi);
+  soketi.on("exit", (code) => {
+    if (!stopping) console.error(`The realtime server stopped (code ${code}).`);
+    void shutdown(code || 1);
+  });
+  await waitUntilReady(`http://127.0.0.1:${settings.SOKETI_PORT}/ready`, soketi, 20_000);
+  console.log(`Realtime server (soketi) listening on ws://127.0.0.1:${settings.SOKETI_PORT}`);
+}
+
+async function main() {
+  nextEnv.loadEnvConfig(process.cwd(), mode === "dev");
+  const settings = parseEnv(process.env, launcherEnvSchema);
+  const bundled = configureBundledRealtime(settings);
+  parseEnv(process.env);
+
+  if (mode === "start" && !existsSync(path.join(".next", "BUILD_ID"))) {
+    fail("There is no production build yet. Run `npm run build` first.");
+  }
+  await assertPortFree(settings.PORT, "PORT");
+  if (bundled) {
+    await assertPortFree(settings.SOKETI_PORT, "SOKETI_PORT");
+    await assertPortFree(settings.SOKETI_METRICS_PORT, "SOKETI_METRICS_PORT");
+    await startSoketi(settings);
+  }
+
+  const next = startChild(
+    [require.resolve("next/dist/bin/next"), mode, "--port", String(settings.PORT)],
+    process.env,
+  );
+  children.push(next);
+  next.on("exit", (code) => void shutdown(code ?? 1));
+}
+
+main().catch(async (error: unknown) => {
+  await stopAll(children);
+  if (error instanceof EnvError) fail(`${error.message}\n\nSee .env.example for every variable.`);
+  fail(error instanceof Error ? error.message : String(error));
+});

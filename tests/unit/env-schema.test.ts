@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, launcherEnvSchema, parseEnv, publicRealtimeConfig } from "@/lib/env-schema";
+
+const complete = {
+  AUTH_SECRET: "x".repeat(32),
+  PUSHER_APP_ID: "123",
+  PUSHER_KEY: "key",
+  PUSHER_SECRET: "secret",
+};
+
+function issues(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.issues;
+    throw error;
+  }
+  return [];
+}
+
+describe("parseEnv", () => {
+  it("names every missing variable of a hosted Pusher configuration", () => {
+    expect(issues({ PUSHER_KEY: "key", PUSHER_CLUSTER: "eu" })).toEqual([
+      "AUTH_SECRET is required",
+      "PUSHER_APP_ID is required",
+      "PUSHER_SECRET is required",
+    ]);
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(issues({ ...complete, PUSHER_SECRET: "" })).toEqual(["PUSHER_SECRET is required"]);
+  });
+
+  it("rejects a short AUTH_SECRET and a non-postgres DATABASE_URL", () => {
+    expect(issues({ ...complete, AUTH_SECRET: "short", DATABASE_URL: "mysql://x" })).toEqual([
+      "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)",
+      "DATABASE_URL must be a postgres:// URL (leave unset for the embedded PGlite)",
+    ]);
+  });
+
+  it("requires both GitHub variables or neither", () => {
+    expect(issues({ ...complete, AUTH_GITHUB_ID: "id" })).toEqual([
+      "AUTH_GITHUB_SECRET AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together",
+    ]);
+    expect(issues({ ...complete, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s" })).toEqual([]);
+  });
+
+  it("checks the encryption master key is 32 bytes", () => {
+    const short = Buffer.alloc(16).toString("base64");
+    expect(issues({ ...complete, PUSHER_ENCRYPTION_MASTER_KEY: short })).toEqual([
+      "PUSHER_ENCRYPTION_MASTER_KEY must be 32 bytes, base64",
+    ]);
+  });
+
+  it("applies defaults for hosted Pusher", () => {
+    const env = parseEnv(complete);
+    expect(env).toMatchObject({ PUSHER_CLUSTER: "mt1", PUSHER_USE_TLS: true, DATA_DIR: ".data" });
+    expect(env.REALTIME_SERVER).toBe("external");
+  });
+
+  it("parses the launcher's ports", () => {
+    expect(parseEnv({ PORT: "4000" }, launcherEnvSchema)).toMatchObject({
+      PORT: 4000,
+      SOKETI_PORT: 6001,
+    });
+    expect(() => parseEnv({ PORT: "99999" }, launcherEnvSchema)).toThrow(EnvError);
+  });
+});
+
+describe("publicRealtimeConfig", () => {
+  it("carries the key and connection settings and never the secret", () => {
+    const config = publicRealtimeConfig(
+      parseEnv({
+        ...complete,
+        PUSHER_HOST: "127.0.0.1",
+        PUSHER_PORT: "6001",
+        PUSHER_USE_TLS: "false",
+      }),
+    );
+    expect(config).toEqual({
+      key: "key",
+      cluster: "mt1",
+      host: "127.0.0.1",
+      port: 6001,
+      useTLS: false,
+    });
+    expect(JSON.stringify(config)).not.toContain("secret");
+  });
+});

@@ -1,0 +1,168 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
+import { createClientLimiter, createSignInThrottle, SIGN_IN_LIMITS } from "@/lib/auth/throttle";
+import type { Connection } from "@/lib/db/connect";
+import journal from "@/lib/db/migrations/meta/_journal.json";
+import { createUser, findUserById } from "@/lib/db/queries";
+import { users } from "@/lib/db/schema";
+import { DEMO_PASSWORD, seedDemoAccounts } from "@/lib/db/seed";
+import { testDatabases } from "./database";
+
+/** postgres.js returns the rows; PGlite returns `{ rows }`. */
+function rows(result: unknown): unknown[] {
+  return Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+}
+
+const PASSWORD = "a-long-enough-password";
+
+describe.each(testDatabases())("$name", ({ open }) => {
+  let connection: Connection & { drop: () => Promise<void> };
+
+  beforeAll(async () => {
+    connection = await open();
+    await connection.migrate();
+  });
+  afterAll(() => connection?.drop());
+
+  it("applies each committed migration exactly once, however often it runs", async () => {
+    await connection.migrate();
+    await connection.migrate();
+    const applied = await connection.db.execute(sql`select hash from drizzle.__drizzle_migrations`);
+    expect(rows(applied)).toHaveLength(journal.entries.length);
+  });
+
+  it("seeds the demo accounts once", async () => {
+    expect(await seedDemoAccounts(connection.db)).toEqual(["alice", "bob", "carol"]);
+    expect(await seedDemoAccounts(connection.db)).toEqual([]);
+    const [alice] = await connection.db.select().from(users).where(eq(users.username, "alice"));
+    expect(alice?.role).toBe("admin");
+  });
+
+  it("refuses a duplicate username", async () => {
+    const passwordHash = await hashPassword(PASSWORD);
+    const first = await createUser(connection.db, { username: "dup", passwordHash });
+    expect(first?.username).toBe("dup");
+    expect(await createUser(connection.db, { username: "dup", passwordHash })).toBeUndefined();
+    expect((await findUserById(connection.db, first?.id ?? ""))?.name).toBe("dup");
+  });
+
+  it("signs in with the right password and gives one answer for every failure", async () => {
+    const throttle = createSignInThrottle(connection.db);
+    const ok = await verifyCredentials(
+      connection.db,
+      throttle,
+      { username: "Bob", password: DEMO_PASSWORD },
+      "c1",
+    );
+    expect(ok.ok && ok.user.username).toBe("bob");
+
+    const wrong = await verifyCredentials(
+      connection.db,
+      throttle,
+      { username: "bob", password: "nope" },
+      "c1",
+    );
+    const unknown = await verifyCredentials(
+      connection.db,
+      throttle,
+      { username: "nobody", password: "nope" },
+      "c1",
+    );
+    const malformed = await verifyCredentials(connection.db, throttle, { username: 42 }, "c1");
+    expect(wrong).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(unknown).toEqual(wrong);
+    expect(malformed).toEqual(wrong);
+  });
+
+  it("throttles an account after repeated failures, whatever the client", async () => {
+    const throttle = createSignInThrottle(connection.db);
+    const passwordHash = await hashPassword(PASSWORD);
+    await createUser(connection.db, { username: "target", passwordHash });
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points; i++) {
+      const result = await verifyCredentials(
+        connection.db,
+        throttle,
+        { username: "target", password: "x" },
+        `client-${i}`,
+      );
+      expect(result.ok).toBe(false);
+    }
+    // Even the right password is refused while throttled, so guessing gains nothing.
+    const result = await verifyCredentials(
+      connection.db,
+      throttle,
+      { username: "target", password: PASSWORD },
+      "fresh",
+    );
+    expect(result).toMatchObject({ ok: false, reason: "throttled" });
+    if (!result.ok && result.reason === "throttled") {
+      expect(result.retryAfterSeconds).toBeGreaterThan(
+        SIGN_IN_LIMITS.perAccount.durationSeconds - 60,
+      );
+      expect(result.retryAfterSeconds).toBeLessThanOrEqual(
+        SIGN_IN_LIMITS.perAccount.durationSeconds,
+      );
+    }
+  });
+
+  it("throttles a client after repeated failures, whatever the account", async () => {
+    const throttle = createSignInThrottle(connection.db);
+    for (let i = 0; i < SIGN_IN_LIMITS.perClient.points; i++) {
+      await throttle.recordFailure(`account-${i}`, "noisy-client");
+    }
+    expect(await throttle.check("carol", "noisy-client")).toBeGreaterThan(0);
+    expect(await throttle.check("carol", "quiet-client")).toBe(0);
+  });
+
+  it("forgets an account's failures after a successful sign-in", async () => {
+    const throttle = createSignInThrottle(connection.db);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points - 1; i++) {
+      await verifyCredentials(connection.db, throttle, { username: "carol", password: "x" }, "c2");
+    }
+    const ok = await verifyCredentials(
+      connection.db,
+      throttle,
+      { username: "carol", password: DEMO_PASSWORD },
+      "c2",
+    );
+    expect(ok.ok).toBe(true);
+    expect(await throttle.check("carol", "c3")).toBe(0);
+  });
+
+  it("refuses a banned user only after the password is proven", async () => {
+    const throttle = createSignInThrottle(connection.db);
+    const passwordHash = await hashPassword(PASSWORD);
+    await createUser(connection.db, { username: "banned", passwordHash });
+    await connection.db
+      .update(users)
+      .set({ bannedAt: new Date() })
+      .where(eq(users.username, "banned"));
+    const wrong = await verifyCredentials(
+      connection.db,
+      throttle,
+      { username: "banned", password: "x" },
+      "c4",
+    );
+    const right = await verifyCredentials(
+      connection.db,
+      throttle,
+      { username: "banned", password: PASSWORD },
+      "c4",
+    );
+    expect(wrong).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(right).toEqual({ ok: false, reason: "banned" });
+  });
+
+  it("limits a client's sign-ups", async () => {
+    const limiter = createClientLimiter(connection.db, "test-sign-up", {
+      points: 2,
+      durationSeconds: 60,
+    });
+    expect(await limiter.take("c5")).toBe(0);
+    expect(await limiter.take("c5")).toBe(0);
+    expect(await limiter.take("c5")).toBeGreaterThan(0);
+    expect(await limiter.take("c6")).toBe(0);
+  });
+});

@@ -1,0 +1,20 @@
+import type { Role } from "@/lib/db/schema";
+
+declare module "next-auth" {
+  interface User {
+    username?: string;
+    role?: Role;
+  }
+  interface Session {
+    user: { id: string; username: string; name: string; role: Role };
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    id: string;
+    username: string;
+    name: string;
+    role: Role;
+  }
+}
