@@ -75,6 +75,8 @@ async function startSoketi(settings: { SOKETI_PORT: number; SOKETI_METRICS_PORT:
     SOKETI_DEFAULT_APP_SECRET: process.env.PUSHER_SECRET,
     SOKETI_DEFAULT_APP_USER_AUTHENTICATION: "true",
     SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES: "true",
+    // soketi's AWS SDK prints an end-of-support notice that is not ours to act on.
+    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
   };
   const soketi = startChild(
     [require.resolve("@soketi/soketi/bin/server.js"), "start"],

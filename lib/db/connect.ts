@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -48,9 +49,9 @@ export function connectDatabase(options: { url?: string; dataDir: string }): Con
       close: () => sql.end({ timeout: 5 }),
     };
   }
-  const dataDir =
-    options.dataDir === "memory://" ? undefined : path.join(options.dataDir, "pglite");
-  const client = new PGlite(dataDir);
+  const inMemory = options.dataDir === "memory://";
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
+  const client = new PGlite(inMemory ? undefined : path.join(options.dataDir, "pglite"));
   const db = drizzlePglite({ client, schema });
   return {
     db,

@@ -1,0 +1,113 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, INVALID_CREDENTIALS, uniqueUsername } from "./fixtures";
+import { AppPage } from "./pages/app-page";
+import { SignInPage } from "./pages/sign-in-page";
+import { SignUpPage } from "./pages/sign-up-page";
+
+const PASSWORD = "a-long-enough-password";
+
+test("sign-up creates an account and lands on /app, connected", async ({ page }) => {
+  const username = uniqueUsername();
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp({ username, name: "Dora Explorer", password: PASSWORD });
+
+  await expect(page).toHaveURL(/\/app$/);
+  await expect(page.getByRole("heading", { name: "Hello, Dora Explorer" })).toBeVisible();
+  await expect(page.getByTestId("username")).toHaveText(`@${username}`);
+  await expect(new AppPage(page).badge).toHaveAttribute("data-state", "connected");
+});
+
+test("sign-up explains every rule it enforces", async ({ page }) => {
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+
+  await signUp.signUp({ username: "No Spaces", password: "short" });
+  await expect(signUp.fieldError("username")).toHaveText(
+    "Use only lowercase letters, digits, _ and -",
+  );
+  await expect(signUp.fieldError("password")).toHaveText("Password must be at least 12 characters");
+
+  await signUp.signUp({ username: "x".repeat(5_000), password: "y".repeat(5_000) });
+  await expect(signUp.fieldError("username")).toHaveText("Username must be at most 32 characters");
+  await expect(signUp.fieldError("password")).toHaveText("Password must be at most 128 characters");
+
+  await signUp.signUp({ username: "bob", password: PASSWORD });
+  await expect(signUp.fieldError("username")).toHaveText("That username is taken.");
+  await expect(page).toHaveURL(/\/sign-up$/);
+});
+
+test("sign-in reaches /app and a live connection", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn("alice", DEMO_PASSWORD);
+
+  await expect(page).toHaveURL(/\/app$/);
+  await expect(page.getByTestId("username")).toHaveText("@alice");
+  await expect(new AppPage(page).badge).toHaveAttribute("data-state", "connected");
+});
+
+test("a wrong password and an unknown user get the same message", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+
+  await signIn.signIn("carol", "not-carols-password");
+  await expect(signIn.alert).toHaveText(INVALID_CREDENTIALS);
+  const wrongPassword = await signIn.alert.textContent();
+
+  await signIn.signIn(uniqueUsername("ghost"), "not-carols-password");
+  await expect(signIn.alert).toHaveText(INVALID_CREDENTIALS);
+  expect(await signIn.alert.textContent()).toBe(wrongPassword);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("oversized sign-in input gets the form's message, not an error page", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await page.getByLabel("Username").evaluate((input) => input.removeAttribute("maxlength"));
+  await signIn.signIn("u".repeat(20_000), "p".repeat(20_000));
+  await expect(signIn.alert).toHaveText(INVALID_CREDENTIALS);
+});
+
+test("sign-out ends the session", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn("bob", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/app$/);
+
+  await new AppPage(page).signOut();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await page.goto("/app");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=\/app$/);
+});
+
+test("a protected page sends visitors to sign in, then back", async ({ page }) => {
+  await page.goto("/app");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=\/app$/);
+
+  await new SignInPage(page).signIn("carol", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/app$/);
+  await expect(page.getByTestId("username")).toHaveText("@carol");
+});
+
+test("repeated failures throttle the account and say when to retry", async ({ page }) => {
+  const username = uniqueUsername("victim");
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp({ username, password: PASSWORD });
+  await expect(page).toHaveURL(/\/app$/);
+  await new AppPage(page).signOut();
+
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signIn.signIn(username, `wrong-password-${attempt}`);
+    await expect(signIn.alert).toHaveText(INVALID_CREDENTIALS);
+  }
+  // The right password no longer helps while the account is throttled.
+  await signIn.signIn(username, PASSWORD);
+  await expect(signIn.alert).toHaveText("Too many failed attempts. Try again in 15 minutes.");
+  await expect(page).toHaveURL(/\/sign-in/);
+});

@@ -1,0 +1,121 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { freePorts, launch, portsEnv, startStack, stopChild, waitForHealth } from "./support/stack";
+
+// The launcher behind `npm run dev` and `npm start`, driven as a terminal would drive it.
+
+function exitCode(child: ReturnType<typeof launch>["child"]): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once("exit", (code) => resolve(code));
+  });
+}
+
+function processesInGroup(groupId: number): string[] {
+  const table = execFileSync("ps", ["-eo", "pgid=,pid=,args="], { encoding: "utf8" });
+  return table.split("\n").filter((line) => line.trim().split(/\s+/)[0] === String(groupId));
+}
+
+test("Ctrl-C stops the app and the realtime server; a restart keeps secrets and data", async () => {
+  const stack = await startStack({ detached: true });
+  const { child } = stack.launcher;
+  const groupId = child.pid ?? 0;
+  expect(stack.launcher.output()).toContain(
+    `Generated local secrets in ${path.relative(process.cwd(), stack.dataDir)}`,
+  );
+  const secretsFile = path.join(stack.dataDir, "local-secrets.json");
+  expect(statSync(secretsFile).mode & 0o777).toBe(0o600);
+  const secrets = JSON.parse(readFileSync(secretsFile, "utf8"));
+  expect(Object.keys(secrets).sort()).toEqual(
+    [
+      "AUTH_SECRET",
+      "PUSHER_APP_ID",
+      "PUSHER_ENCRYPTION_MASTER_KEY",
+      "PUSHER_KEY",
+      "PUSHER_SECRET",
+    ].sort(),
+  );
+  expect(processesInGroup(groupId).some((line) => line.includes("soketi-server"))).toBe(true);
+  expect(processesInGroup(groupId).some((line) => line.includes("next-server"))).toBe(true);
+
+  // A terminal's Ctrl-C signals the whole foreground process group.
+  process.kill(-groupId, "SIGINT");
+  await exitCode(child);
+  await expect.poll(() => processesInGroup(groupId), { timeout: 10_000 }).toEqual([]);
+
+  const ports = await freePorts();
+  const again = launch({ ...portsEnv(ports), DATA_DIR: stack.dataDir });
+  try {
+    await waitForHealth(`http://localhost:${ports.port}/api/health`, again.child);
+    expect(again.output()).toContain("Using local secrets from");
+    expect(again.output()).not.toContain("Demo accounts");
+    expect(JSON.parse(readFileSync(secretsFile, "utf8"))).toEqual(secrets);
+  } finally {
+    await stopChild(again.child);
+    rmSync(stack.dataDir, { recursive: true, force: true });
+  }
+});
+
+test("a port already in use gets a clear message, not a stack trace", async () => {
+  const blocker = net.createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, resolve));
+  const busy = (blocker.address() as net.AddressInfo).port;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-port-"));
+  try {
+    const ports = await freePorts();
+    const launcher = launch({ ...portsEnv({ ...ports, soketiPort: busy }), DATA_DIR: dataDir });
+    expect(await exitCode(launcher.child)).toBe(1);
+    expect(launcher.output()).toContain(
+      `Port ${busy} is already in use. Stop the process that holds it, or set SOKETI_PORT to another port.`,
+    );
+    expect(launcher.output()).not.toMatch(/^\s+at /m);
+  } finally {
+    blocker.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("a hosted Pusher configuration that lacks a variable stops start-up and names it", async () => {
+  const launcher = launch({
+    ...portsEnv(await freePorts()),
+    PUSHER_KEY: "key",
+    PUSHER_CLUSTER: "eu",
+  });
+  expect(await exitCode(launcher.child)).toBe(1);
+  const output = launcher.output();
+  for (const name of ["AUTH_SECRET", "PUSHER_APP_ID", "PUSHER_SECRET"]) {
+    expect(output).toContain(`${name} is required`);
+  }
+  expect(output).not.toContain("soketi");
+});
+
+test("health answers 503 when the realtime server cannot be reached", async () => {
+  const ports = await freePorts();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-503-"));
+  const launcher = launch({
+    ...portsEnv(ports),
+    DATA_DIR: dataDir,
+    AUTH_SECRET: "a".repeat(32),
+    PUSHER_APP_ID: "1",
+    PUSHER_KEY: "key",
+    PUSHER_SECRET: "secret",
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(ports.soketiPort), // Nothing listens there.
+    PUSHER_USE_TLS: "false",
+  });
+  try {
+    const url = `http://localhost:${ports.port}/api/health`;
+    const response = await expect
+      .poll(async () => (await fetch(url).catch(() => null))?.status, { timeout: 60_000 })
+      .toBe(503)
+      .then(() => fetch(url));
+    expect(await response.json()).toEqual({ ok: false, db: true, realtime: false });
+  } finally {
+    await stopChild(launcher.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// Every variable the app reads, blanked so that a developer's own .env cannot leak into the run
+// (an empty value blocks the .env value and counts as unset).
+const APP_VARIABLES = [
+  "AUTH_SECRET",
+  "AUTH_URL",
+  "AUTH_GITHUB_ID",
+  "AUTH_GITHUB_SECRET",
+  "DATABASE_URL",
+  "PUSHER_APP_ID",
+  "PUSHER_KEY",
+  "PUSHER_SECRET",
+  "PUSHER_CLUSTER",
+  "PUSHER_HOST",
+  "PUSHER_PORT",
+  "PUSHER_USE_TLS",
+  "PUSHER_ENCRYPTION_MASTER_KEY",
+  "REALTIME_SERVER",
+];
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(),
+      );
+    });
+  });
+}
+
+export type Ports = { port: number; soketiPort: number; metricsPort: number };
+
+export type Launcher = { child: ChildProcess; output: () => string };
+
+/** Runs `npm start`'s launcher with only `env` on top of a blank app configuration. */
+export function launch(
+  env: Record<string, string>,
+  options: { detached?: boolean } = {},
+): Launcher {
+  const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
+  const child = spawn(process.execPath, [tsx, "scripts/launch.ts", "start"], {
+    env: { ...process.env, ...Object.fromEntries(APP_VARIABLES.map((name) => [name, ""])), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached,
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => {
+    log += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    log += chunk;
+  });
+  return { child, output: () => log };
+}
+
+export async function freePorts(): Promise<Ports> {
+  return { port: await freePort(), soketiPort: await freePort(), metricsPort: await freePort() };
+}
+
+export function portsEnv(ports: Ports): Record<string, string> {
+  return {
+    PORT: String(ports.port),
+    SOKETI_PORT: String(ports.soketiPort),
+    SOKETI_METRICS_PORT: String(ports.metricsPort),
+  };
+}
+
+export type Stack = {
+  baseURL: string;
+  dataDir: string;
+  launcher: Launcher;
+  stop: () => Promise<void>;
+};
+
+/** Starts the app as a newcomer would (`npm start`, no .env) on free ports with a throwaway data folder. */
+export async function startStack(options: { detached?: boolean } = {}): Promise<Stack> {
+  const ports = await freePorts();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-e2e-"));
+  const launcher = launch({ ...portsEnv(ports), DATA_DIR: dataDir }, options);
+  const { child } = launcher;
+  const port = ports.port;
+
+  const baseURL = `http://localhost:${port}`;
+  try {
+    await waitForHealth(`${baseURL}/api/health`, child);
+  } catch (error) {
+    await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${launcher.output()}`);
+  }
+  return {
+    baseURL,
+    dataDir,
+    launcher,
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitForHealth(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not become healthy at ${url}`);
+}
+
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
