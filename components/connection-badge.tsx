@@ -1,6 +1,6 @@
 "use client";
 
-import { useConnectionState } from "@/components/realtime-provider";
+import { useRealtime } from "@/components/realtime-provider";
 import type { ConnectionState } from "@/lib/realtime/client";
 
 const LOOK: Record<ConnectionState, { label: string; dot: string }> = {
@@ -13,16 +13,19 @@ const LOOK: Record<ConnectionState, { label: string; dot: string }> = {
 };
 
 export function ConnectionBadge() {
-  const look = LOOK[useConnectionState()];
+  const { state, user } = useRealtime();
+  const look = LOOK[state];
   return (
     <span
       data-testid="connection-badge"
       data-state={look.label}
+      data-signed-in={user ? "true" : "false"}
       role="status"
       className="inline-flex items-center gap-2 rounded-full border border-zinc-300 px-3 py-1 text-xs font-medium dark:border-zinc-700"
     >
       <span aria-hidden className={`size-2 rounded-full ${look.dot}`} />
       Realtime: {look.label}
+      {user ? " · signed in" : ""}
     </span>
   );
 }

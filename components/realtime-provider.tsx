@@ -10,13 +10,14 @@ import {
 } from "react";
 import type { PublicRealtimeConfig } from "@/lib/env-schema";
 import {
-  type ConnectionState,
   createRealtimeClient,
   type RealtimeClient,
+  type RealtimeSnapshot,
 } from "@/lib/realtime/client";
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 
+/** Signs this tab in to the realtime service with the session cookie while it is mounted. */
 export function RealtimeProvider({
   config,
   children,
@@ -33,18 +34,22 @@ export function RealtimeProvider({
       capabilities: { cluster, host, port, useTLS },
     });
     setClient(created);
-    created.connect();
+    // A failure is kept in the snapshot, where components show it.
+    created.start().catch(() => {});
+    return () => created.stop();
   }, [key, cluster, host, port, useTLS]);
   return <RealtimeContext value={client}>{children}</RealtimeContext>;
 }
 
+const INITIAL: RealtimeSnapshot = { state: "initialized", user: null, error: null };
 const noSubscription = () => () => {};
 
-export function useConnectionState(): ConnectionState {
+export function useRealtime(): RealtimeSnapshot & { client: RealtimeClient | null } {
   const client = useContext(RealtimeContext);
-  return useSyncExternalStore(
-    client?.onStateChange ?? noSubscription,
-    () => client?.state ?? "initialized",
-    () => "initialized",
+  const snapshot = useSyncExternalStore(
+    client?.subscribe ?? noSubscription,
+    () => client?.getSnapshot() ?? INITIAL,
+    () => INITIAL,
   );
+  return { ...snapshot, client };
 }

@@ -16,6 +16,14 @@ export async function SiteHeader() {
         >
           App
         </Link>
+        {session?.user.role === "admin" ? (
+          <Link
+            href="/admin"
+            className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+          >
+            Admin
+          </Link>
+        ) : null}
         <div className="ml-auto flex items-center gap-3">
           {session ? (
             <>

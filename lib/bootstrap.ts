@@ -1,11 +1,12 @@
 import "server-only";
 import { db, migrateOnce } from "@/lib/db";
-import { describeDemoAccounts, seedDemoAccounts } from "@/lib/db/seed";
+import { describeDemoAccounts, seedDemoAccounts, seedRooms } from "@/lib/db/seed";
 import { env } from "@/lib/env";
 
 /** Runs once when the server starts, before it answers any request. */
 export async function bootstrap(): Promise<void> {
   await migrateOnce();
+  await seedRooms(db());
   // A demo site with the bundled realtime server gets its demo accounts; a deployment does not.
   if (env().REALTIME_SERVER === "bundled") {
     const created = await seedDemoAccounts(db());

@@ -13,6 +13,7 @@ const variables = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  AUTH_URL: z.url().optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
 
@@ -35,6 +36,8 @@ const variables = z.object({
     .optional(),
 
   REALTIME_SERVER: z.enum(["bundled", "external"]).default("external"),
+  REALTIME_TICKET_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  REALTIME_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 });
 
 export const envSchema = variables.refine(

@@ -63,7 +63,17 @@ function configureBundledRealtime(settings: { DATA_DIR: string; SOKETI_PORT: num
   return true;
 }
 
-async function startSoketi(settings: { SOKETI_PORT: number; SOKETI_METRICS_PORT: number }) {
+async function startSoketi(settings: {
+  PORT: number;
+  SOKETI_PORT: number;
+  SOKETI_METRICS_PORT: number;
+}) {
+  const webhooks = [
+    {
+      url: `http://127.0.0.1:${settings.PORT}/api/pusher/webhooks`,
+      event_types: ["member_added", "member_removed", "channel_occupied", "channel_vacated"],
+    },
+  ];
   const env = {
     ...process.env,
     SOKETI_HOST: "127.0.0.1",
@@ -75,6 +85,7 @@ async function startSoketi(settings: { SOKETI_PORT: number; SOKETI_METRICS_PORT:
     SOKETI_DEFAULT_APP_SECRET: process.env.PUSHER_SECRET,
     SOKETI_DEFAULT_APP_USER_AUTHENTICATION: "true",
     SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES: "true",
+    SOKETI_DEFAULT_APP_WEBHOOKS: JSON.stringify(webhooks),
     // soketi's AWS SDK prints an end-of-support notice that is not ours to act on.
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
   };

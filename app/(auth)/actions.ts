@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/auth";
+import { auth, signIn, signOut } from "@/auth";
 import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
 import { signUpLimiter } from "@/lib/auth/limiters";
 import { hashPassword } from "@/lib/auth/password";
@@ -12,6 +12,7 @@ import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";
 import { clientIp } from "@/lib/http/client-ip";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { endRealtimeAccess } from "@/lib/realtime/access";
 
 export type FormState = {
   error?: string;
@@ -95,5 +96,8 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
 }
 
 export async function signOutAction(): Promise<void> {
+  const session = await auth();
+  // Signing out ends the realtime sessions too, and closes this user's sockets everywhere.
+  if (session) await endRealtimeAccess(session.user.id);
   await signOut({ redirectTo: "/" });
 }

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { type Role, type User, users } from "@/lib/db/schema";
+import { type Role, type Room, rooms, type User, users } from "@/lib/db/schema";
 
 export async function findUserById(db: Database, id: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
@@ -23,4 +23,74 @@ export async function createUser(
     .onConflictDoNothing({ target: users.username })
     .returning();
   return user;
+}
+
+export async function roomAudience(
+  db: Database,
+  slug: string,
+): Promise<Room["audience"] | undefined> {
+  const [room] = await db
+    .select({ audience: rooms.audience })
+    .from(rooms)
+    .where(eq(rooms.slug, slug))
+    .limit(1);
+  return room?.audience;
+}
+
+/** The users whose online status a user may follow: Pusher allows 100 at most. */
+export async function watchlistFor(db: Database, userId: string): Promise<string[]> {
+  const others = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(ne(users.id, userId), isNull(users.bannedAt)))
+    .orderBy(sql`${users.lastSeenAt} desc nulls last`)
+    .limit(100);
+  return others.map((other) => other.id);
+}
+
+export async function setBanned(db: Database, userId: string, banned: boolean): Promise<void> {
+  await db
+    .update(users)
+    .set({ bannedAt: banned ? new Date() : null })
+    .where(eq(users.id, userId));
+}
+
+/** Applies an online change from a webhook unless a newer one was applied already. */
+export async function recordPresence(
+  db: Database,
+  userId: string,
+  online: boolean,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ online, lastSeenAt: at, presenceChangedAt: at })
+    .where(
+      and(
+        eq(users.id, userId),
+        or(isNull(users.presenceChangedAt), lte(users.presenceChangedAt, at)),
+      ),
+    );
+}
+
+export async function listUsers(db: Database) {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      role: users.role,
+      online: users.online,
+      lastSeenAt: users.lastSeenAt,
+      bannedAt: users.bannedAt,
+    })
+    .from(users)
+    .orderBy(users.username);
+}
+
+export async function touchLastSeen(db: Database, userId: string, at: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({ lastSeenAt: at })
+    .where(and(eq(users.id, userId), or(isNull(users.lastSeenAt), lte(users.lastSeenAt, at))));
 }

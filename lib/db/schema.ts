@@ -1,5 +1,14 @@
 import type { AdapterAccountType } from "@auth/core/adapters";
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 // The four tables are the Auth.js Drizzle adapter's; `users` carries this app's extra columns.
 
@@ -18,6 +27,13 @@ export const users = pgTable("user", {
   passwordHash: text("password_hash"),
   role: roleEnum("role").notNull().default("user"),
   bannedAt: timestamp("banned_at", { mode: "date", withTimezone: true }),
+  /** Tickets created before this instant are refused: set at sign-out and on a ban. */
+  realtimeRevokedAt: timestamp("realtime_revoked_at", { mode: "date", withTimezone: true }),
+  /** Kept by the realtime server's webhooks. */
+  online: boolean("online").notNull().default(false),
+  lastSeenAt: timestamp("last_seen_at", { mode: "date", withTimezone: true }),
+  /** The webhook time of the last online change, so that late webhooks cannot undo newer ones. */
+  presenceChangedAt: timestamp("presence_changed_at", { mode: "date", withTimezone: true }),
   createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -69,4 +85,38 @@ export const rateLimits = pgTable("rate_limit", {
   expire: timestamp("expire", { mode: "date", withTimezone: true }),
 });
 
+export const roomAudienceEnum = pgEnum("room_audience", ["everyone", "admins"]);
+
+/** Chat rooms, each a presence channel `presence-room-{slug}`. */
+export const rooms = pgTable("room", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  audience: roomAudienceEnum("audience").notNull().default("everyone"),
+  createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A revocable sign-in to the realtime service, started by exchanging a ticket. The client holds
+ * the bearer token; only its SHA-256 is stored.
+ */
+export const realtimeSessions = pgTable(
+  "realtime_session",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The exchanged ticket's nonce: a ticket starts one session at most. */
+    ticketNonce: text("ticket_nonce").notNull().unique(),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { mode: "date", withTimezone: true }),
+  },
+  (session) => [index("realtime_session_user_id_idx").on(session.userId)],
+);
+
 export type User = typeof users.$inferSelect;
+export type Room = typeof rooms.$inferSelect;

@@ -1,7 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
-import type { Role } from "@/lib/db/schema";
+import { type Role, rooms } from "@/lib/db/schema";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 
@@ -10,6 +10,16 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role }[] = [
   { username: "bob", name: "Bob", role: "user" },
   { username: "carol", name: "Carol", role: "user" },
 ];
+
+export const DEFAULT_ROOMS = [
+  { slug: "lobby", name: "Lobby", audience: "everyone" as const },
+  { slug: "staff", name: "Staff", audience: "admins" as const },
+];
+
+/** Creates the rooms the app expects; existing ones are left as they are. */
+export async function seedRooms(db: Database): Promise<void> {
+  await db.insert(rooms).values(DEFAULT_ROOMS).onConflictDoNothing({ target: rooms.slug });
+}
 
 /** Creates the demo accounts that are missing; existing ones are left as they are. */
 export async function seedDemoAccounts(db: Database): Promise<string[]> {

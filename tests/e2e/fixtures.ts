@@ -1,4 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext } from "@playwright/test";
+import { AppPage } from "./pages/app-page";
+import { SignInPage } from "./pages/sign-in-page";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 export const INVALID_CREDENTIALS = "Invalid username or password.";
@@ -6,4 +11,34 @@ export const INVALID_CREDENTIALS = "Invalid username or password.";
 /** A username no other test uses, so that tests share one database without interfering. */
 export function uniqueUsername(prefix = "user"): string {
   return `${prefix}-${randomBytes(4).toString("hex")}`;
+}
+
+/** The secrets the launcher generated for the test stack: tests may sign what a forger cannot. */
+export function stackSecrets(): { PUSHER_KEY: string; PUSHER_SECRET: string } {
+  const dataDir = process.env.E2E_DATA_DIR ?? "";
+  return JSON.parse(readFileSync(path.join(dataDir, "local-secrets.json"), "utf8"));
+}
+
+/** A browser context signed in as `username`, with one tab on /app, signed in to the realtime service. */
+export async function openApp(
+  browser: Browser,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<{ context: BrowserContext; app: AppPage }> {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await page.goto("/sign-in?callbackUrl=/app");
+  await signIn.signIn(username, password);
+  const app = new AppPage(page);
+  await app.expectSignedIn();
+  return { context, app };
+}
+
+/** One more tab of the same context on /app. */
+export async function openTab(context: BrowserContext): Promise<AppPage> {
+  const app = new AppPage(await context.newPage());
+  await app.goto();
+  await app.expectSignedIn();
+  return app;
 }

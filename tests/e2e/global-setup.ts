@@ -4,5 +4,6 @@ import { startStack } from "./support/stack";
 export default async function globalSetup() {
   const stack = await startStack();
   process.env.E2E_BASE_URL = stack.baseURL;
+  process.env.E2E_DATA_DIR = stack.dataDir;
   return stack.stop;
 }

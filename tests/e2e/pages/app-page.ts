@@ -1,14 +1,56 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export class AppPage {
   readonly badge: Locator;
+  readonly notice: Locator;
+  readonly inbox: Locator;
+  readonly lobby: Locator;
 
   constructor(readonly page: Page) {
     this.badge = page.getByTestId("connection-badge");
+    this.notice = page.getByTestId("realtime-notice");
+    this.inbox = page.getByTestId("inbox");
+    this.lobby = page.getByTestId("presence-lobby");
   }
 
   async goto() {
     await this.page.goto("/app");
+  }
+
+  async expectSignedIn() {
+    await expect(this.badge).toHaveAttribute("data-signed-in", "true", { timeout: 20_000 });
+  }
+
+  async userId(): Promise<string> {
+    return (await this.page.getByTestId("user-id").textContent()) ?? "";
+  }
+
+  async sendTo(username: string, text: string) {
+    await this.page.getByLabel("Recipient").selectOption({ label: `@${username}` });
+    await this.page.getByLabel("Message").fill(text);
+    await this.page.getByRole("button", { name: "Send" }).click();
+    await expect(this.page.getByTestId("send-result")).toHaveText(`Sent to @${username}.`);
+  }
+
+  async probeChannel(channel: string) {
+    await this.page.getByLabel("Try a channel").fill(channel);
+    await this.page.getByRole("button", { name: "Subscribe" }).click();
+    return this.page.getByTestId("channel-verdict");
+  }
+
+  async startWithTicket(ticket?: string) {
+    if (ticket === undefined) {
+      await this.page.getByRole("button", { name: "Get a ticket" }).click();
+      await expect(this.page.getByTestId("ticket-verdict")).toContainText("Ticket valid until");
+    } else {
+      await this.page.getByLabel("Ticket", { exact: true }).fill(ticket);
+    }
+    await this.page.getByRole("button", { name: "Start with this ticket" }).click();
+    return this.page.getByTestId("ticket-verdict");
+  }
+
+  async ticketField(): Promise<string> {
+    return this.page.getByLabel("Ticket", { exact: true }).inputValue();
   }
 
   async signOut() {

@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { forbidden, notFound } from "next/navigation";
+import { z } from "zod";
+import { currentAdmin } from "@/lib/auth/admin";
+import { db } from "@/lib/db";
+import { findUserById } from "@/lib/db/queries";
+import { banUser, disconnectUser, unbanUser } from "@/lib/realtime/access";
+
+const targetSchema = z.object({ userId: z.string().min(1).max(64) });
+
+/** Every admin action: an admin, a valid target that is not the admin, then the act. */
+async function onUser(formData: FormData, act: (userId: string) => Promise<void>): Promise<void> {
+  const current = await currentAdmin();
+  if ("refusal" in current) forbidden();
+  const input = targetSchema.safeParse({ userId: formData.get("userId") });
+  if (!input.success) notFound();
+  const target = await findUserById(db(), input.data.userId);
+  if (!target || target.id === current.admin.id) notFound();
+  await act(target.id);
+  revalidatePath("/admin");
+}
+
+export async function disconnectAction(formData: FormData): Promise<void> {
+  await onUser(formData, disconnectUser);
+}
+
+export async function banAction(formData: FormData): Promise<void> {
+  await onUser(formData, banUser);
+}
+
+export async function unbanAction(formData: FormData): Promise<void> {
+  await onUser(formData, unbanUser);
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { forbidden, redirect } from "next/navigation";
+import { currentAdmin } from "@/lib/auth/admin";
+import { db } from "@/lib/db";
+import { listUsers } from "@/lib/db/queries";
+import { banAction, disconnectAction, unbanAction } from "./actions";
+
+export const metadata: Metadata = { title: "Admin" };
+
+const button =
+  "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+function lastSeen(date: Date | null): string {
+  return date ? `${date.toISOString().replace("T", " ").slice(0, 19)} UTC` : "never";
+}
+
+export default async function AdminPage() {
+  const current = await currentAdmin();
+  if ("refusal" in current) {
+    if (current.refusal === "signed_out") redirect("/sign-in?callbackUrl=/admin");
+    forbidden();
+  }
+  const users = await listUsers(db());
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Users</h1>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+            <tr>
+              <th className="py-2 pr-4 font-medium">User</th>
+              <th className="py-2 pr-4 font-medium">Status</th>
+              <th className="py-2 pr-4 font-medium">Last seen</th>
+              <th className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr
+                key={user.id}
+                data-testid={`user-row-${user.username}`}
+                className="border-b border-zinc-100 dark:border-zinc-900"
+              >
+                <td className="py-2 pr-4">
+                  <div className="font-medium">{user.name}</div>
+                  <div className="text-zinc-600 dark:text-zinc-400">
+                    @{user.username} · {user.role}
+                  </div>
+                </td>
+                <td className="py-2 pr-4" data-testid="status">
+                  <span className="inline-flex items-center gap-2">
+                    <span
+                      aria-hidden
+                      className={`size-2 rounded-full ${user.online ? "bg-emerald-500" : "bg-zinc-400"}`}
+                    />
+                    {user.bannedAt ? "banned" : user.online ? "online" : "offline"}
+                  </span>
+                </td>
+                <td className="py-2 pr-4 text-zinc-600 dark:text-zinc-400">
+                  {lastSeen(user.lastSeenAt)}
+                </td>
+                <td className="py-2">
+                  {user.id === current.admin.id ? null : (
+                    <div className="flex gap-2">
+                      <form action={disconnectAction}>
+                        <input type="hidden" name="userId" value={user.id} />
+                        <button type="submit" className={button}>
+                          Disconnect
+                        </button>
+                      </form>
+                      <form action={user.bannedAt ? unbanAction : banAction}>
+                        <input type="hidden" name="userId" value={user.id} />
+                        <button type="submit" className={button}>
+                          {user.bannedAt ? "Unban" : "Ban"}
+                        </button>
+                      </form>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

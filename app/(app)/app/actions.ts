@@ -1,0 +1,39 @@
+"use server";
+
+import { z } from "zod";
+import { auth } from "@/auth";
+import { db } from "@/lib/db";
+import { findUserById } from "@/lib/db/queries";
+import { pusher } from "@/lib/realtime/server";
+
+export type SendState = { error?: string; sent?: string };
+
+const sendSchema = z.object({
+  recipientId: z.string().min(1, "Choose a recipient").max(64),
+  text: z.string().trim().min(1, "Write a message").max(500, "At most 500 characters"),
+});
+
+/** Sends an event to every connection of one user, by id. */
+export async function sendToUserAction(_state: SendState, formData: FormData): Promise<SendState> {
+  const session = await auth();
+  if (!session) return { error: "Sign in first." };
+  const input = sendSchema.safeParse({
+    recipientId: formData.get("recipientId"),
+    text: formData.get("text"),
+  });
+  if (!input.success) return { error: input.error.issues[0]?.message ?? "Invalid message." };
+
+  const [sender, recipient] = await Promise.all([
+    findUserById(db(), session.user.id),
+    findUserById(db(), input.data.recipientId),
+  ]);
+  if (!sender || sender.bannedAt) return { error: "This account may not send messages." };
+  if (!recipient) return { error: "That user does not exist." };
+
+  await pusher().sendToUser(recipient.id, "notice", {
+    from: { name: sender.name ?? sender.username, username: sender.username },
+    text: input.data.text,
+    sentAt: new Date().toISOString(),
+  });
+  return { sent: `Sent to @${recipient.username}.` };
+}

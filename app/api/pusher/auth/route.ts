@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { roomAudience } from "@/lib/db/queries";
+import { env } from "@/lib/env";
+import { readForm, refuseCrossSite } from "@/lib/http/guards";
+import { jsonError, jsonOk } from "@/lib/http/responses";
+import { isPresenceChannel, mayJoinChannel } from "@/lib/realtime/channels";
+import { identify } from "@/lib/realtime/identify";
+import { channelNameSchema, describeIssues, socketIdSchema } from "@/lib/realtime/protocol";
+import { pusher } from "@/lib/realtime/server";
+
+// pusher-js's channelAuthorization endpoint: the rules live in lib/realtime/channels.ts.
+
+export const runtime = "nodejs";
+
+const formSchema = z.object({
+  socket_id: socketIdSchema,
+  channel_name: channelNameSchema,
+  session: z.string().min(1).max(256).optional(),
+});
+
+export async function POST(request: Request) {
+  const crossSite = refuseCrossSite(request, env().AUTH_URL);
+  if (crossSite) return crossSite;
+  const form = await readForm(request);
+  if (form instanceof Response) return form;
+  const input = formSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return jsonError(400, "invalid_request", describeIssues(input.error));
+
+  const result = await identify({ session: input.data.session });
+  if (!result.ok)
+    return jsonError(result.refusal.status, result.refusal.code, result.refusal.message);
+  const { user } = result.identity;
+
+  const { socket_id: socketId, channel_name: channel } = input.data;
+  const allowed = await mayJoinChannel(user, channel, {
+    roomAudience: (slug) => roomAudience(db(), slug),
+  });
+  if (!allowed) return jsonError(403, "channel_forbidden", `You may not subscribe to ${channel}.`);
+
+  const presence = isPresenceChannel(channel)
+    ? { user_id: user.id, user_info: { name: user.name ?? user.username, username: user.username } }
+    : undefined;
+  return jsonOk(pusher().authorizeChannel(socketId, channel, presence));
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { watchlistFor } from "@/lib/db/queries";
+import { env } from "@/lib/env";
+import { readForm, refuseCrossSite } from "@/lib/http/guards";
+import { jsonError, jsonOk } from "@/lib/http/responses";
+import { identify } from "@/lib/realtime/identify";
+import { describeIssues, socketIdSchema } from "@/lib/realtime/protocol";
+import { pusher } from "@/lib/realtime/server";
+
+// pusher-js's userAuthentication endpoint: signs the socket in as the requesting user.
+
+export const runtime = "nodejs";
+
+const formSchema = z.object({
+  socket_id: socketIdSchema,
+  ticket: z.string().min(1).max(4_096).optional(),
+  session: z.string().min(1).max(256).optional(),
+});
+
+export async function POST(request: Request) {
+  const crossSite = refuseCrossSite(request, env().AUTH_URL);
+  if (crossSite) return crossSite;
+  const form = await readForm(request);
+  if (form instanceof Response) return form;
+  const input = formSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return jsonError(400, "invalid_request", describeIssues(input.error));
+
+  const result = await identify(input.data);
+  if (!result.ok)
+    return jsonError(result.refusal.status, result.refusal.code, result.refusal.message);
+
+  const { user, session } = result.identity;
+  const answer = pusher().authenticateUser(input.data.socket_id, {
+    id: user.id,
+    user_info: { name: user.name ?? user.username, username: user.username },
+    watchlist: await watchlistFor(db(), user.id),
+  });
+  return jsonOk(
+    session ? { ...answer, session: session.token, session_expires_at: session.expiresAt } : answer,
+  );
+}

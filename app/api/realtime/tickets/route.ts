@@ -1,0 +1,24 @@
+import { auth } from "@/auth";
+import { db } from "@/lib/db";
+import { findUserById } from "@/lib/db/queries";
+import { env } from "@/lib/env";
+import { refuseCrossSite } from "@/lib/http/guards";
+import { jsonError, jsonOk } from "@/lib/http/responses";
+import { issueTicket } from "@/lib/realtime/tickets";
+
+// "Ticket first": a signed-in user gets a short-lived ticket to hand to client.start(ticket).
+
+export const runtime = "nodejs";
+
+export async function POST(request: Request) {
+  const crossSite = refuseCrossSite(request, env().AUTH_URL);
+  if (crossSite) return crossSite;
+  const session = await auth();
+  if (!session) return jsonError(401, "no_session", "Sign in first.");
+  const user = await findUserById(db(), session.user.id);
+  if (!user) return jsonError(401, "no_session", "Sign in first.");
+  if (user.bannedAt) return jsonError(403, "user_banned", "This account is suspended.");
+
+  const { PUSHER_KEY: appKey, PUSHER_SECRET: secret, REALTIME_TICKET_TTL_MINUTES: minutes } = env();
+  return jsonOk(issueTicket(user.id, { appKey, secret }, { ttlSeconds: minutes * 60 }));
+}

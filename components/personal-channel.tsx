@@ -1,0 +1,17 @@
+"use client";
+
+import { useEffect } from "react";
+import { useRealtime } from "@/components/realtime-provider";
+
+/** Joins private-user-{id} while signed in: its occupancy webhooks tell the server who is online. */
+export function PersonalChannel() {
+  const { client, user } = useRealtime();
+  const userId = user?.id;
+  useEffect(() => {
+    if (!client || !userId) return;
+    const name = `private-user-${userId}`;
+    client.join(name);
+    return () => client.leave(name);
+  }, [client, userId]);
+  return null;
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState } from "react";
+import { type SendState, sendToUserAction } from "@/app/(app)/app/actions";
+import { SubmitButton } from "@/components/submit-button";
+
+type Recipient = { id: string; username: string };
+
+export function SendToUserForm({ recipients }: { recipients: Recipient[] }) {
+  const [state, action] = useActionState<SendState, FormData>(sendToUserAction, {});
+  return (
+    <form action={action} className="space-y-3" aria-labelledby="send-heading">
+      <h2 id="send-heading" className="text-sm font-semibold">
+        Send an event to a user
+      </h2>
+      <div className="flex flex-wrap gap-2">
+        <label className="sr-only" htmlFor="recipientId">
+          Recipient
+        </label>
+        <select
+          id="recipientId"
+          name="recipientId"
+          required
+          className="rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          {recipients.map((recipient) => (
+            <option key={recipient.id} value={recipient.id}>
+              @{recipient.username}
+            </option>
+          ))}
+        </select>
+        <label className="sr-only" htmlFor="text">
+          Message
+        </label>
+        <input
+          id="text"
+          name="text"
+          required
+          maxLength={500}
+          placeholder="Message"
+          className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <div className="w-24">
+          <SubmitButton pendingLabel="Sending…">Send</SubmitButton>
+        </div>
+      </div>
+      <p
+        aria-live="polite"
+        data-testid="send-result"
+        className="text-sm text-zinc-600 dark:text-zinc-400"
+      >
+        {state.error ?? state.sent ?? ""}
+      </p>
+    </form>
+  );
+}

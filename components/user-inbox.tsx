@@ -1,0 +1,37 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useRealtime } from "@/components/realtime-provider";
+
+export type Notice = { from: { name: string; username: string }; text: string; sentAt: string };
+
+/** Events sent to this user by id (pusher.sendToUser), as they arrive in this tab. */
+export function UserInbox() {
+  const { client } = useRealtime();
+  const [notices, setNotices] = useState<Notice[]>([]);
+  useEffect(
+    () =>
+      client?.bindUser("notice", (data) =>
+        setNotices((seen) => [data as Notice, ...seen].slice(0, 50)),
+      ),
+    [client],
+  );
+  return (
+    <section aria-labelledby="inbox-heading" className="space-y-2">
+      <h2 id="inbox-heading" className="text-sm font-semibold">
+        Sent to you
+      </h2>
+      {notices.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing yet.</p>
+      ) : (
+        <ul data-testid="inbox" className="space-y-1 text-sm">
+          {notices.map((notice) => (
+            <li key={`${notice.sentAt}-${notice.from.username}`}>
+              <span className="font-medium">@{notice.from.username}</span>: {notice.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { jsonError } from "@/lib/http/responses";
+
+/**
+ * Refuses a browser request sent by another site. Auth.js protects only its own routes, and
+ * pusher-js's form POST is a CORS "simple" request that any page could send with the user's cookies.
+ * Clients that are not browsers send neither header and are not a CSRF risk.
+ */
+export function refuseCrossSite(request: Request, appUrl?: string): Response | null {
+  if (request.headers.get("sec-fetch-site") === "cross-site") {
+    return jsonError(403, "cross_site_request", "Requests from other sites are not accepted.");
+  }
+  const origin = request.headers.get("origin");
+  if (origin && origin !== appOrigin(request, appUrl)) {
+    return jsonError(403, "cross_site_request", "Requests from other origins are not accepted.");
+  }
+  return null;
+}
+
+function appOrigin(request: Request, appUrl?: string): string {
+  if (appUrl) return new URL(appUrl).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const protocol = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${protocol}://${host}`;
+}
+
+const FORM = "application/x-www-form-urlencoded";
+
+/** Reads a small urlencoded form body, or answers why not. */
+export async function readForm(
+  request: Request,
+  maxBytes = 8_192,
+): Promise<URLSearchParams | Response> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== FORM) {
+    return jsonError(400, "unsupported_content_type", `Send the body as ${FORM}.`);
+  }
+  const body = await readText(request, maxBytes);
+  if (body === null)
+    return jsonError(413, "body_too_large", `The body is larger than ${maxBytes} bytes.`);
+  return new URLSearchParams(body);
+}
+
+/** The body as text, or null past `maxBytes`; stops reading there instead of buffering it all. */
+export async function readText(request: Request, maxBytes: number): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,21 @@
+/** Where a realtime failure came from. */
+export type RealtimeErrorKind =
+  | "signin" // pusher:signin_error without an HTTP answer behind it
+  | "pusher" // pusher:error sent by the realtime server
+  | "refused" // a close code 4001–4099: refused, pusher-js will not reconnect by itself
+  | "http" // the app server answered the auth request with an error
+  | "timeout"; // no verdict in time
+
+export class RealtimeError extends Error {
+  constructor(
+    readonly kind: RealtimeErrorKind,
+    /** The app server's error code for "http" (e.g. user_banned), else a fixed code per kind. */
+    readonly code: string,
+    message: string,
+    /** The HTTP status for "http", the close or error code for "refused" and "pusher". */
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "RealtimeError";
+  }
+}

@@ -1,0 +1,85 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+
+// A ticket says "this is user X of app K" for a short while: base64url(JSON) "." base64url(HMAC).
+// The server issues it to a signed-in user; the realtime client exchanges it once, on user-auth.
+
+const payloadSchema = z.object({
+  identity: z.object({ type: z.literal("username"), endpoint: z.string().min(1).max(200) }),
+  applicationKey: z.string().min(1),
+  /** Milliseconds since the epoch. */
+  created: z.number().int().nonnegative(),
+  /** Seconds. */
+  expiresIn: z.number().int().positive(),
+  nonce: z.string().min(16).max(64),
+});
+
+export type TicketPayload = z.infer<typeof payloadSchema>;
+
+export type TicketFailure =
+  | "ticket_malformed"
+  | "ticket_tampered"
+  | "ticket_wrong_app"
+  | "ticket_expired";
+
+export type TicketKeys = { appKey: string; secret: string };
+
+function sign(json: string, secret: string): Buffer {
+  return createHmac("sha256", secret).update(json).digest();
+}
+
+export function issueTicket(
+  userId: string,
+  keys: TicketKeys,
+  options: { ttlSeconds: number; now?: number },
+): { userTicket: string; expiresAt: string } {
+  const created = options.now ?? Date.now();
+  const payload: TicketPayload = {
+    identity: { type: "username", endpoint: userId },
+    applicationKey: keys.appKey,
+    created,
+    expiresIn: options.ttlSeconds,
+    nonce: randomBytes(18).toString("base64url"),
+  };
+  const json = JSON.stringify(payload);
+  const signature = sign(json, keys.secret).toString("base64url");
+  return {
+    userTicket: `${Buffer.from(json).toString("base64url")}.${signature}`,
+    expiresAt: new Date(created + options.ttlSeconds * 1000).toISOString(),
+  };
+}
+
+/**
+ * Reads the payload, then checks the app key (public, so reading it first leaks nothing and names
+ * a ticket from another app), the signature in constant time, and the expiry.
+ */
+export function verifyTicket(
+  ticket: string,
+  keys: TicketKeys,
+  now = Date.now(),
+): { ok: true; payload: TicketPayload } | { ok: false; code: TicketFailure } {
+  const [encoded, signature, extra] = ticket.split(".");
+  if (!encoded || !signature || extra !== undefined) return { ok: false, code: "ticket_malformed" };
+
+  const json = Buffer.from(encoded, "base64url").toString("utf8");
+  const payload = payloadSchema.safeParse(parseJson(json));
+  if (!payload.success) return { ok: false, code: "ticket_malformed" };
+  if (payload.data.applicationKey !== keys.appKey) return { ok: false, code: "ticket_wrong_app" };
+
+  const expected = sign(json, keys.secret);
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return { ok: false, code: "ticket_tampered" };
+  }
+  if (now >= payload.data.created + payload.data.expiresIn * 1000)
+    return { ok: false, code: "ticket_expired" };
+  return { ok: true, payload: payload.data };
+}
+
+function parseJson(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,184 @@
+import { createHmac } from "node:crypto";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { openApp, stackSecrets } from "./fixtures";
+
+// The auth endpoints as pusher-js and attackers see them: every refusal is JSON with a code.
+
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+function post(
+  request: APIRequestContext,
+  path: string,
+  form: Record<string, string>,
+  headers = {},
+) {
+  return request.post(path, {
+    headers: { ...FORM, ...headers },
+    data: new URLSearchParams(form).toString(),
+  });
+}
+
+test.describe("without a session", () => {
+  test("user-auth, channel auth and tickets answer 401", async ({ request }) => {
+    for (const path of ["/api/pusher/user-auth", "/api/pusher/auth"]) {
+      const response = await post(request, path, {
+        socket_id: "1.2",
+        channel_name: "private-user-x",
+      });
+      expect(response.status()).toBe(401);
+      expect(await response.json()).toMatchObject({ error: "no_session" });
+    }
+    const tickets = await request.post("/api/realtime/tickets");
+    expect(tickets.status()).toBe(401);
+    expect(await tickets.json()).toMatchObject({ error: "no_session" });
+  });
+
+  test("a forged realtime session token gets 401", async ({ request }) => {
+    const response = await post(request, "/api/pusher/user-auth", {
+      socket_id: "1.2",
+      session: "rts_forged",
+    });
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toMatchObject({ error: "session_ended" });
+  });
+});
+
+test.describe("signed in as bob", () => {
+  let request: APIRequestContext;
+  let bobId: string;
+  let close: () => Promise<void>;
+
+  test.beforeAll(async ({ browser }) => {
+    const bob = await openApp(browser, "bob");
+    request = bob.context.request;
+    bobId = await bob.app.userId();
+    close = () => bob.context.close();
+  });
+  test.afterAll(() => close());
+
+  test("user-auth signs the socket with the app key and carries the user's public fields", async () => {
+    const response = await post(request, "/api/pusher/user-auth", { socket_id: "1234.5678" });
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    const { PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
+    const expected = createHmac("sha256", PUSHER_SECRET)
+      .update(`1234.5678::user::${body.user_data}`)
+      .digest("hex");
+    expect(body.auth).toBe(`${PUSHER_KEY}:${expected}`);
+    const userData = JSON.parse(body.user_data);
+    expect(userData).toMatchObject({ id: bobId, user_info: { name: "Bob", username: "bob" } });
+    expect(Array.isArray(userData.watchlist)).toBe(true);
+    expect(body.user_data).not.toContain("password");
+  });
+
+  test("malformed input gets 400 and a wrong content type gets 400", async () => {
+    for (const socketId of ["", "abc", "1.2.3", "1".repeat(100)]) {
+      const response = await post(request, "/api/pusher/user-auth", { socket_id: socketId });
+      expect(response.status()).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "invalid_request" });
+    }
+    const json = await request.post("/api/pusher/user-auth", { data: { socket_id: "1.2" } });
+    expect(json.status()).toBe(400);
+    expect(await json.json()).toMatchObject({ error: "unsupported_content_type" });
+    const huge = await post(request, "/api/pusher/user-auth", {
+      socket_id: "1.2",
+      ticket: "x".repeat(20_000),
+    });
+    expect(huge.status()).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: "body_too_large" });
+  });
+
+  test("cross-site requests get 403", async () => {
+    const paths = ["/api/pusher/user-auth", "/api/pusher/auth", "/api/realtime/tickets"];
+    for (const path of paths) {
+      for (const headers of [
+        { "sec-fetch-site": "cross-site" },
+        { origin: "https://evil.example" },
+      ]) {
+        const response = await post(
+          request,
+          path,
+          { socket_id: "1.2", channel_name: `private-user-${bobId}` },
+          headers,
+        );
+        expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBe(403);
+        expect(await response.json()).toMatchObject({ error: "cross_site_request" });
+      }
+    }
+  });
+
+  test("channel auth follows the rules and answers presence with channel_data", async () => {
+    const own = await post(request, "/api/pusher/auth", {
+      socket_id: "1.2",
+      channel_name: `private-user-${bobId}`,
+    });
+    expect(own.status()).toBe(200);
+    expect((await own.json()).auth).toMatch(/^[0-9a-f]+:[0-9a-f]{64}$/);
+
+    const other = await post(request, "/api/pusher/auth", {
+      socket_id: "1.2",
+      channel_name: "private-user-not-bob",
+    });
+    expect(other.status()).toBe(403);
+    expect(await other.json()).toMatchObject({ error: "channel_forbidden" });
+
+    const lobby = await post(request, "/api/pusher/auth", {
+      socket_id: "1.2",
+      channel_name: "presence-room-lobby",
+    });
+    const channelData = JSON.parse((await lobby.json()).channel_data);
+    expect(channelData).toEqual({ user_id: bobId, user_info: { name: "Bob", username: "bob" } });
+
+    const inbox = await post(request, "/api/pusher/auth", {
+      socket_id: "1.2",
+      channel_name: `private-encrypted-inbox-${bobId}`,
+    });
+    expect(Buffer.from((await inbox.json()).shared_secret, "base64")).toHaveLength(32);
+
+    const bad = await post(request, "/api/pusher/auth", {
+      socket_id: "1.2",
+      channel_name: "private user",
+    });
+    expect(bad.status()).toBe(400);
+  });
+
+  test("a ticket is issued with its expiry", async () => {
+    const response = await request.post("/api/realtime/tickets");
+    expect(response.status()).toBe(200);
+    const { userTicket, expiresAt } = await response.json();
+    expect(userTicket).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    const minutes = (Date.parse(expiresAt) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(9);
+    expect(minutes).toBeLessThanOrEqual(10);
+  });
+
+  test("a non-admin gets 403 from /admin", async () => {
+    const response = await request.get("/admin");
+    expect(response.status()).toBe(403);
+  });
+});
+
+test("webhooks need the app's signature on the raw body", async ({ request }) => {
+  const { PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
+  const body = JSON.stringify({
+    time_ms: Date.now(),
+    events: [{ name: "channel_occupied", channel: "x" }],
+  });
+  const sign = (secret: string) => createHmac("sha256", secret).update(body).digest("hex");
+  const send = (signature: string) =>
+    request.post("/api/pusher/webhooks", {
+      headers: {
+        "content-type": "application/json",
+        "x-pusher-key": PUSHER_KEY,
+        "x-pusher-signature": signature,
+      },
+      data: body,
+    });
+
+  const forged = await send(sign("not-the-secret"));
+  expect(forged.status()).toBe(401);
+  expect(await forged.json()).toMatchObject({ error: "invalid_signature" });
+  const genuine = await send(sign(PUSHER_SECRET));
+  expect(genuine.status()).toBe(200);
+  expect(await genuine.json()).toEqual({ received: 1 });
+});

@@ -1,0 +1,171 @@
+import { expect, test } from "@playwright/test";
+import { issueTicket } from "../../lib/realtime/tickets";
+import { openApp, openTab, stackSecrets, uniqueUsername } from "./fixtures";
+import { AdminPage } from "./pages/admin-page";
+import { SignUpPage } from "./pages/sign-up-page";
+
+// Authentication by your backend, in real Chromium against the real soketi server.
+
+test("signing in to the app signs the socket in to the realtime service", async ({ browser }) => {
+  const { context, app } = await openApp(browser, "carol");
+  await expect(app.badge).toHaveAttribute("data-state", "connected");
+  await expect(app.badge).toContainText("signed in");
+  await context.close();
+});
+
+test("an event bob sends to alice reaches both of her tabs and not his", async ({ browser }) => {
+  const alice = await openApp(browser, "alice");
+  const aliceSecondTab = await openTab(alice.context);
+  const bob = await openApp(browser, "bob");
+
+  const text = `hello ${uniqueUsername("msg")}`;
+  await bob.app.sendTo("alice", text);
+
+  for (const tab of [alice.app, aliceSecondTab]) {
+    await expect(tab.inbox.getByText(`@bob: ${text}`)).toBeVisible();
+  }
+  await expect(bob.app.page.getByText("Nothing yet.")).toBeVisible();
+  await Promise.all([alice.context.close(), bob.context.close()]);
+});
+
+test("alice may not subscribe to bob's private channel", async ({ browser }) => {
+  const alice = await openApp(browser, "alice");
+  const bob = await openApp(browser, "bob");
+  const bobId = await bob.app.userId();
+  const aliceId = await alice.app.userId();
+
+  await expect(await alice.app.probeChannel(`private-user-${bobId}`)).toHaveText(
+    `Subscription error (403): You may not subscribe to private-user-${bobId}.`,
+  );
+  await expect(await alice.app.probeChannel(`private-user-${aliceId}`)).toHaveText(
+    `Subscribed to private-user-${aliceId}.`,
+  );
+  await expect(await bob.app.probeChannel("presence-room-staff")).toContainText(
+    "Subscription error (403)",
+  );
+  await Promise.all([alice.context.close(), bob.context.close()]);
+});
+
+test("lobby presence shows both users, live", async ({ browser }) => {
+  const alice = await openApp(browser, "alice");
+  const bob = await openApp(browser, "bob");
+  for (const { app } of [alice, bob]) {
+    await expect(app.lobby.locator('[data-username="alice"]')).toHaveText("Alice");
+    await expect(app.lobby.locator('[data-username="bob"]')).toHaveText("Bob");
+  }
+  await bob.context.close();
+  await expect(alice.app.lobby.locator('[data-username="bob"]')).toHaveCount(0);
+  await alice.context.close();
+});
+
+test("an admin disconnects bob; bob sees why and reconnects", async ({ browser }) => {
+  const bob = await openApp(browser, "bob");
+  const alice = await openApp(browser, "alice");
+  const admin = new AdminPage(alice.app.page);
+  await admin.goto();
+  await expect(admin.row("bob").getByTestId("status")).toHaveText("online");
+
+  await admin.act("bob", "Disconnect");
+  await expect(bob.app.badge).toHaveAttribute("data-state", "disconnected");
+  await expect(bob.app.notice).toContainText("Disconnected:");
+
+  await bob.app.notice.getByRole("button", { name: "Reconnect" }).click();
+  await bob.app.expectSignedIn();
+  await expect(bob.app.notice).toHaveCount(0);
+  await Promise.all([alice.context.close(), bob.context.close()]);
+});
+
+test("a ban closes the user's connections and refuses them until unbanned", async ({ browser }) => {
+  const username = uniqueUsername("banned");
+  const password = "a-long-enough-password";
+  const signUpContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const signUp = new SignUpPage(await signUpContext.newPage());
+  await signUp.goto();
+  await signUp.signUp({ username, password });
+  await signUpContext.close();
+
+  const user = await openApp(browser, username, password);
+  const alice = await openApp(browser, "alice");
+  const admin = new AdminPage(alice.app.page);
+  await admin.goto();
+
+  await admin.act(username, "Ban");
+  await expect(user.app.badge).toHaveAttribute("data-state", "disconnected");
+  await user.app.notice.getByRole("button", { name: "Reconnect" }).click();
+  await expect(user.app.notice).toHaveText(/Realtime sign-in failed: This account is suspended\./);
+  await expect(user.app.notice).toHaveAttribute("data-code", "user_banned");
+
+  await admin.act(username, "Unban");
+  await user.app.notice.getByRole("button", { name: "Reconnect" }).click();
+  await user.app.expectSignedIn();
+  await Promise.all([alice.context.close(), user.context.close()]);
+});
+
+test("signing out closes the user's sockets in every tab", async ({ browser }) => {
+  const carol = await openApp(browser, "carol");
+  const otherTab = await openTab(carol.context);
+  await carol.app.signOut();
+  await expect(otherTab.badge).toHaveAttribute("data-state", "disconnected");
+  await expect(otherTab.notice).toContainText("Disconnected:");
+  await carol.context.close();
+});
+
+test("start(ticket) signs in; tampered, expired and reused tickets are refused", async ({
+  browser,
+}) => {
+  const { context, app } = await openApp(browser, "bob");
+
+  await expect(await app.startWithTicket()).toHaveText("Signed in as bob with the ticket.");
+  const used = await app.ticketField();
+  await expect(await app.startWithTicket(used)).toContainText("Refused (ticket_used:");
+
+  await app.page.getByRole("button", { name: "Get a ticket" }).click();
+  await expect(app.page.getByTestId("ticket-verdict")).toContainText("Ticket valid until");
+  const [payload = "", signature = ""] = (await app.ticketField()).split(".");
+  const forged = JSON.parse(Buffer.from(payload, "base64url").toString());
+  forged.identity.endpoint = "someone-else";
+  const tampered = `${Buffer.from(JSON.stringify(forged)).toString("base64url")}.${signature}`;
+  await expect(await app.startWithTicket(tampered)).toContainText("Refused (ticket_tampered:");
+
+  const { PUSHER_KEY: appKey, PUSHER_SECRET: secret } = stackSecrets();
+  const expired = issueTicket(
+    await app.userId(),
+    { appKey, secret },
+    { ttlSeconds: 60, now: Date.now() - 120_000 },
+  );
+  await expect(await app.startWithTicket(expired.userTicket)).toContainText(
+    "Refused (ticket_expired:",
+  );
+  await context.close();
+});
+
+test("the admin page shows who is online, kept by the realtime server's webhooks", async ({
+  browser,
+}) => {
+  const username = uniqueUsername("seen");
+  const password = "a-long-enough-password";
+  const signUpContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const signUp = new SignUpPage(await signUpContext.newPage());
+  await signUp.goto();
+  await signUp.signUp({ username, password });
+  await signUpContext.close();
+
+  const alice = await openApp(browser, "alice");
+  const admin = new AdminPage(alice.app.page);
+  await admin.goto();
+  await expect(admin.row(username)).toContainText("never");
+
+  const user = await openApp(browser, username, password);
+  await expect(async () => {
+    await admin.goto();
+    await expect(admin.row(username).getByTestId("status")).toHaveText("online", { timeout: 500 });
+  }).toPass();
+
+  await user.context.close();
+  await expect(async () => {
+    await admin.goto();
+    await expect(admin.row(username).getByTestId("status")).toHaveText("offline", { timeout: 500 });
+  }).toPass();
+  await expect(admin.row(username)).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+  await alice.context.close();
+});

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { uniqueUsername } from "./fixtures";
+import { AppPage } from "./pages/app-page";
+import { SignUpPage } from "./pages/sign-up-page";
+import { kill, startSoketi } from "./support/soketi";
+import { freePorts, launch, portsEnv, stopChild, waitForHealth } from "./support/stack";
+
+// The app against an external soketi that this test kills and starts again, as an outage would.
+
+test("after the realtime server restarts, every client signs in again by itself", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const ports = await freePorts();
+  const realtime = {
+    port: ports.soketiPort,
+    metricsPort: ports.metricsPort,
+    appId: "1",
+    key: "restart-key",
+    secret: "restart-secret",
+  };
+  let soketi = await startSoketi(realtime);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-restart-"));
+  const app = launch({
+    ...portsEnv({ ...ports, soketiPort: ports.soketiPort }),
+    DATA_DIR: dataDir,
+    AUTH_SECRET: "r".repeat(32),
+    PUSHER_APP_ID: realtime.appId,
+    PUSHER_KEY: realtime.key,
+    PUSHER_SECRET: realtime.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(realtime.port),
+    PUSHER_USE_TLS: "false",
+  });
+  const baseURL = `http://localhost:${ports.port}`;
+  try {
+    await waitForHealth(`${baseURL}/api/health`, app.child);
+
+    // Tab 1 signs in with the session cookie.
+    const cookieContext = await browser.newContext({ baseURL });
+    const signUp = new SignUpPage(await cookieContext.newPage());
+    await signUp.goto();
+    const username = uniqueUsername("restart");
+    await signUp.signUp({ username, password: "a-long-enough-password" });
+    const byCookie = new AppPage(signUp.page);
+    await byCookie.expectSignedIn();
+
+    // Tab 2 signs in with a ticket, then loses its cookies: only the realtime session remains.
+    const ticketContext = await browser.newContext({
+      baseURL,
+      storageState: await cookieContext.storageState(),
+    });
+    const byTicket = new AppPage(await ticketContext.newPage());
+    await byTicket.goto();
+    await expect(await byTicket.startWithTicket()).toHaveText(
+      `Signed in as ${username} with the ticket.`,
+    );
+    await ticketContext.clearCookies();
+
+    await kill(soketi);
+    for (const tab of [byCookie, byTicket])
+      await expect(tab.badge).not.toHaveAttribute("data-state", "connected");
+    soketi = await startSoketi(realtime);
+
+    for (const tab of [byCookie, byTicket]) {
+      await expect(tab.badge).toHaveAttribute("data-state", "connected", { timeout: 60_000 });
+      await tab.expectSignedIn();
+    }
+    await expect(byTicket.notice).toHaveCount(0);
+    await Promise.all([cookieContext.close(), ticketContext.close()]);
+  } finally {
+    await stopChild(app.child);
+    await kill(soketi);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,104 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "@/lib/db/connect";
+import { findUserById, recordPresence, roomAudience, watchlistFor } from "@/lib/db/queries";
+import { realtimeSessions } from "@/lib/db/schema";
+import { seedDemoAccounts, seedRooms } from "@/lib/db/seed";
+import {
+  activeSessionUserId,
+  hashToken,
+  revokeRealtimeAccess,
+  startRealtimeSession,
+} from "@/lib/realtime/sessions";
+import { testDatabases } from "./database";
+
+describe.each(testDatabases())("realtime sessions on $name", ({ open }) => {
+  let connection: Connection & { drop: () => Promise<void> };
+  let bobId: string;
+  let aliceId: string;
+
+  beforeAll(async () => {
+    connection = await open();
+    await connection.migrate();
+    await seedRooms(connection.db);
+    await seedDemoAccounts(connection.db);
+    const ids = await connection.db.query.users.findMany({ columns: { id: true, username: true } });
+    bobId = ids.find((user) => user.username === "bob")?.id ?? "";
+    aliceId = ids.find((user) => user.username === "alice")?.id ?? "";
+  });
+  afterAll(() => connection?.drop());
+
+  it("starts one session per ticket and stores only the token's hash", async () => {
+    const session = await startRealtimeSession(connection.db, {
+      userId: bobId,
+      ticketNonce: "nonce-1",
+      ttlHours: 1,
+    });
+    expect(session?.token).toMatch(/^rts_[A-Za-z0-9_-]{43}$/);
+    const again = await startRealtimeSession(connection.db, {
+      userId: bobId,
+      ticketNonce: "nonce-1",
+      ttlHours: 1,
+    });
+    expect(again).toBeUndefined();
+
+    const stored = await connection.db
+      .select()
+      .from(realtimeSessions)
+      .where(eq(realtimeSessions.ticketNonce, "nonce-1"));
+    expect(stored[0]?.tokenHash).toBe(hashToken(session?.token ?? ""));
+    expect(JSON.stringify(stored)).not.toContain(session?.token);
+    expect(await activeSessionUserId(connection.db, session?.token ?? "")).toBe(bobId);
+  });
+
+  it("does not accept expired, unknown or malformed tokens", async () => {
+    const session = await startRealtimeSession(connection.db, {
+      userId: bobId,
+      ticketNonce: "nonce-2",
+      ttlHours: 1,
+    });
+    await connection.db
+      .update(realtimeSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(realtimeSessions.ticketNonce, "nonce-2"));
+    expect(await activeSessionUserId(connection.db, session?.token ?? "")).toBeUndefined();
+    expect(await activeSessionUserId(connection.db, "rts_unknown")).toBeUndefined();
+    expect(await activeSessionUserId(connection.db, "not-a-token")).toBeUndefined();
+  });
+
+  it("revokes every session of a user and marks when", async () => {
+    const one = await startRealtimeSession(connection.db, {
+      userId: bobId,
+      ticketNonce: "nonce-3",
+      ttlHours: 1,
+    });
+    const other = await startRealtimeSession(connection.db, {
+      userId: aliceId,
+      ticketNonce: "nonce-4",
+      ttlHours: 1,
+    });
+    await revokeRealtimeAccess(connection.db, bobId);
+    expect(await activeSessionUserId(connection.db, one?.token ?? "")).toBeUndefined();
+    expect(await activeSessionUserId(connection.db, other?.token ?? "")).toBe(aliceId);
+    expect((await findUserById(connection.db, bobId))?.realtimeRevokedAt).toBeInstanceOf(Date);
+  });
+
+  it("applies presence webhooks in time order, whatever order they arrive in", async () => {
+    const t = Date.now();
+    await recordPresence(connection.db, bobId, true, new Date(t));
+    await recordPresence(connection.db, bobId, false, new Date(t + 2000));
+    await recordPresence(connection.db, bobId, true, new Date(t + 1000)); // Late: must not win.
+    const bob = await findUserById(connection.db, bobId);
+    expect(bob?.online).toBe(false);
+    expect(bob?.lastSeenAt?.getTime()).toBe(t + 2000);
+  });
+
+  it("knows the rooms and builds a watchlist of other users", async () => {
+    expect(await roomAudience(connection.db, "lobby")).toBe("everyone");
+    expect(await roomAudience(connection.db, "staff")).toBe("admins");
+    expect(await roomAudience(connection.db, "nowhere")).toBeUndefined();
+    const watchlist = await watchlistFor(connection.db, bobId);
+    expect(watchlist).toContain(aliceId);
+    expect(watchlist).not.toContain(bobId);
+  });
+});

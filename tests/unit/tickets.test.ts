@@ -1,0 +1,79 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { issueTicket, verifyTicket } from "@/lib/realtime/tickets";
+
+const keys = { appKey: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8" };
+const NOW = Date.UTC(2026, 0, 1);
+
+function decode(ticket: string) {
+  const [encoded = ""] = ticket.split(".");
+  return JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
+}
+
+/** Re-encodes a payload, signed with `secret`: how a forger with (or without) the secret would. */
+function forge(payload: object, secret: string): string {
+  const json = JSON.stringify(payload);
+  const signature = createHmac("sha256", secret).update(json).digest("base64url");
+  return `${Buffer.from(json).toString("base64url")}.${signature}`;
+}
+
+describe("tickets", () => {
+  it("carries the identity, app key, creation, lifetime and a nonce", () => {
+    const { userTicket, expiresAt } = issueTicket("user-1", keys, { ttlSeconds: 600, now: NOW });
+    expect(decode(userTicket)).toMatchObject({
+      identity: { type: "username", endpoint: "user-1" },
+      applicationKey: keys.appKey,
+      created: NOW,
+      expiresIn: 600,
+    });
+    expect(decode(userTicket).nonce).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(expiresAt).toBe(new Date(NOW + 600_000).toISOString());
+  });
+
+  it("is signed with HMAC-SHA256 of the JSON under the app secret", () => {
+    const { userTicket } = issueTicket("user-1", keys, { ttlSeconds: 600, now: NOW });
+    const [encoded = "", signature] = userTicket.split(".");
+    const json = Buffer.from(encoded, "base64url").toString("utf8");
+    expect(signature).toBe(createHmac("sha256", keys.secret).update(json).digest("base64url"));
+  });
+
+  it("verifies until it expires, then says so", () => {
+    const { userTicket } = issueTicket("user-1", keys, { ttlSeconds: 600, now: NOW });
+    const ok = verifyTicket(userTicket, keys, NOW + 599_999);
+    expect(ok.ok && ok.payload.identity.endpoint).toBe("user-1");
+    expect(verifyTicket(userTicket, keys, NOW + 600_000)).toEqual({
+      ok: false,
+      code: "ticket_expired",
+    });
+  });
+
+  it("detects any change to the payload or the signature", () => {
+    const { userTicket } = issueTicket("user-1", keys, { ttlSeconds: 600, now: NOW });
+    const promoted = forge(
+      { ...decode(userTicket), identity: { type: "username", endpoint: "admin" } },
+      "guess",
+    );
+    expect(verifyTicket(promoted, keys, NOW)).toEqual({ ok: false, code: "ticket_tampered" });
+
+    const [encoded, signature = ""] = userTicket.split(".");
+    const flipped = `${encoded}.${signature.slice(0, -2)}${signature.endsWith("AA") ? "AB" : "AA"}`;
+    expect(verifyTicket(flipped, keys, NOW)).toEqual({ ok: false, code: "ticket_tampered" });
+    expect(verifyTicket(`${encoded}.${signature.slice(0, 10)}`, keys, NOW)).toEqual({
+      ok: false,
+      code: "ticket_tampered",
+    });
+  });
+
+  it("names a ticket made for another app", () => {
+    const other = { appKey: "another-app-key", secret: "another-secret" };
+    const { userTicket } = issueTicket("user-1", other, { ttlSeconds: 600, now: NOW });
+    expect(verifyTicket(userTicket, keys, NOW)).toEqual({ ok: false, code: "ticket_wrong_app" });
+  });
+
+  it.each(["", "abc", "a.b.c", "!!!.???", `${Buffer.from("[]").toString("base64url")}.x`])(
+    "rejects the malformed %j",
+    (ticket) => {
+      expect(verifyTicket(ticket, keys, NOW)).toEqual({ ok: false, code: "ticket_malformed" });
+    },
+  );
+});
