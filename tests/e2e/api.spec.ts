@@ -182,3 +182,18 @@ test("webhooks need the app's signature on the raw body", async ({ request }) =>
   expect(genuine.status()).toBe(200);
   expect(await genuine.json()).toEqual({ received: 1 });
 });
+
+test("a ticket issued before sign-out is revoked", async ({ browser, request }) => {
+  const carol = await openApp(browser, "carol");
+  const { userTicket } = await (await carol.context.request.post("/api/realtime/tickets")).json();
+  await carol.app.signOut();
+  await expect(carol.app.page).toHaveURL(/\/$/);
+
+  const response = await post(request, "/api/pusher/user-auth", {
+    socket_id: "1.2",
+    ticket: userTicket,
+  });
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toMatchObject({ error: "ticket_revoked" });
+  await carol.context.close();
+});

@@ -26,7 +26,7 @@ export async function startSoketi(options: SoketiOptions): Promise<ChildProcess>
         SOKETI_DEFAULT_APP_ID: options.appId,
         SOKETI_DEFAULT_APP_KEY: options.key,
         SOKETI_DEFAULT_APP_SECRET: options.secret,
-        SOKETI_DEFAULT_APP_USER_AUTHENTICATION: "true",
+        SOKETI_DEFAULT_APP_USER_AUTHENTICATION: String(options.userAuthentication ?? true),
         AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
       },
       stdio: "ignore",

@@ -99,6 +99,7 @@ export async function startStack(options: { detached?: boolean } = {}): Promise<
   return {
     baseURL,
     dataDir,
+    soketiPort: ports.soketiPort,
     launcher,
     stop: async () => {
       await stopChild(child);

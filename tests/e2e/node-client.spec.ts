@@ -1,0 +1,115 @@
+import { expect, test } from "@playwright/test";
+import {
+  createRealtimeClient,
+  type RealtimeClient,
+  RealtimeError,
+} from "../../lib/realtime/client";
+import { openApp, stackSecrets } from "./fixtures";
+import { kill, startSoketi } from "./support/soketi";
+import { freePorts } from "./support/stack";
+
+// lib/realtime/client.ts in Node: real pusher-js, no cookies, only the app key and a ticket.
+
+const baseUrl = () => process.env.E2E_BASE_URL ?? "";
+
+/** The stack's bundled soketi, as the browser finds it. */
+async function stackCapabilities() {
+  const health = await fetch(`${baseUrl()}/api/health`);
+  expect(health.ok).toBe(true);
+  const port = Number(process.env.E2E_SOKETI_PORT);
+  return {
+    cluster: "mt1",
+    host: "127.0.0.1",
+    port,
+    useTLS: false,
+    baseUrl: baseUrl(),
+    timeoutMs: 5_000,
+  };
+}
+
+async function ticketFor(
+  browserName: Parameters<typeof openApp>[0],
+  username: string,
+): Promise<string> {
+  const { context } = await openApp(browserName, username);
+  const response = await context.request.post("/api/realtime/tickets");
+  const { userTicket } = await response.json();
+  await context.close();
+  return userTicket;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<RealtimeError> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(RealtimeError);
+  return error as RealtimeError;
+}
+
+test.describe("the realtime client in Node", () => {
+  const clients: RealtimeClient[] = [];
+  test.afterEach(() => {
+    for (const client of clients.splice(0)) client.stop();
+  });
+
+  function client(appKey: string, capabilities: Awaited<ReturnType<typeof stackCapabilities>>) {
+    const created = createRealtimeClient({ appKey, capabilities });
+    clients.push(created);
+    return created;
+  }
+
+  test("signs in with a ticket and receives events sent to the user", async ({ browser }) => {
+    const { PUSHER_KEY } = stackSecrets();
+    const node = client(PUSHER_KEY, await stackCapabilities());
+    const user = await node.start(await ticketFor(browser, "carol"));
+    expect(user.user_info).toEqual({ name: "Carol", username: "carol" });
+    expect(node.getSnapshot()).toMatchObject({ state: "connected", error: null });
+
+    const received = new Promise((resolve) => node.bindUser("notice", resolve));
+    const bob = await openApp(browser, "bob");
+    await bob.app.sendTo("carol", "to node");
+    expect(await received).toMatchObject({ text: "to node", from: { username: "bob" } });
+    await bob.context.close();
+  });
+
+  test("an app-server refusal rejects with its code and HTTP status", async () => {
+    const { PUSHER_KEY } = stackSecrets();
+    const node = client(PUSHER_KEY, await stackCapabilities());
+    const error = await rejection(node.start("not.a-ticket"));
+    expect(error).toMatchObject({ kind: "http", code: "ticket_malformed", status: 401 });
+    expect(node.getSnapshot().error).toBe(error);
+  });
+
+  test("a realtime server that refuses the connection rejects with the close code", async () => {
+    const node = client("unknown-app-key", await stackCapabilities());
+    const error = await rejection(node.start());
+    expect(error).toMatchObject({ kind: "refused", code: "connection_refused", status: 4001 });
+  });
+
+  test("no verdict in time rejects with a timeout", async ({ browser }) => {
+    const { PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
+    const ports = await freePorts();
+    // This server knows the app but ignores sign-ins, so none is ever answered.
+    const silent = await startSoketi({
+      port: ports.soketiPort,
+      metricsPort: ports.metricsPort,
+      appId: "1",
+      key: PUSHER_KEY,
+      secret: PUSHER_SECRET,
+      userAuthentication: false,
+    });
+    try {
+      const capabilities = {
+        ...(await stackCapabilities()),
+        port: ports.soketiPort,
+        timeoutMs: 2_000,
+      };
+      const node = client(PUSHER_KEY, capabilities);
+      const error = await rejection(node.start(await ticketFor(browser, "carol")));
+      expect(error).toMatchObject({ kind: "timeout", code: "timeout" });
+    } finally {
+      await kill(silent);
+    }
+  });
+});
