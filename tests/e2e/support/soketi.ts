@@ -9,6 +9,8 @@ export type SoketiOptions = {
   appId: string;
   key: string;
   secret: string;
+  /** Off makes soketi ignore sign-ins, as it does by default. */
+  userAuthentication?: boolean;
 };
 
 /** A soketi server the test owns, so that it can be killed and started again. */

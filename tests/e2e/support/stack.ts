@@ -76,6 +76,7 @@ export function portsEnv(ports: Ports): Record<string, string> {
 export type Stack = {
   baseURL: string;
   dataDir: string;
+  soketiPort: number;
   launcher: Launcher;
   stop: () => Promise<void>;
 };
