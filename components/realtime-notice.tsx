@@ -20,7 +20,7 @@ export function RealtimeNotice() {
       </span>
       <button
         type="button"
-        onClick={() => client.start().catch(() => {})}
+        onClick={() => client.reconnect().catch(() => {})}
         className="rounded-md border border-amber-400 px-2 py-1 font-medium hover:bg-amber-100 dark:border-amber-700 dark:hover:bg-amber-900"
       >
         Reconnect

@@ -17,12 +17,17 @@ import {
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 
-/** Signs this tab in to the realtime service with the session cookie while it is mounted. */
+/**
+ * Gives components this tab's realtime client. With `signInWithSession` it signs in with the
+ * NextAuth session cookie while mounted; otherwise a component calls client.start(...) itself.
+ */
 export function RealtimeProvider({
   config,
+  signInWithSession = true,
   children,
 }: {
   config: PublicRealtimeConfig;
+  signInWithSession?: boolean;
   children: ReactNode;
 }) {
   const { key, cluster, host, port, useTLS } = config;
@@ -35,9 +40,9 @@ export function RealtimeProvider({
     });
     setClient(created);
     // A failure is kept in the snapshot, where components show it.
-    created.start().catch(() => {});
+    if (signInWithSession) created.start().catch(() => {});
     return () => created.stop();
-  }, [key, cluster, host, port, useTLS]);
+  }, [key, cluster, host, port, useTLS, signInWithSession]);
   return <RealtimeContext value={client}>{children}</RealtimeContext>;
 }
 

@@ -16,6 +16,12 @@ export async function SiteHeader() {
         >
           App
         </Link>
+        <Link
+          href="/quickstart"
+          className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+        >
+          Quick start
+        </Link>
         {session?.user.role === "admin" ? (
           <Link
             href="/admin"

@@ -37,6 +37,8 @@ const variables = z.object({
 
   REALTIME_SERVER: z.enum(["bundled", "external"]).default("external"),
   REALTIME_TICKET_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  /** Service authentication's default when no admin has chosen: on with the bundled server. */
+  SERVICE_AUTH: z.enum(["on", "off"]).optional(),
   REALTIME_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 });
 

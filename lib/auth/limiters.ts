@@ -1,10 +1,16 @@
 import "server-only";
-import { createClientLimiter, createSignInThrottle, SIGN_UP_LIMIT } from "@/lib/auth/throttle";
+import {
+  createClientLimiter,
+  createSignInThrottle,
+  SERVICE_NEW_USER_LIMIT,
+  SIGN_UP_LIMIT,
+} from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 
 // Built on first use: constructing a limiter touches the database.
 let signIn: ReturnType<typeof createSignInThrottle> | undefined;
 let signUp: ReturnType<typeof createClientLimiter> | undefined;
+let serviceNewUser: ReturnType<typeof createClientLimiter> | undefined;
 
 export function signInThrottle() {
   signIn ??= createSignInThrottle(db());
@@ -14,4 +20,9 @@ export function signInThrottle() {
 export function signUpLimiter() {
   signUp ??= createClientLimiter(db(), "sign-up:client", SIGN_UP_LIMIT);
   return signUp;
+}
+
+export function serviceNewUserLimiter() {
+  serviceNewUser ??= createClientLimiter(db(), "service-new-user:client", SERVICE_NEW_USER_LIMIT);
+  return serviceNewUser;
 }

@@ -7,13 +7,25 @@ import { rateLimits } from "@/lib/db/schema";
 export type Limit = { points: number; durationSeconds: number };
 
 export const SIGN_IN_LIMITS = {
-  /** Failed sign-ins for one username, from anywhere. */
-  perAccount: { points: 5, durationSeconds: 15 * 60 },
+  /** Failed sign-ins for one username, from anywhere: ASVS allows at most 100 an hour. */
+  perAccount: { points: 100, durationSeconds: 60 * 60 },
   /** Failed sign-ins from one client, for any username. */
   perClient: { points: 50, durationSeconds: 60 * 60 },
-} satisfies Record<string, Limit>;
+  /** Consecutive failures before back-off starts, then a block that doubles each time. */
+  backoff: { freeFailures: 4, firstSeconds: 60, maxSeconds: 60 * 60 },
+} as const;
+
+/** The block after the `streak`-th consecutive failure: 0, then 1, 2, 4 … minutes, capped. */
+export function backoffSeconds(streak: number): number {
+  const { freeFailures, firstSeconds, maxSeconds } = SIGN_IN_LIMITS.backoff;
+  if (streak <= freeFailures) return 0;
+  return Math.min(firstSeconds * 2 ** (streak - freeFailures - 1), maxSeconds);
+}
 
 export const SIGN_UP_LIMIT: Limit = { points: 20, durationSeconds: 60 * 60 };
+
+/** Users created from the client by service authentication (newUser), per client. */
+export const SERVICE_NEW_USER_LIMIT: Limit = { points: 10, durationSeconds: 60 * 60 };
 
 function limiter(db: Database, keyPrefix: string, limit: Limit) {
   return new RateLimiterDrizzle({
@@ -51,16 +63,37 @@ export function createSignInThrottle(db: Database): SignInThrottle {
   const { perAccount, perClient } = SIGN_IN_LIMITS;
   const byAccount = limiter(db, "sign-in:account", perAccount);
   const byClient = limiter(db, "sign-in:client", perClient);
+  // The streak counts consecutive failures; the back-off limiter is only ever blocked.
+  const streak = limiter(db, "sign-in:streak", {
+    points: 1_000_000,
+    durationSeconds: 24 * 60 * 60,
+  });
+  const backoff = limiter(db, "sign-in:backoff", { points: 1, durationSeconds: 1 });
   return {
     async check(account, client) {
-      const [a, c] = await Promise.all([byAccount.get(account), byClient.get(client)]);
-      return Math.max(waitSeconds(a, perAccount.points), waitSeconds(c, perClient.points));
+      const [a, c, b] = await Promise.all([
+        byAccount.get(account),
+        byClient.get(client),
+        backoff.get(account),
+      ]);
+      return Math.max(
+        waitSeconds(a, perAccount.points),
+        waitSeconds(c, perClient.points),
+        waitSeconds(b, 1),
+      );
     },
     async recordFailure(account, client) {
-      await Promise.all([consume(byAccount, account), consume(byClient, client)]);
+      const [, , failures] = await Promise.all([
+        consume(byAccount, account),
+        consume(byClient, client),
+        streak.penalty(account),
+      ]);
+      const block = backoffSeconds(failures.consumedPoints);
+      if (block > 0) await backoff.block(account, block);
     },
     async recordSuccess(account) {
-      await byAccount.delete(account);
+      // The hourly count stays: a success does not buy another hundred guesses.
+      await Promise.all([streak.delete(account), backoff.delete(account)]);
     },
   };
 }

@@ -99,6 +99,10 @@ export const rooms = pgTable("room", {
  * A revocable sign-in to the realtime service, started by exchanging a ticket. The client holds
  * the bearer token; only its SHA-256 is stored.
  */
+/** Which flow issued the ticket a session came from: the app's backend, or the service itself. */
+export const authFlowEnum = pgEnum("auth_flow", ["backend", "service"]);
+export type AuthFlow = (typeof authFlowEnum.enumValues)[number];
+
 export const realtimeSessions = pgTable(
   "realtime_session",
   {
@@ -111,12 +115,20 @@ export const realtimeSessions = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** The exchanged ticket's nonce: a ticket starts one session at most. */
     ticketNonce: text("ticket_nonce").notNull().unique(),
+    flow: authFlowEnum("flow").notNull().default("backend"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { mode: "date", withTimezone: true }),
   },
   (session) => [index("realtime_session_user_id_idx").on(session.userId)],
 );
+
+/** Operator settings that change at run time, such as the service-authentication switch. */
+export const appSettings = pgTable("app_setting", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+});
 
 export type User = typeof users.$inferSelect;
 export type Room = typeof rooms.$inferSelect;

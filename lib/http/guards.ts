@@ -25,14 +25,18 @@ function appOrigin(request: Request, appUrl?: string): string {
 }
 
 const FORM = "application/x-www-form-urlencoded";
+const JSON_TYPE = "application/json";
+
+function contentType(request: Request): string | undefined {
+  return request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+}
 
 /** Reads a small urlencoded form body, or answers why not. */
 export async function readForm(
   request: Request,
   maxBytes = 8_192,
 ): Promise<URLSearchParams | Response> {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== FORM) {
+  if (contentType(request) !== FORM) {
     return jsonError(400, "unsupported_content_type", `Send the body as ${FORM}.`);
   }
   const body = await readText(request, maxBytes);
@@ -60,4 +64,19 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads a small JSON body, or answers why not. */
+export async function readJson(request: Request, maxBytes = 4_096): Promise<unknown | Response> {
+  if (contentType(request) !== JSON_TYPE) {
+    return jsonError(400, "unsupported_content_type", `Send the body as ${JSON_TYPE}.`);
+  }
+  const body = await readText(request, maxBytes);
+  if (body === null)
+    return jsonError(413, "body_too_large", `The body is larger than ${maxBytes} bytes.`);
+  try {
+    return JSON.parse(body);
+  } catch {
+    return jsonError(400, "invalid_json", "The body is not valid JSON.");
+  }
 }

@@ -27,3 +27,29 @@ export async function postAuthForm(
   }
   return json as AuthAnswer;
 }
+
+export type ServiceTicket = { userTicket: string; expiresAt: string };
+
+/** Trades credentials for a ticket at one of the service endpoints (sessions or users). */
+export async function postServiceCredentials(
+  url: string,
+  credentials: object,
+): Promise<ServiceTicket> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(credentials),
+    });
+  } catch (error) {
+    throw new RealtimeError("http", "network_error", `Could not reach ${url}: ${String(error)}`);
+  }
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok || typeof json.userTicket !== "string") {
+    const code = typeof json.error === "string" ? json.error : "http_error";
+    const message = typeof json.message === "string" ? json.message : `HTTP ${response.status}`;
+    throw new RealtimeError("http", code, message, response.status);
+  }
+  return { userTicket: json.userTicket, expiresAt: String(json.expiresAt) };
+}

@@ -1,6 +1,6 @@
 import Pusher, { type Channel } from "pusher-js";
 import type { PublicRealtimeConfig } from "@/lib/env-schema";
-import { postAuthForm } from "@/lib/realtime/auth-requests";
+import { postAuthForm, postServiceCredentials } from "@/lib/realtime/auth-requests";
 import { RealtimeError } from "@/lib/realtime/errors";
 import { connectionOptions } from "@/lib/realtime/options";
 
@@ -15,6 +15,9 @@ export type ConnectionState =
   | "disconnected";
 
 export type RealtimeUser = { id: string; user_info?: { name?: string; username?: string } };
+
+/** Authentication by the service: credentials go to the service, not through the app's session. */
+export type Credentials = { username: string; password: string };
 
 export type RealtimeSnapshot = {
   state: ConnectionState;
@@ -33,8 +36,15 @@ export type RealtimeClient = {
   getSnapshot(): RealtimeSnapshot;
   /** Called after every snapshot change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** Signs in by the NextAuth session cookie, or by exchanging a ticket; resolves on signin_success. */
-  start(ticket?: string): Promise<RealtimeUser>;
+  /**
+   * Signs in by the NextAuth session cookie (no argument), by exchanging a ticket, or by
+   * credentials (traded for a ticket first); resolves on signin_success.
+   */
+  start(credential?: string | Credentials): Promise<RealtimeUser>;
+  /** Signs in again as before (realtime session or cookie), after a disconnect. */
+  reconnect(): Promise<RealtimeUser>;
+  /** Creates a user by service authentication; resolves with a ticket that start() accepts. */
+  newUser(credentials: Credentials & { name?: string }): Promise<string>;
   stop(): void;
   /** Events sent to this user with sendToUser; returns the unbind function. */
   bindUser(event: string, handler: (data: unknown) => void): () => void;
@@ -166,37 +176,64 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     return created;
   }
 
+  /** Opens a fresh socket and signs it in with whatever credential the client holds now. */
+  function signIn(): Promise<RealtimeUser> {
+    lastAuthError = null;
+    finish(new RealtimeError("signin", "superseded", "A newer sign-in replaced this one."));
+    update({ error: null });
+    const promise = new Promise<RealtimeUser>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          fail(
+            new RealtimeError("timeout", "timeout", `No sign-in verdict within ${timeoutMs} ms.`),
+          ),
+        timeoutMs,
+      );
+      pending = { resolve, reject, timer };
+    });
+    const existing = pusher;
+    if (existing) {
+      existing.disconnect();
+      existing.connect();
+    } else {
+      instance().signin();
+    }
+    return promise;
+  }
+
+  /** The one exchange path: a ticket once, or the session cookie when there is none. */
+  function startWith(withTicket: string | undefined): Promise<RealtimeUser> {
+    ticket = withTicket;
+    sessionToken = undefined;
+    return signIn();
+  }
+
   return {
     getSnapshot: () => snapshot,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start(withTicket) {
-      ticket = withTicket;
-      sessionToken = undefined;
-      lastAuthError = null;
-      finish(new RealtimeError("signin", "superseded", "A newer start() replaced this one."));
-      update({ error: null });
-      const promise = new Promise<RealtimeUser>((resolve, reject) => {
-        const timer = setTimeout(
-          () =>
-            fail(
-              new RealtimeError("timeout", "timeout", `No sign-in verdict within ${timeoutMs} ms.`),
-            ),
-          timeoutMs,
+    async start(credential) {
+      if (typeof credential !== "object") return startWith(credential);
+      try {
+        const { userTicket } = await postServiceCredentials(
+          `${baseUrl}/api/realtime/service/sessions`,
+          credential,
         );
-        pending = { resolve, reject, timer };
-      });
-      const existing = pusher;
-      if (existing) {
-        // A fresh socket signs in again with the new credential.
-        existing.disconnect();
-        existing.connect();
-      } else {
-        instance().signin();
+        return await startWith(userTicket);
+      } catch (error) {
+        if (error instanceof RealtimeError && error.kind === "http") update({ error, user: null });
+        throw error;
       }
-      return promise;
+    },
+    reconnect: signIn,
+    async newUser(credentials) {
+      const { userTicket } = await postServiceCredentials(
+        `${baseUrl}/api/realtime/service/users`,
+        credentials,
+      );
+      return userTicket;
     },
     stop() {
       ticket = undefined;

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import type { User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { activeSessionUserId, startRealtimeSession } from "@/lib/realtime/sessions";
+import { serviceAuthEnabled } from "@/lib/realtime/service-switch";
+import { findSession, startRealtimeSession } from "@/lib/realtime/sessions";
 import { type TicketFailure, verifyTicket } from "@/lib/realtime/tickets";
 
 export type Refusal = { status: 401 | 403; code: string; message: string };
@@ -26,6 +27,12 @@ const TICKET_MESSAGES: Record<TicketFailure | "ticket_revoked" | "ticket_used", 
   ticket_used: "The ticket was exchanged already. Ask for a new one.",
 };
 
+export const SERVICE_AUTH_DISABLED: Refusal = {
+  status: 403,
+  code: "service_auth_disabled",
+  message: "Authentication by the service is switched off on this site.",
+};
+
 function refuse(status: Refusal["status"], code: string, message: string): Result {
   return { ok: false, refusal: { status, code, message } };
 }
@@ -40,7 +47,9 @@ function admit(user: User | undefined, identity?: Omit<Identity, "user">): Resul
 async function exchangeTicket(ticket: string): Promise<Result> {
   const verified = verifyTicket(ticket, { appKey: env().PUSHER_KEY, secret: env().PUSHER_SECRET });
   if (!verified.ok) return refuse(401, verified.code, TICKET_MESSAGES[verified.code]);
-  const { identity, created, nonce } = verified.payload;
+  const { identity, created, nonce, flow } = verified.payload;
+  if (flow === "service" && !(await serviceAuthEnabled()))
+    return { ok: false, refusal: SERVICE_AUTH_DISABLED };
 
   const user = await findUserById(db(), identity.endpoint);
   if (!user) return refuse(401, "ticket_revoked", TICKET_MESSAGES.ticket_revoked);
@@ -52,6 +61,7 @@ async function exchangeTicket(ticket: string): Promise<Result> {
   const session = await startRealtimeSession(db(), {
     userId: user.id,
     ticketNonce: nonce,
+    flow,
     ttlHours,
   });
   if (!session) return refuse(401, "ticket_used", TICKET_MESSAGES.ticket_used);
@@ -68,10 +78,15 @@ export async function identify(credentials: {
 }): Promise<Result> {
   if (credentials.ticket) return exchangeTicket(credentials.ticket);
   if (credentials.session) {
-    const userId = await activeSessionUserId(db(), credentials.session);
-    if (!userId)
+    const session = await findSession(db(), credentials.session);
+    // A service session the switch ended says so, which tells its user more than "ended".
+    if (session?.flow === "service" && !(await serviceAuthEnabled())) {
+      return { ok: false, refusal: SERVICE_AUTH_DISABLED };
+    }
+    if (!session?.live) {
       return refuse(401, "session_ended", "The realtime session has ended. Start again.");
-    return admit(await findUserById(db(), userId));
+    }
+    return admit(await findUserById(db(), session.userId));
   }
   const session = await auth();
   if (!session) return refuse(401, "no_session", "Sign in first.");

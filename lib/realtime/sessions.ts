@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { realtimeSessions, users } from "@/lib/db/schema";
+import { type AuthFlow, realtimeSessions, users } from "@/lib/db/schema";
 
 // Realtime sessions let pusher-js sign in again after every reconnect without a ticket.
 
@@ -14,7 +14,7 @@ export function hashToken(token: string): string {
 /** Starts a session for an exchanged ticket; undefined when that ticket was exchanged before. */
 export async function startRealtimeSession(
   db: Database,
-  input: { userId: string; ticketNonce: string; ttlHours: number },
+  input: { userId: string; ticketNonce: string; flow: AuthFlow; ttlHours: number },
 ): Promise<{ token: string; expiresAt: Date } | undefined> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
@@ -23,6 +23,7 @@ export async function startRealtimeSession(
     .values({
       userId: input.userId,
       ticketNonce: input.ticketNonce,
+      flow: input.flow,
       tokenHash: hashToken(token),
       expiresAt,
     })
@@ -31,24 +32,22 @@ export async function startRealtimeSession(
   return session ? { token, expiresAt } : undefined;
 }
 
-/** The user id behind a session token that is neither expired nor revoked. */
-export async function activeSessionUserId(
+/** The session behind a token, `live` unless it expired or was revoked. */
+export async function findSession(
   db: Database,
   token: string,
-): Promise<string | undefined> {
+): Promise<{ userId: string; flow: AuthFlow; live: boolean } | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
   const [session] = await db
-    .select({ userId: realtimeSessions.userId })
+    .select({
+      userId: realtimeSessions.userId,
+      flow: realtimeSessions.flow,
+      live: sql<boolean>`${realtimeSessions.revokedAt} is null and ${realtimeSessions.expiresAt} > now()`,
+    })
     .from(realtimeSessions)
-    .where(
-      and(
-        eq(realtimeSessions.tokenHash, hashToken(token)),
-        isNull(realtimeSessions.revokedAt),
-        gt(realtimeSessions.expiresAt, new Date()),
-      ),
-    )
+    .where(eq(realtimeSessions.tokenHash, hashToken(token)))
     .limit(1);
-  return session?.userId;
+  return session;
 }
 
 /** Ends every realtime session of a user and refuses the tickets issued so far. */
@@ -61,4 +60,14 @@ export async function revokeRealtimeAccess(db: Database, userId: string): Promis
       .set({ revokedAt: now })
       .where(and(eq(realtimeSessions.userId, userId), isNull(realtimeSessions.revokedAt)));
   });
+}
+
+/** Revokes every live session that service authentication started; returns their users. */
+export async function endServiceSessions(db: Database): Promise<string[]> {
+  const ended = await db
+    .update(realtimeSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(realtimeSessions.flow, "service"), isNull(realtimeSessions.revokedAt)))
+    .returning({ userId: realtimeSessions.userId });
+  return [...new Set(ended.map((session) => session.userId))];
 }

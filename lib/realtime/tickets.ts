@@ -12,6 +12,8 @@ const payloadSchema = z.object({
   /** Seconds. */
   expiresIn: z.number().int().positive(),
   nonce: z.string().min(16).max(64),
+  /** Which flow issued it: the app's backend for a signed-in user, or service authentication. */
+  flow: z.enum(["backend", "service"]),
 });
 
 export type TicketPayload = z.infer<typeof payloadSchema>;
@@ -31,7 +33,7 @@ function sign(json: string, secret: string): Buffer {
 export function issueTicket(
   userId: string,
   keys: TicketKeys,
-  options: { ttlSeconds: number; now?: number },
+  options: { ttlSeconds: number; flow: TicketPayload["flow"]; now?: number },
 ): { userTicket: string; expiresAt: string } {
   const created = options.now ?? Date.now();
   const payload: TicketPayload = {
@@ -40,6 +42,7 @@ export function issueTicket(
     created,
     expiresIn: options.ttlSeconds,
     nonce: randomBytes(18).toString("base64url"),
+    flow: options.flow,
   };
   const json = JSON.stringify(payload);
   const signature = sign(json, keys.secret).toString("base64url");

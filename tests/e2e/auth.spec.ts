@@ -108,6 +108,6 @@ test("repeated failures throttle the account and say when to retry", async ({ pa
   }
   // The right password no longer helps while the account is throttled.
   await signIn.signIn(username, PASSWORD);
-  await expect(signIn.alert).toHaveText("Too many failed attempts. Try again in 15 minutes.");
+  await expect(signIn.alert).toHaveText("Too many failed attempts. Try again in 1 minute.");
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -131,7 +131,7 @@ test("start(ticket) signs in; tampered, expired and reused tickets are refused",
   const expired = issueTicket(
     await app.userId(),
     { appKey, secret },
-    { ttlSeconds: 60, now: Date.now() - 120_000 },
+    { ttlSeconds: 60, flow: "backend", now: Date.now() - 120_000 },
   );
   await expect(await app.startWithTicket(expired.userTicket)).toContainText(
     "Refused (ticket_expired:",

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext } from "@playwright/test";
+import { type Browser, type BrowserContext, expect } from "@playwright/test";
+import { AdminPage } from "./pages/admin-page";
 import { AppPage } from "./pages/app-page";
 import { SignInPage } from "./pages/sign-in-page";
 
@@ -41,4 +42,19 @@ export async function openTab(context: BrowserContext): Promise<AppPage> {
   await app.goto();
   await app.expectSignedIn();
   return app;
+}
+
+/** Sets the service-authentication switch as alice, the demo admin, does on /admin. */
+export async function setServiceAuth(browser: Browser, enabled: "on" | "off") {
+  const alice = await openApp(browser, "alice");
+  const admin = new AdminPage(alice.app.page);
+  await admin.goto();
+  const state = alice.app.page.getByTestId("service-auth-state");
+  if (!(await state.textContent())?.endsWith(enabled)) {
+    await alice.app.page
+      .getByRole("button", { name: enabled === "on" ? "Turn on" : "Turn off" })
+      .click();
+  }
+  await expect(state).toHaveText(`Service authentication: ${enabled}`);
+  await alice.context.close();
 }

@@ -4,7 +4,7 @@ import {
   type RealtimeClient,
   RealtimeError,
 } from "../../lib/realtime/client";
-import { openApp, stackSecrets } from "./fixtures";
+import { DEMO_PASSWORD, openApp, setServiceAuth, stackSecrets } from "./fixtures";
 import { kill, startSoketi } from "./support/soketi";
 import { freePorts } from "./support/stack";
 
@@ -110,6 +110,58 @@ test.describe("the realtime client in Node", () => {
       expect(error).toMatchObject({ kind: "timeout", code: "timeout" });
     } finally {
       await kill(silent);
+    }
+  });
+});
+
+test.describe("service authentication from Node", () => {
+  const clients: RealtimeClient[] = [];
+  test.afterEach(() => {
+    for (const client of clients.splice(0)) client.stop();
+  });
+
+  async function nodeClient() {
+    const created = createRealtimeClient({
+      appKey: stackSecrets().PUSHER_KEY,
+      capabilities: await stackCapabilities(),
+    });
+    clients.push(created);
+    return created;
+  }
+
+  test("signs in with only the app key and credentials, and can create a user", async () => {
+    const node = await nodeClient();
+    const user = await node.start({ username: "bob", password: DEMO_PASSWORD });
+    expect(user.user_info).toEqual({ name: "Bob", username: "bob" });
+
+    const fresh = await nodeClient();
+    const username = `node-${Date.now().toString(36)}`;
+    const ticket = await fresh.newUser({ username, password: "a-long-enough-password" });
+    expect((await fresh.start(ticket)).user_info?.username).toBe(username);
+
+    const wrong = await nodeClient();
+    const error = await rejection(wrong.start({ username: "bob", password: "not-bobs-password" }));
+    expect(error).toMatchObject({ kind: "http", code: "invalid_credentials", status: 401 });
+  });
+
+  test("rejects with service_auth_disabled while the switch is off", async ({ browser }) => {
+    const node = await nodeClient();
+    await node.start({ username: "carol", password: DEMO_PASSWORD });
+    try {
+      await setServiceAuth(browser, "off");
+      await expect.poll(() => node.getSnapshot().state).toBe("disconnected");
+
+      const again = await nodeClient();
+      const error = await rejection(again.start({ username: "carol", password: DEMO_PASSWORD }));
+      expect(error).toMatchObject({ kind: "http", code: "service_auth_disabled", status: 403 });
+      const create = await rejection(
+        again.newUser({ username: "never-made", password: "a-long-enough-password" }),
+      );
+      expect(create.code).toBe("service_auth_disabled");
+      const reconnect = await rejection(node.reconnect());
+      expect(reconnect.code).toBe("service_auth_disabled");
+    } finally {
+      await setServiceAuth(browser, "on");
     }
   });
 });

@@ -39,6 +39,12 @@ test("after the realtime server restarts, every client signs in again by itself"
   try {
     await waitForHealth(`${baseURL}/api/health`, app.child);
 
+    // With an external realtime server and no SERVICE_AUTH, the service flow is off by default.
+    const visitor = await browser.newPage({ baseURL });
+    await visitor.goto("/quickstart");
+    await expect(visitor.getByTestId("service-auth-disabled")).toBeVisible();
+    await visitor.close();
+
     // Tab 1 signs in with the session cookie.
     const cookieContext = await browser.newContext({ baseURL });
     const signUp = new SignUpPage(await cookieContext.newPage());

@@ -5,7 +5,8 @@ import { findUserById, recordPresence, roomAudience, watchlistFor } from "@/lib/
 import { realtimeSessions } from "@/lib/db/schema";
 import { seedDemoAccounts, seedRooms } from "@/lib/db/seed";
 import {
-  activeSessionUserId,
+  endServiceSessions,
+  findSession,
   hashToken,
   revokeRealtimeAccess,
   startRealtimeSession,
@@ -28,16 +29,24 @@ describe.each(testDatabases())("realtime sessions on $name", ({ open }) => {
   });
   afterAll(() => connection?.drop());
 
+  /** What identify() accepts: a session that neither expired nor was revoked. */
+  async function liveSession(token: string) {
+    const session = await findSession(connection.db, token);
+    return session?.live ? { userId: session.userId, flow: session.flow } : undefined;
+  }
+
   it("starts one session per ticket and stores only the token's hash", async () => {
     const session = await startRealtimeSession(connection.db, {
       userId: bobId,
       ticketNonce: "nonce-1",
+      flow: "backend",
       ttlHours: 1,
     });
     expect(session?.token).toMatch(/^rts_[A-Za-z0-9_-]{43}$/);
     const again = await startRealtimeSession(connection.db, {
       userId: bobId,
       ticketNonce: "nonce-1",
+      flow: "backend",
       ttlHours: 1,
     });
     expect(again).toBeUndefined();
@@ -48,39 +57,76 @@ describe.each(testDatabases())("realtime sessions on $name", ({ open }) => {
       .where(eq(realtimeSessions.ticketNonce, "nonce-1"));
     expect(stored[0]?.tokenHash).toBe(hashToken(session?.token ?? ""));
     expect(JSON.stringify(stored)).not.toContain(session?.token);
-    expect(await activeSessionUserId(connection.db, session?.token ?? "")).toBe(bobId);
+    expect(await liveSession(session?.token ?? "")).toEqual({
+      userId: bobId,
+      flow: "backend",
+    });
   });
 
   it("does not accept expired, unknown or malformed tokens", async () => {
     const session = await startRealtimeSession(connection.db, {
       userId: bobId,
       ticketNonce: "nonce-2",
+      flow: "backend",
       ttlHours: 1,
     });
     await connection.db
       .update(realtimeSessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(realtimeSessions.ticketNonce, "nonce-2"));
-    expect(await activeSessionUserId(connection.db, session?.token ?? "")).toBeUndefined();
-    expect(await activeSessionUserId(connection.db, "rts_unknown")).toBeUndefined();
-    expect(await activeSessionUserId(connection.db, "not-a-token")).toBeUndefined();
+    expect(await liveSession(session?.token ?? "")).toBeUndefined();
+    expect(await liveSession("rts_unknown")).toBeUndefined();
+    expect(await liveSession("not-a-token")).toBeUndefined();
   });
 
   it("revokes every session of a user and marks when", async () => {
     const one = await startRealtimeSession(connection.db, {
       userId: bobId,
       ticketNonce: "nonce-3",
+      flow: "backend",
       ttlHours: 1,
     });
     const other = await startRealtimeSession(connection.db, {
       userId: aliceId,
       ticketNonce: "nonce-4",
+      flow: "backend",
       ttlHours: 1,
     });
     await revokeRealtimeAccess(connection.db, bobId);
-    expect(await activeSessionUserId(connection.db, one?.token ?? "")).toBeUndefined();
-    expect(await activeSessionUserId(connection.db, other?.token ?? "")).toBe(aliceId);
+    expect(await liveSession(one?.token ?? "")).toBeUndefined();
+    expect(await liveSession(other?.token ?? "")).toEqual({
+      userId: aliceId,
+      flow: "backend",
+    });
     expect((await findUserById(connection.db, bobId))?.realtimeRevokedAt).toBeInstanceOf(Date);
+  });
+
+  it("ends only the sessions that service authentication started", async () => {
+    const service = await startRealtimeSession(connection.db, {
+      userId: aliceId,
+      ticketNonce: "svc-1",
+      flow: "service",
+      ttlHours: 1,
+    });
+    const backend = await startRealtimeSession(connection.db, {
+      userId: aliceId,
+      ticketNonce: "be-1",
+      flow: "backend",
+      ttlHours: 1,
+    });
+    expect(await endServiceSessions(connection.db)).toEqual([aliceId]);
+    expect(await liveSession(service?.token ?? "")).toBeUndefined();
+    expect(await liveSession(backend?.token ?? "")).toEqual({
+      userId: aliceId,
+      flow: "backend",
+    });
+    expect(await endServiceSessions(connection.db)).toEqual([]);
+    // An ended session is still found, so that the refusal can say why it ended.
+    expect(await findSession(connection.db, service?.token ?? "")).toEqual({
+      userId: aliceId,
+      flow: "service",
+      live: false,
+    });
   });
 
   it("applies presence webhooks in time order, whatever order they arrive in", async () => {

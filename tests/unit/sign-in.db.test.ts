@@ -2,7 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
-import { createClientLimiter, createSignInThrottle, SIGN_IN_LIMITS } from "@/lib/auth/throttle";
+import {
+  backoffSeconds,
+  createClientLimiter,
+  createSignInThrottle,
+  SIGN_IN_LIMITS,
+} from "@/lib/auth/throttle";
 import type { Connection } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
 import { createUser, findUserById } from "@/lib/db/queries";
@@ -76,20 +81,20 @@ describe.each(testDatabases())("$name", ({ open }) => {
     expect(malformed).toEqual(wrong);
   });
 
-  it("throttles an account after repeated failures, whatever the client", async () => {
+  it("backs off an account after repeated failures, whatever the client", async () => {
     const throttle = createSignInThrottle(connection.db);
     const passwordHash = await hashPassword(PASSWORD);
     await createUser(connection.db, { username: "target", passwordHash });
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points; i++) {
+    for (let i = 0; i <= SIGN_IN_LIMITS.backoff.freeFailures; i++) {
       const result = await verifyCredentials(
         connection.db,
         throttle,
         { username: "target", password: "x" },
         `client-${i}`,
       );
-      expect(result.ok).toBe(false);
+      expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
     }
-    // Even the right password is refused while throttled, so guessing gains nothing.
+    // Even the right password is refused while backing off, so guessing gains nothing.
     const result = await verifyCredentials(
       connection.db,
       throttle,
@@ -97,14 +102,30 @@ describe.each(testDatabases())("$name", ({ open }) => {
       "fresh",
     );
     expect(result).toMatchObject({ ok: false, reason: "throttled" });
-    if (!result.ok && result.reason === "throttled") {
-      expect(result.retryAfterSeconds).toBeGreaterThan(
-        SIGN_IN_LIMITS.perAccount.durationSeconds - 60,
-      );
-      expect(result.retryAfterSeconds).toBeLessThanOrEqual(
-        SIGN_IN_LIMITS.perAccount.durationSeconds,
-      );
+    const wait = result.ok || result.reason !== "throttled" ? 0 : result.retryAfterSeconds;
+    expect(wait).toBeGreaterThan(55);
+    expect(wait).toBeLessThanOrEqual(60);
+  });
+
+  it("doubles the back-off with each further failure, up to an hour", async () => {
+    const throttle = createSignInThrottle(connection.db);
+    const waits: number[] = [];
+    for (let i = 1; i <= 12; i++) {
+      await throttle.recordFailure("doubling", "c7");
+      waits.push(await throttle.check("doubling", "other"));
     }
+    const minutes = waits.map((seconds) => Math.round(seconds / 60));
+    expect(minutes).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60]);
+    expect(backoffSeconds(100)).toBe(3600);
+  });
+
+  it("allows at most 100 failures per account per hour, even after a success", async () => {
+    const throttle = createSignInThrottle(connection.db);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points; i++) {
+      await throttle.recordFailure("hundred", `client-${i % 40}`);
+    }
+    await throttle.recordSuccess("hundred");
+    expect(await throttle.check("hundred", "anyone")).toBeGreaterThan(55 * 60);
   });
 
   it("throttles a client after repeated failures, whatever the account", async () => {
@@ -118,7 +139,7 @@ describe.each(testDatabases())("$name", ({ open }) => {
 
   it("forgets an account's failures after a successful sign-in", async () => {
     const throttle = createSignInThrottle(connection.db);
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points - 1; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.backoff.freeFailures; i++) {
       await verifyCredentials(connection.db, throttle, { username: "carol", password: "x" }, "c2");
     }
     const ok = await verifyCredentials(

@@ -19,26 +19,39 @@ function forge(payload: object, secret: string): string {
 
 describe("tickets", () => {
   it("carries the identity, app key, creation, lifetime and a nonce", () => {
-    const { userTicket, expiresAt } = issueTicket("user-1", keys, { ttlSeconds: 600, now: NOW });
+    const { userTicket, expiresAt } = issueTicket("user-1", keys, {
+      ttlSeconds: 600,
+      flow: "backend",
+      now: NOW,
+    });
     expect(decode(userTicket)).toMatchObject({
       identity: { type: "username", endpoint: "user-1" },
       applicationKey: keys.appKey,
       created: NOW,
       expiresIn: 600,
+      flow: "backend",
     });
     expect(decode(userTicket).nonce).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(expiresAt).toBe(new Date(NOW + 600_000).toISOString());
   });
 
   it("is signed with HMAC-SHA256 of the JSON under the app secret", () => {
-    const { userTicket } = issueTicket("user-1", keys, { ttlSeconds: 600, now: NOW });
+    const { userTicket } = issueTicket("user-1", keys, {
+      ttlSeconds: 600,
+      flow: "backend",
+      now: NOW,
+    });
     const [encoded = "", signature] = userTicket.split(".");
     const json = Buffer.from(encoded, "base64url").toString("utf8");
     expect(signature).toBe(createHmac("sha256", keys.secret).update(json).digest("base64url"));
   });
 
   it("verifies until it expires, then says so", () => {
-    const { userTicket } = issueTicket("user-1", keys, { ttlSeconds: 600, now: NOW });
+    const { userTicket } = issueTicket("user-1", keys, {
+      ttlSeconds: 600,
+      flow: "backend",
+      now: NOW,
+    });
     const ok = verifyTicket(userTicket, keys, NOW + 599_999);
     expect(ok.ok && ok.payload.identity.endpoint).toBe("user-1");
     expect(verifyTicket(userTicket, keys, NOW + 600_000)).toEqual({
@@ -48,7 +61,11 @@ describe("tickets", () => {
   });
 
   it("detects any change to the payload or the signature", () => {
-    const { userTicket } = issueTicket("user-1", keys, { ttlSeconds: 600, now: NOW });
+    const { userTicket } = issueTicket("user-1", keys, {
+      ttlSeconds: 600,
+      flow: "backend",
+      now: NOW,
+    });
     const promoted = forge(
       { ...decode(userTicket), identity: { type: "username", endpoint: "admin" } },
       "guess",
@@ -66,7 +83,11 @@ describe("tickets", () => {
 
   it("names a ticket made for another app", () => {
     const other = { appKey: "another-app-key", secret: "another-secret" };
-    const { userTicket } = issueTicket("user-1", other, { ttlSeconds: 600, now: NOW });
+    const { userTicket } = issueTicket("user-1", other, {
+      ttlSeconds: 600,
+      flow: "backend",
+      now: NOW,
+    });
     expect(verifyTicket(userTicket, keys, NOW)).toEqual({ ok: false, code: "ticket_wrong_app" });
   });
 

@@ -7,6 +7,7 @@ import { currentAdmin } from "@/lib/auth/admin";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import { banUser, disconnectUser, unbanUser } from "@/lib/realtime/access";
+import { setServiceAuth } from "@/lib/realtime/service-switch";
 
 const targetSchema = z.object({ userId: z.string().min(1).max(64) });
 
@@ -32,4 +33,16 @@ export async function banAction(formData: FormData): Promise<void> {
 
 export async function unbanAction(formData: FormData): Promise<void> {
   await onUser(formData, unbanUser);
+}
+
+const switchSchema = z.object({ enabled: z.enum(["on", "off"]) });
+
+/** The go-live switch: authentication by the service, on or off, from the next request on. */
+export async function setServiceAuthAction(formData: FormData): Promise<void> {
+  const current = await currentAdmin();
+  if ("refusal" in current) forbidden();
+  const input = switchSchema.safeParse({ enabled: formData.get("enabled") });
+  if (!input.success) notFound();
+  await setServiceAuth(input.data.enabled === "on");
+  revalidatePath("/admin");
 }

@@ -3,7 +3,8 @@ import { forbidden, redirect } from "next/navigation";
 import { currentAdmin } from "@/lib/auth/admin";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
-import { banAction, disconnectAction, unbanAction } from "./actions";
+import { serviceAuthEnabled } from "@/lib/realtime/service-switch";
+import { banAction, disconnectAction, setServiceAuthAction, unbanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -20,11 +21,30 @@ export default async function AdminPage() {
     if (current.refusal === "signed_out") redirect("/sign-in?callbackUrl=/admin");
     forbidden();
   }
-  const users = await listUsers(db());
+  const [users, serviceAuth] = await Promise.all([listUsers(db()), serviceAuthEnabled()]);
 
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Users</h1>
+    <div className="space-y-8">
+      <section aria-labelledby="switch-heading" className="space-y-2">
+        <h1 id="switch-heading" className="text-2xl font-semibold">
+          Admin
+        </h1>
+        <form action={setServiceAuthAction} className="flex flex-wrap items-center gap-3">
+          <p data-testid="service-auth-state">
+            Service authentication: <strong>{serviceAuth ? "on" : "off"}</strong>
+          </p>
+          <input type="hidden" name="enabled" value={serviceAuth ? "off" : "on"} />
+          <button type="submit" className={button}>
+            {serviceAuth ? "Turn off" : "Turn on"}
+          </button>
+        </form>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Lets clients sign in and create users with a username and password and only the app key
+          (/quickstart). Turn it off before going live; turning it off also ends the sessions it
+          started.
+        </p>
+      </section>
+      <h2 className="text-xl font-semibold">Users</h2>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">

@@ -53,7 +53,10 @@ export class AppPage {
     return this.page.getByLabel("Ticket", { exact: true }).inputValue();
   }
 
+  /** Signs out and waits for the landing page, where the session cookie is gone. */
   async signOut() {
     await this.page.getByRole("button", { name: "Sign out" }).click();
+    await expect(this.page).toHaveURL(/\/$/);
+    await expect(this.page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   }
 }

@@ -4,7 +4,7 @@ import { findUserById } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
-import { issueTicket } from "@/lib/realtime/tickets";
+import { issueUserTicket } from "@/lib/realtime/issue-ticket";
 
 // "Ticket first": a signed-in user gets a short-lived ticket to hand to client.start(ticket).
 
@@ -19,6 +19,5 @@ export async function POST(request: Request) {
   if (!user) return jsonError(401, "no_session", "Sign in first.");
   if (user.bannedAt) return jsonError(403, "user_banned", "This account is suspended.");
 
-  const { PUSHER_KEY: appKey, PUSHER_SECRET: secret, REALTIME_TICKET_TTL_MINUTES: minutes } = env();
-  return jsonOk(issueTicket(user.id, { appKey, secret }, { ttlSeconds: minutes * 60 }));
+  return jsonOk(issueUserTicket(user.id, "backend"));
 }

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { signInThrottle } from "@/lib/auth/limiters";
+import { passwordSchema, usernameSchema } from "@/lib/auth/validation";
+import { db } from "@/lib/db";
+import { formatWait } from "@/lib/format";
+import { clientIp } from "@/lib/http/client-ip";
+import { jsonError, jsonOk } from "@/lib/http/responses";
+import { issueUserTicket } from "@/lib/realtime/issue-ticket";
+import { readServiceRequest, throttled } from "@/lib/realtime/service-guard";
+
+// Authentication by the service: client.start({ username, password }) trades credentials for a
+// ticket here, then signs in through the same exchange as start(ticket).
+
+export const runtime = "nodejs";
+
+const credentialsSchema = z.object({ username: usernameSchema, password: passwordSchema });
+
+export async function POST(request: Request) {
+  const input = await readServiceRequest(request, credentialsSchema);
+  if (input instanceof Response) return input;
+
+  // The same check and the same throttle counters as the sign-in form.
+  const result = await verifyCredentials(db(), signInThrottle(), input, clientIp(request.headers));
+  if (result.ok) return jsonOk(issueUserTicket(result.user.id, "service"));
+  switch (result.reason) {
+    case "throttled":
+      return throttled(
+        result.retryAfterSeconds,
+        `Too many failed attempts. Try again in ${formatWait(result.retryAfterSeconds)}.`,
+      );
+    case "banned":
+      return jsonError(403, "user_banned", "This account is suspended.");
+    default:
+      return jsonError(401, "invalid_credentials", "Invalid username or password.");
+  }
+}

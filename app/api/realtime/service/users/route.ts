@@ -1,0 +1,40 @@
+import { serviceNewUserLimiter } from "@/lib/auth/limiters";
+import { hashPassword } from "@/lib/auth/password";
+import { signUpSchema } from "@/lib/auth/validation";
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/db/queries";
+import { formatWait } from "@/lib/format";
+import { clientIp } from "@/lib/http/client-ip";
+import { jsonError } from "@/lib/http/responses";
+import { issueUserTicket } from "@/lib/realtime/issue-ticket";
+import { readServiceRequest, throttled } from "@/lib/realtime/service-guard";
+
+// client.newUser({ username, password }): anyone may create a user here while service
+// authentication is on. That is why it exists only for getting started, behind the switch.
+
+export const runtime = "nodejs";
+
+export async function POST(request: Request) {
+  const input = await readServiceRequest(request, signUpSchema);
+  if (input instanceof Response) return input;
+
+  const wait = await serviceNewUserLimiter().take(clientIp(request.headers));
+  if (wait > 0)
+    return throttled(
+      wait,
+      `Too many new users from your network. Try again in ${formatWait(wait)}.`,
+    );
+
+  const { username, name, password } = input;
+  const user = await createUser(db(), {
+    username,
+    name,
+    passwordHash: await hashPassword(password),
+  });
+  if (!user) return jsonError(409, "username_taken", "That username is taken.");
+
+  return Response.json(
+    { ...issueUserTicket(user.id, "service"), user: { id: user.id, username: user.username } },
+    { status: 201, headers: { "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,232 @@
+import { type Browser, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, openApp, setServiceAuth, uniqueUsername } from "./fixtures";
+import { QuickstartPage } from "./pages/quickstart-page";
+
+// Authentication by the service: credentials straight to client.start(), only the app key.
+
+const INVALID = "Invalid username or password.";
+
+async function openQuickstart(browser: Browser) {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const quickstart = new QuickstartPage(await context.newPage());
+  await quickstart.goto();
+  return { context, quickstart };
+}
+
+test("alice signs in on /quickstart with her password and receives an event sent to her", async ({
+  browser,
+}) => {
+  const { context, quickstart } = await openQuickstart(browser);
+  await quickstart.submit("Start", "alice", DEMO_PASSWORD);
+  await expect(quickstart.signedInAs).toHaveText("Signed in to the realtime service as @alice");
+  await quickstart.realtime.expectSignedIn();
+  // No NextAuth session was involved.
+  expect(
+    (await context.cookies()).some((cookie) => cookie.name.includes("authjs.session-token")),
+  ).toBe(false);
+
+  const bob = await openApp(browser, "bob");
+  await bob.app.sendTo("alice", "to the quickstart tab");
+  await expect(quickstart.realtime.inbox.getByText("@bob: to the quickstart tab")).toBeVisible();
+  await Promise.all([context.close(), bob.context.close()]);
+});
+
+test("a wrong password and an unknown user get identical errors", async ({ browser, request }) => {
+  const { context, quickstart } = await openQuickstart(browser);
+  await quickstart.submit("Start", "carol", "not-carols-password");
+  await expect(quickstart.alert).toHaveText(INVALID);
+  await quickstart.submit("Start", uniqueUsername("ghost"), "not-carols-password");
+  await expect(quickstart.alert).toHaveText(INVALID);
+  await context.close();
+
+  const ask = (username: string) =>
+    request.post("/api/realtime/service/sessions", {
+      data: { username, password: "not-the-password" },
+    });
+  const [wrong, unknown] = await Promise.all([ask("carol"), ask(uniqueUsername("ghost"))]);
+  expect(wrong.status()).toBe(401);
+  expect(unknown.status()).toBe(wrong.status());
+  expect(await unknown.text()).toBe(await wrong.text());
+});
+
+test("repeated failures are throttled with 429 and Retry-After, and the page says so", async ({
+  browser,
+  request,
+}) => {
+  const username = uniqueUsername("svc");
+  const password = "a-long-enough-password";
+  const created = await request.post("/api/realtime/service/users", {
+    data: { username, password },
+    headers: { "x-forwarded-for": "198.51.100.7" },
+  });
+  expect(created.status()).toBe(201);
+
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const response = await request.post("/api/realtime/service/sessions", {
+      data: { username, password: `wrong-password-${attempt}` },
+    });
+    expect(response.status()).toBe(401);
+  }
+  const throttled = await request.post("/api/realtime/service/sessions", {
+    data: { username, password },
+  });
+  expect(throttled.status()).toBe(429);
+  expect(Number(throttled.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await throttled.json()).toMatchObject({ error: "throttled" });
+
+  const { context, quickstart } = await openQuickstart(browser);
+  await quickstart.submit("Start", username, password);
+  await expect(quickstart.alert).toHaveText(
+    /^Too many failed attempts\. Try again in \d+ (second|minute)s?\.$/,
+  );
+  await context.close();
+});
+
+test("newUser creates a user who is signed in and appears in lobby presence", async ({
+  browser,
+}) => {
+  const { context, quickstart } = await openQuickstart(browser);
+  const username = uniqueUsername("new");
+  await quickstart.submit("Create user", username, "a-long-enough-password");
+  await expect(quickstart.signedInAs).toHaveText(
+    `Signed in to the realtime service as @${username}`,
+  );
+  await expect(quickstart.realtime.lobby.locator(`[data-username="${username}"]`)).toBeVisible();
+
+  const bob = await openApp(browser, "bob");
+  await expect(bob.app.lobby.locator(`[data-username="${username}"]`)).toBeVisible();
+
+  const again = await openQuickstart(browser);
+  await again.quickstart.submit("Create user", username, "a-long-enough-password");
+  await expect(again.quickstart.alert).toHaveText("That username is taken.");
+  await Promise.all([context.close(), bob.context.close(), again.context.close()]);
+});
+
+test("an admin switches the flow off and on again", async ({ browser, request }) => {
+  const live = await openQuickstart(browser);
+  await live.quickstart.submit("Start", "carol", DEMO_PASSWORD);
+  await live.quickstart.realtime.expectSignedIn();
+
+  try {
+    await setServiceAuth(browser, "off");
+
+    // The live service-started session is dropped, and cannot come back.
+    await expect(live.quickstart.realtime.badge).toHaveAttribute("data-state", "disconnected");
+    await live.quickstart.realtime.notice.getByRole("button", { name: "Reconnect" }).click();
+    await expect(live.quickstart.realtime.notice).toHaveAttribute(
+      "data-code",
+      "service_auth_disabled",
+    );
+
+    const page = await openQuickstart(browser);
+    await expect(page.quickstart.disabled).toContainText(
+      "Service authentication is disabled on this site.",
+    );
+    await page.context.close();
+
+    for (const path of ["/api/realtime/service/sessions", "/api/realtime/service/users"]) {
+      const response = await request.post(path, {
+        data: { username: "carol", password: DEMO_PASSWORD },
+      });
+      expect(response.status()).toBe(403);
+      expect(await response.json()).toMatchObject({ error: "service_auth_disabled" });
+    }
+  } finally {
+    await setServiceAuth(browser, "on");
+  }
+
+  const again = await openQuickstart(browser);
+  await again.quickstart.submit("Start", "carol", DEMO_PASSWORD);
+  await again.quickstart.realtime.expectSignedIn();
+  await Promise.all([live.context.close(), again.context.close()]);
+});
+
+test("the credential endpoints refuse bad input with JSON codes", async ({ request }) => {
+  const cases: [string, Parameters<typeof request.post>[1], number, string][] = [
+    [
+      "/api/realtime/service/sessions",
+      { form: { username: "carol", password: DEMO_PASSWORD } },
+      400,
+      "unsupported_content_type",
+    ],
+    [
+      "/api/realtime/service/sessions",
+      { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } },
+      400,
+      "invalid_json",
+    ],
+    ["/api/realtime/service/sessions", { data: { username: "carol" } }, 400, "invalid_request"],
+    [
+      "/api/realtime/service/sessions",
+      { data: { username: "carol", password: "x".repeat(5_000) } },
+      413,
+      "body_too_large",
+    ],
+    [
+      "/api/realtime/service/users",
+      { data: { username: "No Spaces", password: "a-long-enough-password" } },
+      400,
+      "invalid_request",
+    ],
+    [
+      "/api/realtime/service/users",
+      { data: { username: "short-pass", password: "short" } },
+      400,
+      "invalid_request",
+    ],
+    [
+      "/api/realtime/service/users",
+      { data: { username: "carol", password: "a-long-enough-password" } },
+      409,
+      "username_taken",
+    ],
+    [
+      "/api/realtime/service/sessions",
+      {
+        data: { username: "carol", password: DEMO_PASSWORD },
+        headers: { origin: "https://evil.example" },
+      },
+      403,
+      "cross_site_request",
+    ],
+    [
+      "/api/realtime/service/users",
+      {
+        data: { username: "x-site", password: "a-long-enough-password" },
+        headers: { "sec-fetch-site": "cross-site" },
+      },
+      403,
+      "cross_site_request",
+    ],
+  ];
+  for (const [path, options, status, error] of cases) {
+    const response = await request.post(path, {
+      ...options,
+      headers: { "x-forwarded-for": "203.0.113.9", ...options?.headers },
+    });
+    expect(response.status(), `${path} → ${error}`).toBe(status);
+    expect(await response.json()).toMatchObject({ error });
+  }
+});
+
+test("newUser is rate-limited per client", async ({ request }) => {
+  const client = { "x-forwarded-for": "192.0.2.44" };
+  for (let i = 0; i < 10; i++) {
+    const response = await request.post("/api/realtime/service/users", {
+      data: { username: uniqueUsername("burst"), password: "a-long-enough-password" },
+      headers: client,
+    });
+    expect(response.status()).toBe(201);
+  }
+  const refused = await request.post("/api/realtime/service/users", {
+    data: { username: uniqueUsername("burst"), password: "a-long-enough-password" },
+    headers: client,
+  });
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  const otherClient = await request.post("/api/realtime/service/users", {
+    data: { username: uniqueUsername("burst"), password: "a-long-enough-password" },
+    headers: { "x-forwarded-for": "192.0.2.45" },
+  });
+  expect(otherClient.status()).toBe(201);
+});
