@@ -57,6 +57,8 @@ export class AppPage {
   async signOut() {
     await this.page.getByRole("button", { name: "Sign out" }).click();
     await expect(this.page).toHaveURL(/\/$/);
-    await expect(this.page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(
+      this.page.getByRole("banner").getByRole("link", { name: "Sign in" }),
+    ).toBeVisible();
   }
 }
