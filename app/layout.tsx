@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { Toaster } from "@/components/toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,8 +13,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        <SiteHeader />
-        <main className="mx-auto w-full max-w-3xl px-4 py-10">{children}</main>
+        <Toaster>
+          <SiteHeader />
+          <main className="mx-auto w-full max-w-6xl px-4 py-10">{children}</main>
+        </Toaster>
       </body>
     </html>
   );

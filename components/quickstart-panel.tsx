@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { AuthInspector } from "@/components/auth-inspector";
 import { ConnectionBadge } from "@/components/connection-badge";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
@@ -43,60 +44,69 @@ export function QuickstartPanel() {
     }
   }
 
-  if (started) {
-    return (
-      <div className="space-y-6">
-        <PersonalChannel />
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <p data-testid="quickstart-user">
-            {user ? (
-              <>
-                Signed in to the realtime service as <strong>@{user.user_info?.username}</strong>
-              </>
-            ) : (
-              "Not signed in to the realtime service"
-            )}
-          </p>
-          <ConnectionBadge />
-        </div>
-        <RealtimeNotice />
-        <PresenceList room="lobby" />
-        <UserInbox />
-        <button
-          type="button"
-          className={button}
-          onClick={() => {
-            client?.stop();
-            setStarted(false);
-          }}
-        >
-          Stop
-        </button>
-      </div>
-    );
-  }
-
   return (
-    <form onSubmit={run} className="max-w-sm space-y-4" noValidate>
-      <FormAlert message={error} />
-      <FormField label="Username" name="username" autoComplete="username" required maxLength={32} />
-      <FormField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={128}
-        hint="12–128 characters"
-      />
-      <div className="flex gap-2">
-        <button type="submit" name="action" value="start" disabled={busy} className={button}>
-          Start
-        </button>
-        <button type="submit" name="action" value="create" disabled={busy} className={button}>
-          Create user
-        </button>
-      </div>
-    </form>
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      {started ? (
+        <div className="space-y-6">
+          <PersonalChannel />
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p data-testid="quickstart-user">
+              {user ? (
+                <>
+                  Signed in to the realtime service as <strong>@{user.user_info?.username}</strong>
+                </>
+              ) : (
+                "Not signed in to the realtime service"
+              )}
+            </p>
+            <ConnectionBadge />
+          </div>
+          <RealtimeNotice />
+          <PresenceList room="lobby" />
+          <UserInbox />
+          <button
+            type="button"
+            className={button}
+            onClick={() => {
+              client?.stop();
+              setStarted(false);
+            }}
+          >
+            Stop
+          </button>
+        </div>
+      ) : (
+        <form onSubmit={run} className="max-w-sm space-y-4" noValidate>
+          <FormAlert message={error} />
+          <FormField
+            label="Username"
+            name="username"
+            autoComplete="username"
+            required
+            maxLength={32}
+          />
+          <FormField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={128}
+            hint="12–128 characters"
+          />
+          <div className="flex gap-2">
+            <button type="submit" name="action" value="start" disabled={busy} className={button}>
+              Start
+            </button>
+            <button type="submit" name="action" value="create" disabled={busy} className={button}>
+              Create user
+            </button>
+          </div>
+        </form>
+      )}
+      <aside>
+        <AuthInspector flow="service" />
+      </aside>
+    </div>
   );
 }

@@ -6,7 +6,7 @@ export async function SiteHeader() {
   const session = await auth();
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
-      <nav className="mx-auto flex max-w-3xl items-center gap-4 px-4 py-3 text-sm">
+      <nav className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 text-sm">
         <Link href="/" className="font-semibold">
           Realtime Auth Kit
         </Link>

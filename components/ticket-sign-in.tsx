@@ -11,16 +11,14 @@ export function TicketSignIn() {
   const [verdict, setVerdict] = useState("");
 
   async function getTicket() {
-    const response = await fetch("/api/realtime/tickets", { method: "POST" });
-    const body = (await response.json()) as {
-      userTicket?: string;
-      expiresAt?: string;
-      message?: string;
-    };
-    if (!response.ok || !body.userTicket)
-      return setVerdict(`No ticket: ${body.message ?? response.status}`);
-    setTicket(body.userTicket);
-    setVerdict(`Ticket valid until ${body.expiresAt}.`);
+    if (!client) return;
+    try {
+      const { userTicket, expiresAt } = await client.requestTicket();
+      setTicket(userTicket);
+      setVerdict(`Ticket valid until ${expiresAt}.`);
+    } catch (error) {
+      setVerdict(`No ticket: ${error instanceof RealtimeError ? error.message : String(error)}`);
+    }
   }
 
   async function start() {

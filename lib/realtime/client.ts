@@ -1,57 +1,19 @@
-import Pusher, { type Channel } from "pusher-js";
-import type { PublicRealtimeConfig } from "@/lib/env-schema";
-import { postAuthForm, postServiceCredentials } from "@/lib/realtime/auth-requests";
+import Pusher from "pusher-js";
+import nacl from "tweetnacl";
+import { postAuthForm, requestTicket } from "@/lib/realtime/auth-requests";
+import type {
+  ConnectionState,
+  RealtimeCapabilities,
+  RealtimeClient,
+  RealtimeSnapshot,
+  RealtimeUser,
+} from "@/lib/realtime/client-types";
 import { RealtimeError } from "@/lib/realtime/errors";
 import { connectionOptions } from "@/lib/realtime/options";
+import { createTrace, describeCall, type HttpCall, type TraceStep } from "@/lib/realtime/trace";
 
+export type * from "@/lib/realtime/client-types";
 export { RealtimeError } from "@/lib/realtime/errors";
-
-export type ConnectionState =
-  | "initialized"
-  | "connecting"
-  | "connected"
-  | "unavailable"
-  | "failed"
-  | "disconnected";
-
-export type RealtimeUser = { id: string; user_info?: { name?: string; username?: string } };
-
-/** Authentication by the service: credentials go to the service, not through the app's session. */
-export type Credentials = { username: string; password: string };
-
-export type RealtimeSnapshot = {
-  state: ConnectionState;
-  user: RealtimeUser | null;
-  error: RealtimeError | null;
-};
-
-export type RealtimeCapabilities = Omit<PublicRealtimeConfig, "key"> & {
-  /** Where the app's auth endpoints live: "" in the browser, the app's origin in Node. */
-  baseUrl?: string;
-  /** How long start() waits for a verdict. Default 10 s. */
-  timeoutMs?: number;
-};
-
-export type RealtimeClient = {
-  getSnapshot(): RealtimeSnapshot;
-  /** Called after every snapshot change; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
-  /**
-   * Signs in by the NextAuth session cookie (no argument), by exchanging a ticket, or by
-   * credentials (traded for a ticket first); resolves on signin_success.
-   */
-  start(credential?: string | Credentials): Promise<RealtimeUser>;
-  /** Signs in again as before (realtime session or cookie), after a disconnect. */
-  reconnect(): Promise<RealtimeUser>;
-  /** Creates a user by service authentication; resolves with a ticket that start() accepts. */
-  newUser(credentials: Credentials & { name?: string }): Promise<string>;
-  stop(): void;
-  /** Events sent to this user with sendToUser; returns the unbind function. */
-  bindUser(event: string, handler: (data: unknown) => void): () => void;
-  /** Subscribes to a channel (authorized by /api/pusher/auth); refusals reach `onError`. */
-  join(name: string, onError?: (error: RealtimeError) => void): Channel;
-  leave(name: string): void;
-};
 
 const REFUSED = { min: 4001, max: 4099 };
 
@@ -61,11 +23,18 @@ type Pending = {
   timer: ReturnType<typeof setTimeout>;
 };
 
+type ServerError = {
+  data?: { code?: number; message?: string };
+  error?: { data?: { code?: number; message?: string } };
+};
+
 function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeClient {
   const { baseUrl = "", timeoutMs = 10_000, ...connection } = capabilities;
+  const trace = createTrace();
   const listeners = new Set<() => void>();
   const userBindings = new Set<[string, (data: unknown) => void]>();
   const channelErrors = new Map<string, RealtimeError>();
+  const joined = new Map<string, number>();
   let snapshot: RealtimeSnapshot = { state: "initialized", user: null, error: null };
   let pusher: Pusher | undefined;
   let pending: Pending | undefined;
@@ -73,6 +42,10 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   let ticket: string | undefined;
   let sessionToken: string | undefined;
   let lastAuthError: RealtimeError | null = null;
+
+  const url = (path: string) => `${baseUrl}${path}`;
+  const traceCall = (step: TraceStep) => (call: HttpCall) =>
+    trace.add(step, describeCall(call), { ok: call.status < 400 });
 
   function update(change: Partial<RealtimeSnapshot>) {
     snapshot = { ...snapshot, ...change };
@@ -88,87 +61,113 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   }
 
   function fail(error: RealtimeError) {
+    trace.add("signin", `${error.kind}: ${error.code}`, { detail: error.message, ok: false });
     update({ error, user: null });
     finish(error);
+  }
+
+  function authenticateUser(
+    socketId: string,
+    callback: (error: Error | null, data: never) => void,
+  ) {
+    const presented = { ticket, session: ticket ? undefined : sessionToken };
+    ticket = undefined; // A ticket is exchanged once.
+    postAuthForm(
+      url("/api/pusher/user-auth"),
+      { socket_id: socketId, ...presented },
+      traceCall("user-auth"),
+    )
+      .then((answer) => {
+        if (typeof answer.session === "string") sessionToken = answer.session;
+        lastAuthError = null;
+        const userData = String(answer.user_data);
+        trace.add("token", "Signed token received", {
+          detail: `auth: ${answer.auth}\nuser_data: ${userData}\nsigned string: ${socketId}::user::${userData}`,
+        });
+        callback(null, { auth: answer.auth, user_data: userData } as never);
+      })
+      .catch((error: RealtimeError) => {
+        lastAuthError = error;
+        callback(error, null as never);
+      });
+  }
+
+  function authorizeChannel(
+    socketId: string,
+    channelName: string,
+    callback: (e: Error | null, d: never) => void,
+  ) {
+    const fields = { socket_id: socketId, channel_name: channelName, session: sessionToken };
+    postAuthForm(url("/api/pusher/auth"), fields, traceCall("channel-auth"))
+      .then((answer) => {
+        const data = typeof answer.channel_data === "string" ? `:${answer.channel_data}` : "";
+        trace.add("channel-auth", `${channelName}: allowed`, {
+          detail: `auth: ${answer.auth}\nsigned string: ${socketId}:${channelName}${data}`,
+        });
+        callback(null, answer as never);
+      })
+      .catch((error: RealtimeError) => {
+        trace.add("channel-auth", `${channelName}: denied`, { detail: error.message, ok: false });
+        channelErrors.set(channelName, error);
+        callback(error, null as never);
+      });
+  }
+
+  function onMessage(message: { event: string; channel?: string; data?: Record<string, unknown> }) {
+    if (message.event === "pusher:signin_success") {
+      const user = JSON.parse(String(message.data?.user_data ?? "{}")) as RealtimeUser;
+      trace.add("signin", `pusher:signin_success as ${user.user_info?.username ?? user.id}`);
+      update({ user, error: null });
+      finish(user);
+    } else if (!message.event.startsWith("pusher")) {
+      trace.add("event", `${message.event} on ${message.channel ?? "the connection"}`, {
+        detail: JSON.stringify(message.data),
+      });
+    }
   }
 
   function instance(): Pusher {
     if (pusher) return pusher;
     const created = new Pusher(appKey, {
       ...connectionOptions({ key: appKey, ...connection }),
+      // Decrypts private-encrypted-* channels with the shared secret that channel auth returns.
+      nacl,
       userAuthentication: {
-        endpoint: `${baseUrl}/api/pusher/user-auth`,
+        endpoint: url("/api/pusher/user-auth"),
         transport: "ajax",
-        customHandler: ({ socketId }, callback) => {
-          const presented = { ticket, session: ticket ? undefined : sessionToken };
-          ticket = undefined; // A ticket is exchanged once.
-          postAuthForm(`${baseUrl}/api/pusher/user-auth`, { socket_id: socketId, ...presented })
-            .then((answer) => {
-              if (typeof answer.session === "string") sessionToken = answer.session;
-              lastAuthError = null;
-              callback(null, { auth: answer.auth, user_data: String(answer.user_data) });
-            })
-            .catch((error: RealtimeError) => {
-              lastAuthError = error;
-              callback(error, null);
-            });
-        },
+        customHandler: ({ socketId }, callback) => authenticateUser(socketId, callback),
       },
       channelAuthorization: {
-        endpoint: `${baseUrl}/api/pusher/auth`,
+        endpoint: url("/api/pusher/auth"),
         transport: "ajax",
-        customHandler: ({ socketId, channelName }, callback) => {
-          postAuthForm(`${baseUrl}/api/pusher/auth`, {
-            socket_id: socketId,
-            channel_name: channelName,
-            session: sessionToken,
-          })
-            .then((answer) => callback(null, answer as never))
-            .catch((error: RealtimeError) => {
-              channelErrors.set(channelName, error);
-              callback(error, null);
-            });
-        },
+        customHandler: ({ socketId, channelName }, callback) =>
+          authorizeChannel(socketId, channelName, callback),
       },
     });
     created.connection.bind("state_change", ({ current }: { current: ConnectionState }) => {
+      // The handshake's connection_established never reaches "message" listeners.
+      if (current === "connected")
+        trace.add("connected", `Socket ${created.connection.socket_id} connected`);
       update(
         current === "connected" ? { state: current, error: null } : { state: current, user: null },
       );
     });
-    created.connection.bind(
-      "message",
-      (message: { event: string; data?: { user_data?: string } }) => {
-        if (message.event !== "pusher:signin_success") return;
-        const user = JSON.parse(message.data?.user_data ?? "{}") as RealtimeUser;
-        update({ user, error: null });
-        finish(user);
-      },
-    );
+    created.connection.bind("message", onMessage);
     created.user.bind("pusher:signin_error", (event: { error?: string }) => {
       fail(
         lastAuthError ??
           new RealtimeError("signin", "signin_error", event.error ?? "Sign-in failed."),
       );
     });
-    created.connection.bind("error", (event: ConnectionErrorEvent) => {
+    created.connection.bind("error", (event: ServerError) => {
       const { code, message } = event.data ?? event.error?.data ?? {};
       if (code === undefined) return;
       const refused = code >= REFUSED.min && code <= REFUSED.max;
+      const text = message ?? "The realtime server closed the connection.";
       fail(
         refused
-          ? new RealtimeError(
-              "refused",
-              "connection_refused",
-              message ?? "The server closed the connection.",
-              code,
-            )
-          : new RealtimeError(
-              "pusher",
-              "pusher_error",
-              message ?? "The realtime server reported an error.",
-              code,
-            ),
+          ? new RealtimeError("refused", "connection_refused", text, code)
+          : new RealtimeError("pusher", "pusher_error", text, code),
       );
     });
     for (const [event, handler] of userBindings) created.user.bind(event, handler);
@@ -182,19 +181,13 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     finish(new RealtimeError("signin", "superseded", "A newer sign-in replaced this one."));
     update({ error: null });
     const promise = new Promise<RealtimeUser>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          fail(
-            new RealtimeError("timeout", "timeout", `No sign-in verdict within ${timeoutMs} ms.`),
-          ),
-        timeoutMs,
-      );
-      pending = { resolve, reject, timer };
+      const timeout = () =>
+        fail(new RealtimeError("timeout", "timeout", `No sign-in verdict within ${timeoutMs} ms.`));
+      pending = { resolve, reject, timer: setTimeout(timeout, timeoutMs) };
     });
-    const existing = pusher;
-    if (existing) {
-      existing.disconnect();
-      existing.connect();
+    if (pusher) {
+      pusher.disconnect();
+      pusher.connect();
     } else {
       instance().signin();
     }
@@ -217,10 +210,8 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     async start(credential) {
       if (typeof credential !== "object") return startWith(credential);
       try {
-        const { userTicket } = await postServiceCredentials(
-          `${baseUrl}/api/realtime/service/sessions`,
-          credential,
-        );
+        const path = "/api/realtime/service/sessions";
+        const { userTicket } = await requestTicket(url(path), credential, traceCall("credentials"));
         return await startWith(userTicket);
       } catch (error) {
         if (error instanceof RealtimeError && error.kind === "http") update({ error, user: null });
@@ -228,12 +219,11 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
       }
     },
     reconnect: signIn,
+    requestTicket: () =>
+      requestTicket(url("/api/realtime/tickets"), undefined, traceCall("ticket")),
     async newUser(credentials) {
-      const { userTicket } = await postServiceCredentials(
-        `${baseUrl}/api/realtime/service/users`,
-        credentials,
-      );
-      return userTicket;
+      const path = "/api/realtime/service/users";
+      return (await requestTicket(url(path), credentials, traceCall("credentials"))).userTicket;
     },
     stop() {
       ticket = undefined;
@@ -252,32 +242,35 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
       };
     },
     join(name, onError) {
+      joined.set(name, (joined.get(name) ?? 0) + 1);
       const channel = instance().subscribe(name);
-      channel.bind("pusher:subscription_error", (event: { error?: string; status?: number }) => {
-        const known = channelErrors.get(name);
-        channelErrors.delete(name);
-        onError?.(
-          known ??
-            new RealtimeError(
-              "http",
-              "subscription_error",
-              event.error ?? "Refused.",
-              event.status,
-            ),
-        );
-      });
+      if (onError) {
+        channel.bind("pusher:subscription_error", (event: { error?: string; status?: number }) => {
+          const known = channelErrors.get(name);
+          channelErrors.delete(name);
+          onError(
+            known ??
+              new RealtimeError(
+                "http",
+                "subscription_error",
+                event.error ?? "Refused.",
+                event.status,
+              ),
+          );
+        });
+      }
       return channel;
     },
     leave(name) {
+      // Several components may share a channel: it is left when the last of them leaves.
+      const remaining = (joined.get(name) ?? 1) - 1;
+      if (remaining > 0) return void joined.set(name, remaining);
+      joined.delete(name);
       pusher?.unsubscribe(name);
     },
+    trace: { entries: trace.entries, subscribe: trace.subscribe },
   };
 }
-
-type ConnectionErrorEvent = {
-  data?: { code?: number; message?: string };
-  error?: { data?: { code?: number; message?: string } };
-};
 
 // One pusher-js instance per tab: the slot on globalThis survives React StrictMode's double
 // effects and fast refresh, which re-evaluates this module. In Node every call gets its own.

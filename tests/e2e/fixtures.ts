@@ -25,8 +25,9 @@ export async function openApp(
   browser: Browser,
   username: string,
   password = DEMO_PASSWORD,
+  existing?: BrowserContext,
 ): Promise<{ context: BrowserContext; app: AppPage }> {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = existing ?? (await browser.newContext({ baseURL: process.env.E2E_BASE_URL }));
   const page = await context.newPage();
   const signIn = new SignInPage(page);
   await page.goto("/sign-in?callbackUrl=/app");

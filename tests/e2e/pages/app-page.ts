@@ -13,6 +13,24 @@ export class AppPage {
     this.lobby = page.getByTestId("presence-lobby");
   }
 
+  room(slug: string): Locator {
+    return this.page.getByTestId(`room-${slug}`);
+  }
+
+  async say(text: string, room = "lobby") {
+    await this.page.getByLabel(`Message #${room}`).fill(text);
+    await this.page.getByLabel(`Message #${room}`).press("Enter");
+    await expect(this.room(room).getByText(text)).toBeVisible();
+  }
+
+  /** The inspector's steps, in the order this tab saw them. */
+  async inspectorSteps(): Promise<string[]> {
+    return this.page
+      .getByTestId("inspector")
+      .locator("li")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-step") ?? ""));
+  }
+
   async goto() {
     await this.page.goto("/app");
   }
@@ -26,9 +44,10 @@ export class AppPage {
   }
 
   async sendTo(username: string, text: string) {
-    await this.page.getByLabel("Recipient").selectOption({ label: `@${username}` });
-    await this.page.getByLabel("Message").fill(text);
-    await this.page.getByRole("button", { name: "Send" }).click();
+    const form = this.page.getByRole("form", { name: "Send an event to a user" });
+    await form.getByLabel("Recipient").selectOption({ label: `@${username}` });
+    await form.getByLabel("Message", { exact: true }).fill(text);
+    await form.getByRole("button", { name: "Send" }).click();
     await expect(this.page.getByTestId("send-result")).toHaveText(`Sent to @${username}.`);
   }
 

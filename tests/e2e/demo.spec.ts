@@ -1,0 +1,191 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test, type WebSocketRoute } from "@playwright/test";
+import { DEMO_PASSWORD, openApp, uniqueUsername } from "./fixtures";
+import { QuickstartPage } from "./pages/quickstart-page";
+
+// The demo site: chat that survives reconnects, the auth inspector, and accessibility.
+
+/** True when `expected` appears in `steps` in this order (other steps may come between). */
+function inOrder(steps: string[], expected: string[]): boolean {
+  let position = 0;
+  for (const step of steps) if (step === expected[position]) position++;
+  return position === expected.length;
+}
+
+test("a message bob sends in the lobby appears for alice, once", async ({ browser }) => {
+  const alice = await openApp(browser, "alice");
+  const bob = await openApp(browser, "bob");
+  const text = `lobby ${uniqueUsername("msg")}`;
+  await bob.app.say(text);
+  await expect(alice.app.room("lobby").getByText(text)).toHaveCount(1);
+
+  // History loads when the room opens.
+  await alice.app.page.reload();
+  await expect(alice.app.room("lobby").getByText(text)).toHaveCount(1);
+  await Promise.all([alice.context.close(), bob.context.close()]);
+});
+
+test("messages sent while alice was offline arrive in order, without duplicates", async ({
+  browser,
+}) => {
+  // Chromium's offline emulation leaves open WebSockets alone, so the test cuts alice's realtime
+  // connection itself: while "offline", every socket to the realtime server is closed at once.
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  let offline = false;
+  const sockets: WebSocketRoute[] = [];
+  await context.routeWebSocket(/\/app\/[^/]+\?/, (socket) => {
+    if (offline) return void socket.close({ code: 1001, reason: "offline" });
+    sockets.push(socket);
+    socket.connectToServer();
+  });
+  const alice = await openApp(browser, "alice", DEMO_PASSWORD, context);
+  const bob = await openApp(browser, "bob");
+  await bob.app.say(`before ${uniqueUsername("gap")}`);
+
+  offline = true;
+  for (const socket of sockets.splice(0)) await socket.close({ code: 1001, reason: "offline" });
+  await expect(alice.app.badge).not.toHaveAttribute("data-state", "connected");
+  const batch = uniqueUsername("offline");
+  for (const n of [1, 2, 3]) await bob.app.say(`${batch} #${n}`);
+
+  const gapFetch = alice.app.page.waitForRequest(/\/api\/rooms\/lobby\/messages\?after=\d+/);
+  offline = false;
+  await alice.app.expectSignedIn();
+  await gapFetch;
+  const received = alice.app.room("lobby").getByText(new RegExp(`^${batch} #\\d$`));
+  await expect(received).toHaveText([`${batch} #1`, `${batch} #2`, `${batch} #3`]);
+
+  const seqs = await alice.app
+    .room("lobby")
+    .locator("li")
+    .evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-seq"))));
+  expect(new Set(seqs).size).toBe(seqs.length);
+  expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  await Promise.all([context.close(), bob.context.close()]);
+});
+
+test("the typing indicator appears and clears", async ({ browser }) => {
+  const alice = await openApp(browser, "alice");
+  const bob = await openApp(browser, "bob");
+  await expect(alice.app.lobby.locator('[data-username="bob"]')).toBeVisible();
+
+  await bob.app.page.getByLabel("Message #lobby").pressSequentially("hel");
+  const typing = alice.app.page.getByTestId("typing");
+  await expect(typing).toHaveText("Bob is typing…");
+  await bob.app.page.getByLabel("Message #lobby").press("Enter");
+  await expect(typing).toHaveText("");
+  await Promise.all([alice.context.close(), bob.context.close()]);
+});
+
+test("a direct message goes through the encrypted inbox and is kept", async ({ browser }) => {
+  const alice = await openApp(browser, "alice");
+  const bob = await openApp(browser, "bob");
+  await alice.app.page.getByLabel("Conversation with").selectOption({ label: "@bob" });
+  await bob.app.page.getByLabel("Conversation with").selectOption({ label: "@alice" });
+
+  const text = `secret ${uniqueUsername("dm")}`;
+  await bob.app.page.getByLabel("Direct message", { exact: true }).fill(text);
+  await bob.app.page.getByLabel("Direct message", { exact: true }).press("Enter");
+  await expect(alice.app.page.getByTestId("direct-messages").getByText(text)).toBeVisible();
+
+  // The realtime server relayed ciphertext: the inspector shows the event as received.
+  const events = alice.app.page.getByTestId("inspector").locator('[data-step="event"]');
+  await expect(events.filter({ hasText: "private-encrypted-inbox-" }).last()).toContainText(
+    "ciphertext",
+  );
+
+  await alice.app.page.reload();
+  await alice.app.page.getByLabel("Conversation with").selectOption({ label: "@bob" });
+  await expect(alice.app.page.getByTestId("direct-messages").getByText(text)).toBeVisible();
+  await Promise.all([alice.context.close(), bob.context.close()]);
+});
+
+test("the inspector shows the backend flow's steps in order, with the current one lit", async ({
+  browser,
+}) => {
+  const { context, app } = await openApp(browser, "carol");
+  await expect
+    .poll(async () =>
+      inOrder(await app.inspectorSteps(), [
+        "connected",
+        "user-auth",
+        "token",
+        "signin",
+        "channel-auth",
+      ]),
+    )
+    .toBe(true);
+  await expect(
+    app.page.getByTestId("inspector").locator('[data-step="token"]').first(),
+  ).toContainText("::user::");
+
+  await app.startWithTicket();
+  await expect
+    .poll(async () =>
+      inOrder(await app.inspectorSteps(), ["ticket", "connected", "user-auth", "token", "signin"]),
+    )
+    .toBe(true);
+  const last = (await app.inspectorSteps()).at(-1);
+  await expect(
+    app.page.getByTestId("diagram-backend").locator('[data-active="true"]'),
+  ).toHaveAttribute("data-step", last ?? "");
+  await context.close();
+});
+
+test("the inspector shows the service flow's steps in order", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const quickstart = new QuickstartPage(await context.newPage());
+  await quickstart.goto();
+  await quickstart.submit("Start", "carol", DEMO_PASSWORD);
+  await expect
+    .poll(async () =>
+      inOrder(await quickstart.realtime.inspectorSteps(), [
+        "credentials",
+        "connected",
+        "user-auth",
+        "token",
+        "signin",
+        "channel-auth",
+      ]),
+    )
+    .toBe(true);
+  await context.close();
+});
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  const found = serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(
+    found,
+    `${page.url()} in ${await page.evaluate(() => (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"))} mode`,
+  ).toEqual([]);
+}
+
+test("axe finds no serious or critical violation, in light and dark mode", async ({ browser }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    const visitorContext = await browser.newContext({
+      baseURL: process.env.E2E_BASE_URL,
+      colorScheme,
+    });
+    const visitor = await visitorContext.newPage();
+    for (const path of ["/", "/sign-in", "/quickstart"]) {
+      await visitor.goto(path);
+      await expectAccessible(visitor);
+    }
+    await visitorContext.close();
+
+    const aliceContext = await browser.newContext({
+      baseURL: process.env.E2E_BASE_URL,
+      colorScheme,
+    });
+    const alice = await openApp(browser, "alice", DEMO_PASSWORD, aliceContext);
+    await expect(alice.app.page.getByTestId("inspector")).toBeVisible();
+    await expectAccessible(alice.app.page);
+    await alice.app.page.goto("/admin");
+    await expectAccessible(alice.app.page);
+    await aliceContext.close();
+  }
+});
