@@ -30,10 +30,10 @@ const variables = z.object({
   PUSHER_HOST: z.string().min(1).optional(),
   PUSHER_PORT: port.optional(),
   PUSHER_USE_TLS: flag.default(true),
+  /** Encrypts private-encrypted-* channels, which carry the direct messages. */
   PUSHER_ENCRYPTION_MASTER_KEY: z
-    .string()
-    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64")
-    .optional(),
+    .string({ error: "is required" })
+    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64"),
 
   REALTIME_SERVER: z.enum(["bundled", "external"]).default("external"),
   REALTIME_TICKET_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),

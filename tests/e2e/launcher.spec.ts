@@ -87,7 +87,12 @@ test("a hosted Pusher configuration that lacks a variable stops start-up and nam
   });
   expect(await exitCode(launcher.child)).toBe(1);
   const output = launcher.output();
-  for (const name of ["AUTH_SECRET", "PUSHER_APP_ID", "PUSHER_SECRET"]) {
+  for (const name of [
+    "AUTH_SECRET",
+    "PUSHER_APP_ID",
+    "PUSHER_SECRET",
+    "PUSHER_ENCRYPTION_MASTER_KEY",
+  ]) {
     expect(output).toContain(`${name} is required`);
   }
   expect(output).not.toContain("soketi");
@@ -106,6 +111,7 @@ test("health answers 503 when the realtime server cannot be reached", async () =
     PUSHER_HOST: "127.0.0.1",
     PUSHER_PORT: String(ports.soketiPort), // Nothing listens there.
     PUSHER_USE_TLS: "false",
+    PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
   });
   try {
     const url = `http://localhost:${ports.port}/api/health`;

@@ -34,6 +34,7 @@ test("after the realtime server restarts, every client signs in again by itself"
     PUSHER_HOST: "127.0.0.1",
     PUSHER_PORT: String(realtime.port),
     PUSHER_USE_TLS: "false",
+    PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
   });
   const baseURL = `http://localhost:${ports.port}`;
   try {

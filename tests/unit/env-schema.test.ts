@@ -6,6 +6,7 @@ const complete = {
   PUSHER_APP_ID: "123",
   PUSHER_KEY: "key",
   PUSHER_SECRET: "secret",
+  PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 function issues(source: Record<string, string>): string[] {
@@ -24,6 +25,7 @@ describe("parseEnv", () => {
       "AUTH_SECRET is required",
       "PUSHER_APP_ID is required",
       "PUSHER_SECRET is required",
+      "PUSHER_ENCRYPTION_MASTER_KEY is required",
     ]);
   });
 

@@ -4,6 +4,7 @@ import { roomAudience } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { readForm, refuseCrossSite } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
+import { withUnavailable } from "@/lib/http/unavailable";
 import { isPresenceChannel, mayJoinChannel } from "@/lib/realtime/channels";
 import { identify } from "@/lib/realtime/identify";
 import { channelNameSchema, describeIssues, socketIdSchema } from "@/lib/realtime/protocol";
@@ -19,7 +20,7 @@ const formSchema = z.object({
   session: z.string().min(1).max(256).optional(),
 });
 
-export async function POST(request: Request) {
+export const POST = withUnavailable(async (request: Request) => {
   const crossSite = refuseCrossSite(request, env().AUTH_URL);
   if (crossSite) return crossSite;
   const form = await readForm(request);
@@ -42,4 +43,4 @@ export async function POST(request: Request) {
     ? { user_id: user.id, user_info: { name: user.name ?? user.username, username: user.username } }
     : undefined;
   return jsonOk(pusher().authorizeChannel(socketId, channel, presence));
-}
+});

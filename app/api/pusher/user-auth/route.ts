@@ -4,6 +4,7 @@ import { watchlistFor } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { readForm, refuseCrossSite } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
+import { withUnavailable } from "@/lib/http/unavailable";
 import { identify } from "@/lib/realtime/identify";
 import { describeIssues, socketIdSchema } from "@/lib/realtime/protocol";
 import { pusher } from "@/lib/realtime/server";
@@ -18,7 +19,7 @@ const formSchema = z.object({
   session: z.string().min(1).max(256).optional(),
 });
 
-export async function POST(request: Request) {
+export const POST = withUnavailable(async (request: Request) => {
   const crossSite = refuseCrossSite(request, env().AUTH_URL);
   if (crossSite) return crossSite;
   const form = await readForm(request);
@@ -39,4 +40,4 @@ export async function POST(request: Request) {
   return jsonOk(
     session ? { ...answer, session: session.token, session_expires_at: session.expiresAt } : answer,
   );
-}
+});

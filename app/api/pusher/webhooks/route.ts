@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { recordPresence, touchLastSeen } from "@/lib/db/queries";
 import { readText } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
+import { withUnavailable } from "@/lib/http/unavailable";
 import { pusher } from "@/lib/realtime/server";
 
 // The realtime server reports presence here. Every signed-in tab subscribes to its own
@@ -13,7 +14,7 @@ const USER_CHANNEL = /^private-user-(.+)$/;
 
 type WebhookEvent = { name: string; channel: string; user_id?: string };
 
-export async function POST(request: Request) {
+export const POST = withUnavailable(async (request: Request) => {
   const rawBody = await readText(request, 256 * 1024);
   if (rawBody === null) return jsonError(413, "body_too_large", "The body is too large.");
   // The signature covers the raw text: it is checked before anything is parsed.
@@ -39,4 +40,4 @@ export async function POST(request: Request) {
     }
   }
   return jsonOk({ received: events.length });
-}
+});

@@ -4,13 +4,14 @@ import { findUserById } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
+import { withUnavailable } from "@/lib/http/unavailable";
 import { issueUserTicket } from "@/lib/realtime/issue-ticket";
 
 // "Ticket first": a signed-in user gets a short-lived ticket to hand to client.start(ticket).
 
 export const runtime = "nodejs";
 
-export async function POST(request: Request) {
+export const POST = withUnavailable(async (request: Request) => {
   const crossSite = refuseCrossSite(request, env().AUTH_URL);
   if (crossSite) return crossSite;
   const session = await auth();
@@ -20,4 +21,4 @@ export async function POST(request: Request) {
   if (user.bannedAt) return jsonError(403, "user_banned", "This account is suspended.");
 
   return jsonOk(issueUserTicket(user.id, "backend"));
-}
+});

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { formatWait } from "@/lib/format";
 import { clientIp } from "@/lib/http/client-ip";
 import { jsonError, jsonOk } from "@/lib/http/responses";
+import { withUnavailable } from "@/lib/http/unavailable";
 import { issueUserTicket } from "@/lib/realtime/issue-ticket";
 import { readServiceRequest, throttled } from "@/lib/realtime/service-guard";
 
@@ -16,7 +17,7 @@ export const runtime = "nodejs";
 
 const credentialsSchema = z.object({ username: usernameSchema, password: passwordSchema });
 
-export async function POST(request: Request) {
+export const POST = withUnavailable(async (request: Request) => {
   const input = await readServiceRequest(request, credentialsSchema);
   if (input instanceof Response) return input;
 
@@ -34,4 +35,4 @@ export async function POST(request: Request) {
     default:
       return jsonError(401, "invalid_credentials", "Invalid username or password.");
   }
-}
+});

@@ -6,6 +6,7 @@ import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";
 import { clientIp } from "@/lib/http/client-ip";
 import { jsonError } from "@/lib/http/responses";
+import { withUnavailable } from "@/lib/http/unavailable";
 import { issueUserTicket } from "@/lib/realtime/issue-ticket";
 import { readServiceRequest, throttled } from "@/lib/realtime/service-guard";
 
@@ -14,7 +15,7 @@ import { readServiceRequest, throttled } from "@/lib/realtime/service-guard";
 
 export const runtime = "nodejs";
 
-export async function POST(request: Request) {
+export const POST = withUnavailable(async (request: Request) => {
   const input = await readServiceRequest(request, signUpSchema);
   if (input instanceof Response) return input;
 
@@ -37,4 +38,4 @@ export async function POST(request: Request) {
     { ...issueUserTicket(user.id, "service"), user: { id: user.id, username: user.username } },
     { status: 201, headers: { "Cache-Control": "no-store" } },
   );
-}
+});

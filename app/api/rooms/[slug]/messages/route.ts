@@ -4,25 +4,25 @@ import { roomThread } from "@/lib/chat/messages";
 import { threadMessages } from "@/lib/chat/threads";
 import { db } from "@/lib/db";
 import { jsonError, jsonOk } from "@/lib/http/responses";
+import { withUnavailable } from "@/lib/http/unavailable";
 
 // A room's history when it opens, and the gap after a reconnect (?after=<last seq seen>).
 
 export const runtime = "nodejs";
 
-export async function GET(
-  request: Request,
-  { params }: RouteContext<"/api/rooms/[slug]/messages">,
-) {
-  const user = await chatUser();
-  if (!user) return jsonError(401, "no_session", "Sign in first.");
-  const after = parseAfter(request.url);
-  if (!after.ok) return jsonError(400, "invalid_request", "after must be a sequence number.");
-  const { slug } = await params;
-  if (!(await mayUseRoom(user, slug)))
-    return jsonError(403, "room_forbidden", "You are not a member of this room.");
-  const list = await threadMessages(db(), roomThread(slug), {
-    afterSeq: after.afterSeq,
-    limit: HISTORY_LIMIT,
-  });
-  return jsonOk({ messages: list });
-}
+export const GET = withUnavailable(
+  async (request: Request, { params }: RouteContext<"/api/rooms/[slug]/messages">) => {
+    const user = await chatUser();
+    if (!user) return jsonError(401, "no_session", "Sign in first.");
+    const after = parseAfter(request.url);
+    if (!after.ok) return jsonError(400, "invalid_request", "after must be a sequence number.");
+    const { slug } = await params;
+    if (!(await mayUseRoom(user, slug)))
+      return jsonError(403, "room_forbidden", "You are not a member of this room.");
+    const list = await threadMessages(db(), roomThread(slug), {
+      afterSeq: after.afterSeq,
+      limit: HISTORY_LIMIT,
+    });
+    return jsonOk({ messages: list });
+  },
+);

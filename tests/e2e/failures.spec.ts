@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { openApp, uniqueUsername } from "./fixtures";
+import { AppPage } from "./pages/app-page";
+import { SignUpPage } from "./pages/sign-up-page";
+import { createTestDatabase } from "./support/database";
+import { kill, startSoketi } from "./support/soketi";
+import { freePorts, launch, portsEnv, stopChild, waitForHealth } from "./support/stack";
+import { startTcpProxy } from "./support/tcp-proxy";
+
+// What happens when a backing service or the app itself goes away, on stacks of their own.
+
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
+const userAuth = (request: APIRequestContext) =>
+  request.post("/api/pusher/user-auth", { headers: FORM, data: "socket_id=1234.5678" });
+
+test("with the database unreachable the auth endpoints answer 503 JSON, then recover", async ({
+  browser,
+}) => {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  test.skip(!serverUrl, "needs PostgreSQL: set TEST_DATABASE_URL (CI does)");
+  test.setTimeout(120_000);
+  const database = await createTestDatabase(serverUrl ?? "");
+  const proxy = await startTcpProxy({
+    host: database.url.hostname,
+    port: Number(database.url.port || 5432),
+  });
+  const proxied = new URL(database.url);
+  proxied.hostname = "127.0.0.1";
+  proxied.port = String(proxy.port);
+  const ports = await freePorts();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-db-down-"));
+  const app = launch({ ...portsEnv(ports), DATA_DIR: dataDir, DATABASE_URL: proxied.toString() });
+  const baseURL = `http://localhost:${ports.port}`;
+  try {
+    await waitForHealth(`${baseURL}/api/health`, app.child);
+    const alice = await openApp(browser, "alice", undefined, await browser.newContext({ baseURL }));
+    const { request } = alice.context;
+    expect((await userAuth(request)).status()).toBe(200);
+
+    await proxy.cut();
+    const refused = await userAuth(request);
+    expect(refused.status()).toBe(503);
+    expect(refused.headers()["retry-after"]).toBe("5");
+    expect(await refused.json()).toMatchObject({ error: "service_unavailable" });
+    for (const path of ["/api/realtime/tickets", "/api/realtime/service/sessions"]) {
+      const response = await request.post(path, {
+        data: { username: "alice", password: "correct-horse-battery-staple" },
+      });
+      expect(response.status(), path).toBe(503);
+    }
+    const health = await request.get("/api/health");
+    expect(health.status()).toBe(503);
+    expect(await health.json()).toEqual({ ok: false, db: false, realtime: true });
+
+    await proxy.restore();
+    await expect
+      .poll(async () => (await userAuth(request)).status(), { timeout: 30_000 })
+      .toBe(200);
+    await alice.context.close();
+  } finally {
+    await stopChild(app.child);
+    await proxy.close();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("restarting the app server leaves the browsers' realtime connections up", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const ports = await freePorts();
+  const realtime = {
+    port: ports.soketiPort,
+    metricsPort: ports.metricsPort,
+    appId: "1",
+    key: "keep-key",
+    secret: "keep-secret",
+  };
+  const soketi = await startSoketi(realtime);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-app-restart-"));
+  const env = {
+    ...portsEnv(ports),
+    DATA_DIR: dataDir,
+    AUTH_SECRET: "k".repeat(32),
+    PUSHER_APP_ID: realtime.appId,
+    PUSHER_KEY: realtime.key,
+    PUSHER_SECRET: realtime.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(realtime.port),
+    PUSHER_USE_TLS: "false",
+    PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
+  };
+  let app = launch(env);
+  const baseURL = `http://localhost:${ports.port}`;
+  try {
+    await waitForHealth(`${baseURL}/api/health`, app.child);
+    const context = await browser.newContext({ baseURL });
+    const signUp = new SignUpPage(await context.newPage());
+    await signUp.goto();
+    await signUp.signUp({ username: uniqueUsername("steady"), password: "a-long-enough-password" });
+    const page = new AppPage(signUp.page);
+    await page.expectSignedIn();
+    const connections = page.page.getByTestId("inspector").locator('[data-step="connected"]');
+    await expect(connections).toHaveCount(1);
+
+    await stopChild(app.child);
+    app = launch(env);
+    await waitForHealth(`${baseURL}/api/health`, app.child);
+
+    // The same socket, never dropped, and the restarted app authorizes on it.
+    await expect(page.badge).toHaveAttribute("data-state", "connected");
+    await expect(connections).toHaveCount(1);
+    const userId = await page.userId();
+    await expect(await page.probeChannel(`private-encrypted-inbox-${userId}`)).toHaveText(
+      `Subscribed to private-encrypted-inbox-${userId}.`,
+    );
+    await context.close();
+  } finally {
+    await stopChild(app.child);
+    await kill(soketi);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

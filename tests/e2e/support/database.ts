@@ -1,0 +1,17 @@
+import postgres from "postgres";
+
+/** A database of its own on TEST_DATABASE_URL's server, dropped by `drop`. */
+export async function createTestDatabase(serverUrl: string) {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const name = `rtauth_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url,
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
