@@ -1,0 +1,325 @@
+import { createHmac } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { issueTicket } from "../../lib/realtime/tickets";
+import { openApp, stackSecrets } from "./fixtures";
+
+// Hostile input, generated: 10,500 malformed or forged requests in all. None may get a 5xx,
+// every refusal must be JSON with a code, and no forgery may be accepted.
+
+type Sent = { status: number; body: string };
+
+const contentTypes = fc.constantFrom(
+  "application/x-www-form-urlencoded",
+  "application/x-www-form-urlencoded; charset=utf-16",
+  "application/json",
+  "text/plain",
+  "multipart/form-data; boundary=x",
+  "",
+);
+
+const oddText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme" }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(
+    "1234.5678",
+    "1.2",
+    "\u0000",
+    "‮1234.5678",
+    "１２３４.５６７８",
+    "1234.5678\n",
+    "%00",
+    "../../etc/passwd",
+  ),
+);
+
+const socketIds = fc.oneof(
+  oddText,
+  fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => `${a}.${b}`),
+);
+
+/** A form, JSON or raw body that looks enough like the real thing to get past the first checks. */
+const bodies = (fields: Record<string, fc.Arbitrary<string>>) =>
+  fc.oneof(
+    fc
+      .record(fields, { requiredKeys: [] })
+      .map((record) => new URLSearchParams(record as Record<string, string>).toString()),
+    fc.record(fields, { requiredKeys: [] }).map((record) => JSON.stringify(record)),
+    fc.json(),
+    oddText,
+    fc.nat({ max: 40_000 }).map((size) => "x".repeat(size)),
+  );
+
+const headerSets = fc.record(
+  {
+    origin: fc.constantFrom("https://evil.example", "null", "http://localhost"),
+    "sec-fetch-site": fc.constantFrom("cross-site", "same-site", "same-origin", "none"),
+    "x-forwarded-for": fc.ipV4(),
+  },
+  { requiredKeys: ["x-forwarded-for"] },
+);
+
+async function send(
+  request: APIRequestContext,
+  url: string,
+  input: { contentType: string; body: string; headers: Record<string, string> },
+): Promise<Sent> {
+  const headers = input.contentType
+    ? { ...input.headers, "content-type": input.contentType }
+    : input.headers;
+  const response = await request.post(url, { headers, data: Buffer.from(input.body) });
+  return { status: response.status(), body: await response.text() };
+}
+
+function expectRefusedCleanly(sent: Sent) {
+  expect(sent.status).toBeLessThan(500);
+  if (sent.status >= 400)
+    expect(JSON.parse(sent.body)).toMatchObject({ error: expect.any(String) });
+}
+
+let bob: { request: APIRequestContext; id: string; close: () => Promise<void> };
+
+test.beforeAll(async ({ browser }) => {
+  const opened = await openApp(browser, "bob");
+  bob = {
+    request: opened.context.request,
+    id: await opened.app.userId(),
+    close: () => opened.context.close(),
+  };
+});
+test.afterAll(() => bob.close());
+
+test("user-auth: 2,500 malformed requests, no 5xx", async ({ request }) => {
+  test.setTimeout(300_000);
+  await fc.assert(
+    fc.asyncProperty(
+      fc.record({
+        contentType: contentTypes,
+        body: bodies({ socket_id: socketIds, ticket: oddText, session: oddText }),
+        headers: headerSets,
+        signedIn: fc.boolean(),
+      }),
+      async (input) =>
+        expectRefusedCleanly(
+          await send(input.signedIn ? bob.request : request, "/api/pusher/user-auth", input),
+        ),
+    ),
+    { numRuns: 2_500 },
+  );
+});
+
+test("channel auth: 2,500 malformed requests, no 5xx, nothing granted beyond the rules", async () => {
+  test.setTimeout(300_000);
+  const allowed = new Set([
+    `private-user-${bob.id}`,
+    `private-encrypted-inbox-${bob.id}`,
+    "presence-room-lobby",
+  ]);
+  const channels = fc.oneof(
+    oddText,
+    fc.constantFrom(
+      ...allowed,
+      "private-user-someone-else",
+      "presence-room-staff",
+      "private-encrypted-inbox-x",
+    ),
+    fc.string().map((suffix) => `private-user-${bob.id}${suffix}`),
+  );
+  await fc.assert(
+    fc.asyncProperty(
+      fc.record({
+        contentType: contentTypes,
+        body: bodies({ socket_id: socketIds, channel_name: channels, session: oddText }),
+        headers: headerSets,
+      }),
+      async (input) => {
+        const sent = await send(bob.request, "/api/pusher/auth", input);
+        expectRefusedCleanly(sent);
+        if (sent.status === 200) {
+          const channel = new URLSearchParams(input.body).get("channel_name") ?? "";
+          expect(allowed.has(channel), `granted ${channel}`).toBe(true);
+        }
+      },
+    ),
+    { numRuns: 2_500 },
+  );
+});
+
+test("tickets: 2,000 forged or tampered tickets, none accepted", async ({ request }) => {
+  test.setTimeout(300_000);
+  const { PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
+  const genuine = issueTicket(
+    bob.id,
+    { appKey: PUSHER_KEY, secret: PUSHER_SECRET },
+    { ttlSeconds: 600, flow: "backend" },
+  );
+  const forged = fc.oneof(
+    // A valid payload signed with a guessed secret.
+    fc
+      .string({ minLength: 1 })
+      .map(
+        (secret) =>
+          issueTicket(bob.id, { appKey: PUSHER_KEY, secret }, { ttlSeconds: 600, flow: "backend" })
+            .userTicket,
+      ),
+    // The genuine ticket with one character changed.
+    fc.nat({ max: genuine.userTicket.length - 1 }).chain((at) =>
+      fc.constantFrom(..."ABCDEFabcdef0123456789-_.").map((c) => {
+        const chars = [...genuine.userTicket];
+        chars[at] = chars[at] === c ? "Z" : c;
+        return chars.join("");
+      }),
+    ),
+    // Correctly signed but expired, or for another app.
+    fc.constant(
+      issueTicket(
+        bob.id,
+        { appKey: PUSHER_KEY, secret: PUSHER_SECRET },
+        { ttlSeconds: 1, flow: "service", now: Date.now() - 5_000 },
+      ).userTicket,
+    ),
+    fc.constant(
+      issueTicket(
+        bob.id,
+        { appKey: "other-app", secret: PUSHER_SECRET },
+        { ttlSeconds: 600, flow: "backend" },
+      ).userTicket,
+    ),
+    oddText,
+  );
+  await fc.assert(
+    fc.asyncProperty(forged, fc.ipV4(), async (ticket, ip) => {
+      const body = new URLSearchParams({ socket_id: "1234.5678", ticket }).toString();
+      const sent = await send(request, "/api/pusher/user-auth", {
+        contentType: "application/x-www-form-urlencoded",
+        body,
+        headers: { "x-forwarded-for": ip },
+      });
+      expectRefusedCleanly(sent);
+      expect(sent.status, `accepted ${ticket}`).not.toBe(200);
+    }),
+    { numRuns: 2_000 },
+  );
+});
+
+test("service endpoints: 2,000 malformed requests, no 5xx", async ({ request }) => {
+  test.setTimeout(300_000);
+  const usernames = fc.oneof(oddText, fc.stringMatching(/^[a-z0-9_-]{3,32}$/));
+  await fc.assert(
+    fc.asyncProperty(
+      fc.record({
+        url: fc.constantFrom("/api/realtime/service/sessions", "/api/realtime/service/users"),
+        contentType: contentTypes,
+        body: bodies({ username: usernames, password: oddText, name: oddText }),
+        headers: headerSets,
+      }),
+      async (input) => expectRefusedCleanly(await send(request, input.url, input)),
+    ),
+    { numRuns: 2_000 },
+  );
+});
+
+test("webhooks: 1,500 forged deliveries, none accepted", async ({ request }) => {
+  test.setTimeout(300_000);
+  const { PUSHER_KEY } = stackSecrets();
+  await fc.assert(
+    fc.asyncProperty(
+      fc.oneof(fc.json(), oddText),
+      // Headers carry visible ASCII only, so forged signatures are drawn from it.
+      fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.stringMatching(/^[\x21-\x7e]{0,80}$/)),
+      fc.string().map((secret) => secret || "x"),
+      async (body, signature, guessedSecret) => {
+        for (const sig of [
+          signature,
+          createHmac("sha256", guessedSecret).update(body).digest("hex"),
+        ]) {
+          const response = await request.post("/api/pusher/webhooks", {
+            headers: {
+              "content-type": "application/json",
+              "x-pusher-key": PUSHER_KEY,
+              "x-pusher-signature": sig,
+            },
+            data: Buffer.from(body),
+          });
+          expect(response.status()).toBeLessThan(500);
+          expect(response.status()).not.toBe(200);
+        }
+      },
+    ),
+    { numRuns: 750 },
+  );
+});
+
+/** Every file below `dir`. */
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+test("no secret reaches the browser bundle or any response a client can get", async ({
+  browser,
+  request,
+}) => {
+  const secrets = stackSecrets() as unknown as Record<string, string>;
+  const values = ["AUTH_SECRET", "PUSHER_SECRET", "PUSHER_ENCRYPTION_MASTER_KEY"].map(
+    (name): [string, string] => [name, secrets[name] ?? ""],
+  );
+  for (const [, value] of values) expect(value.length).toBeGreaterThan(15);
+
+  // The client bundle names no secret (only NEXT_PUBLIC_ variables could be inlined at all).
+  const bundle = files(".next/static").filter((file) => /\.(js|css|json|html)$/.test(file));
+  expect(bundle.length).toBeGreaterThan(0);
+  for (const file of bundle) {
+    const text = readFileSync(file, "utf8");
+    for (const [name, value] of values) {
+      expect(text.includes(name), `${name} named in ${file}`).toBe(false);
+      expect(text.includes(value), `${name} in ${file}`).toBe(false);
+    }
+  }
+
+  // What a signed-in admin and an anonymous visitor can fetch, scripts included.
+  const alice = await openApp(browser, "alice");
+  const bodies: string[] = [];
+  for (const client of [alice.context.request, request]) {
+    for (const url of [
+      "/",
+      "/sign-in",
+      "/sign-up",
+      "/app",
+      "/admin",
+      "/quickstart",
+      "/api/health",
+    ]) {
+      const page = await (await client.get(url)).text();
+      bodies.push(page);
+      for (const script of page.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)) {
+        bodies.push(await (await client.get(script[1] ?? "")).text());
+      }
+    }
+    for (const [url, form] of [
+      ["/api/pusher/user-auth", "socket_id=1.2"],
+      ["/api/pusher/auth", `socket_id=1.2&channel_name=presence-room-lobby`],
+    ] as const) {
+      bodies.push(
+        await (
+          await client.post(url, {
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            data: form,
+          })
+        ).text(),
+      );
+    }
+    bodies.push(await (await client.post("/api/realtime/tickets")).text());
+  }
+  expect(bodies.length).toBeGreaterThan(20);
+  for (const body of bodies) {
+    for (const [name, value] of values)
+      expect(body.includes(value), `${name} in a response`).toBe(false);
+  }
+  await alice.context.close();
+});
