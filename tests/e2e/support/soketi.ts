@@ -11,6 +11,8 @@ export type SoketiOptions = {
   secret: string;
   /** Off makes soketi ignore sign-ins, as it does by default. */
   userAuthentication?: boolean;
+  /** More SOKETI_* settings, such as the Redis adapter's. */
+  env?: Record<string, string>;
 };
 
 /** A soketi server the test owns, so that it can be killed and started again. */
@@ -30,6 +32,7 @@ export async function startSoketi(options: SoketiOptions): Promise<ChildProcess>
         SOKETI_DEFAULT_APP_SECRET: options.secret,
         SOKETI_DEFAULT_APP_USER_AUTHENTICATION: String(options.userAuthentication ?? true),
         AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
+        ...options.env,
       },
       stdio: "ignore",
     },

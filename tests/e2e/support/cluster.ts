@@ -1,0 +1,97 @@
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { kill, startSoketi } from "./soketi";
+import { freePort, type Launcher, launch, stopChild, waitForHealth } from "./stack";
+
+// Two soketi nodes joined by the Redis adapter, and two app instances on one PostgreSQL
+// database: app 1's browsers use node A, app 2's use node B.
+
+export type Cluster = {
+  apps: [string, string];
+  nodes: [number, number];
+  stop: () => Promise<void>;
+};
+
+export async function startCluster(options: {
+  databaseUrl: string;
+  redisUrl: string;
+}): Promise<Cluster> {
+  const redis = new URL(options.redisUrl);
+  const app = {
+    appId: "1",
+    key: randomBytes(10).toString("hex"),
+    secret: randomBytes(20).toString("hex"),
+  };
+  const shared = {
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    PUSHER_APP_ID: app.appId,
+    PUSHER_KEY: app.key,
+    PUSHER_SECRET: app.secret,
+    PUSHER_ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64"),
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_USE_TLS: "false",
+    DATABASE_URL: options.databaseUrl,
+  };
+  const appPorts = [await freePort(), await freePort()] as const;
+  const nodePorts = [await freePort(), await freePort()] as const;
+  const soketis: ChildProcess[] = [];
+  const apps: Launcher[] = [];
+  const dataDirs: string[] = [];
+  const stop = async () => {
+    await Promise.all(apps.map((launched) => stopChild(launched.child)));
+    await Promise.all(soketis.map(kill));
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const webhooks = JSON.stringify([
+      {
+        url: `http://127.0.0.1:${appPorts[0]}/api/pusher/webhooks`,
+        event_types: ["member_added", "member_removed", "channel_occupied", "channel_vacated"],
+      },
+    ]);
+    for (const port of nodePorts) {
+      soketis.push(
+        await startSoketi({
+          port,
+          metricsPort: await freePort(),
+          ...app,
+          env: {
+            SOKETI_ADAPTER_DRIVER: "redis",
+            SOKETI_ADAPTER_REDIS_PREFIX: `rtauth-${app.key}`,
+            SOKETI_DB_REDIS_HOST: redis.hostname,
+            SOKETI_DB_REDIS_PORT: redis.port || "6379",
+            SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES: "true",
+            SOKETI_DEFAULT_APP_WEBHOOKS: webhooks,
+          },
+        }),
+      );
+    }
+    for (const [index, port] of appPorts.entries()) {
+      const dataDir = mkdtempSync(path.join(tmpdir(), `rtauth-cluster-${index}-`));
+      dataDirs.push(dataDir);
+      apps.push(
+        launch({
+          ...shared,
+          PORT: String(port),
+          PUSHER_PORT: String(nodePorts[index]),
+          DATA_DIR: dataDir,
+          SOKETI_PORT: String(await freePort()),
+          SOKETI_METRICS_PORT: String(await freePort()),
+        }),
+      );
+    }
+    const urls = appPorts.map((port) => `http://localhost:${port}`) as [string, string];
+    await Promise.all(
+      urls.map((url, index) =>
+        waitForHealth(`${url}/api/health`, apps[index]?.child as ChildProcess),
+      ),
+    );
+    return { apps: urls, nodes: nodePorts as unknown as [number, number], stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
