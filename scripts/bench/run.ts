@@ -1,0 +1,136 @@
+// npm run bench [-- --profile quick|full] — measures the auth path against the production build
+// (run `npm run build` first) and writes bench/results/<profile>/README.md with a chart.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { type BrowserContext, chromium } from "@playwright/test";
+import { chromiumExecutable } from "../../tests/e2e/support/browser";
+import { startStack } from "../../tests/e2e/support/stack";
+import { fanOut } from "./fanout";
+import { load, percentile } from "./load";
+import { writeReport } from "./report";
+
+const profile =
+  process.argv.includes("full") || process.argv.includes("--profile=full") ? "full" : "quick";
+const settings =
+  profile === "full" ? { seconds: 10, clients: 1_000 } : { seconds: 3, clients: 100 };
+const concurrency = 16;
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+async function signIn(context: BrowserContext, username: string) {
+  const page = await context.newPage();
+  await page.goto("/sign-in?callbackUrl=/app");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill("correct-horse-battery-staple");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.locator('[data-testid="connection-badge"][data-signed-in="true"]').waitFor();
+  return page;
+}
+
+const stack = await startStack();
+// 127.0.0.1, not localhost: Node's fetch would try IPv6 first on every new connection.
+const origin = stack.baseURL.replace("localhost", "127.0.0.1");
+const secrets = JSON.parse(readFileSync(path.join(stack.dataDir, "local-secrets.json"), "utf8"));
+const browser = await chromium.launch({
+  executablePath: chromiumExecutable(),
+  args: [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+try {
+  const context = await browser.newContext({ baseURL: stack.baseURL });
+  const page = await signIn(context, "alice");
+  const userId = (await page.getByTestId("user-id").textContent()) ?? "";
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const ticket = (await (await context.request.post("/api/realtime/tickets")).json())
+    .userTicket as string;
+  const exchanged = await fetch(`${origin}/api/pusher/user-auth`, {
+    method: "POST",
+    headers: FORM,
+    body: new URLSearchParams({ socket_id: "1.1", ticket }),
+  });
+  const session = ((await exchanged.json()) as { session: string }).session;
+
+  const post = (pathname: string, body: string, withCookie: boolean) => () =>
+    fetch(`${origin}${pathname}`, {
+      method: "POST",
+      headers: withCookie ? { ...FORM, cookie } : FORM,
+      body,
+    });
+  const run = (send: () => Promise<Response>) =>
+    load(send, { concurrency, seconds: settings.seconds });
+
+  await page.close(); // No browser work competes with the load runs.
+  await run(() => fetch(`${origin}/api/ping`)); // Warm-up.
+  const ceiling = await run(() => fetch(`${origin}/api/ping`));
+  const endpoints = [
+    {
+      name: "user-auth, NextAuth session",
+      result: await run(post("/api/pusher/user-auth", "socket_id=1234.5678", true)),
+    },
+    {
+      name: "user-auth, realtime session",
+      result: await run(
+        post("/api/pusher/user-auth", `socket_id=1234.5678&session=${session}`, false),
+      ),
+    },
+    {
+      name: "channel auth, presence",
+      result: await run(
+        post("/api/pusher/auth", "socket_id=1234.5678&channel_name=presence-room-lobby", true),
+      ),
+    },
+    {
+      name: "channel auth, private",
+      result: await run(
+        post("/api/pusher/auth", `socket_id=1234.5678&channel_name=private-user-${userId}`, true),
+      ),
+    },
+  ];
+
+  const times: number[] = [];
+  for (let run = 0; run < 22; run++) {
+    const tab = await context.newPage();
+    const started = Date.now();
+    await tab.goto("/app");
+    await tab.locator('[data-testid="connection-badge"][data-signed-in="true"]').waitFor();
+    if (run >= 2) times.push(Date.now() - started); // The first two warm the server.
+    await tab.close();
+  }
+  times.sort((a, b) => a - b);
+
+  const html = await (await context.request.get("/app")).text();
+  const scripts = [
+    ...new Set([...html.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1] ?? "")),
+  ];
+  let bytes = 0;
+  for (const src of scripts)
+    bytes += gzipSync(Buffer.from(await (await context.request.get(src)).body())).length;
+
+  const fan = await fanOut(
+    {
+      baseUrl: stack.baseURL,
+      soketiPort: stack.soketiPort,
+      appId: secrets.PUSHER_APP_ID,
+      key: secrets.PUSHER_KEY,
+      secret: secrets.PUSHER_SECRET,
+    },
+    settings.clients,
+  );
+  const { markdown, file } = writeReport({
+    profile,
+    ceiling,
+    endpoints,
+    signedIn: { p50: percentile(times, 50), p95: percentile(times, 95), runs: times.length },
+    fanOut: fan,
+    bundleKb: bytes / 1024,
+  });
+  console.log(markdown);
+  console.log(`Report written to ${file}`);
+} finally {
+  await browser.close();
+  await stack.stop();
+}
