@@ -1,5 +1,5 @@
 import "server-only";
-import { auth } from "@/auth";
+import { sessionUserId } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findUserById, roomAudience } from "@/lib/db/queries";
 import type { User } from "@/lib/db/schema";
@@ -7,9 +7,9 @@ import { mayJoinChannel } from "@/lib/realtime/channels";
 
 /** The signed-in user, fresh from the database, unless signed out or banned. */
 export async function chatUser(): Promise<User | undefined> {
-  const session = await auth();
-  if (!session) return undefined;
-  const user = await findUserById(db(), session.user.id);
+  const userId = await sessionUserId();
+  if (!userId) return undefined;
+  const user = await findUserById(db(), userId);
   return user && !user.bannedAt ? user : undefined;
 }
 

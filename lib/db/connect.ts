@@ -16,6 +16,8 @@ export type Connection = {
   driver: "pglite" | "postgres";
   /** Applies the committed migrations; safe to call on every start and from several instances. */
   migrate: () => Promise<void>;
+  /** Calls `onPayload` for every NOTIFY on `channel`, from any process on this database. */
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -46,6 +48,9 @@ export function connectDatabase(options: { url?: string; dataDir: string }): Con
           lock.release();
         }
       },
+      listen: async (channel, onPayload) => {
+        await sql.listen(channel, onPayload);
+      },
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -57,6 +62,9 @@ export function connectDatabase(options: { url?: string; dataDir: string }): Con
     db,
     driver: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
+    listen: async (channel, onPayload) => {
+      await client.listen(channel, onPayload);
+    },
     close: () => client.close(),
   };
 }

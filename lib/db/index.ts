@@ -18,6 +18,10 @@ export function db(): Database {
   return connection().db;
 }
 
+export function listen(channel: string, onPayload: (payload: string) => void): Promise<void> {
+  return connection().listen(channel, onPayload);
+}
+
 export function migrateOnce(): Promise<void> {
   globalForDb.ready ??= connection().migrate();
   return globalForDb.ready;

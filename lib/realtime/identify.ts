@@ -1,12 +1,12 @@
 import "server-only";
-import { auth } from "@/auth";
+import { sessionUserId } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { findUserById } from "@/lib/db/queries";
 import type { User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { serviceAuthEnabled } from "@/lib/realtime/service-switch";
 import { findSession, startRealtimeSession } from "@/lib/realtime/sessions";
 import { type TicketFailure, verifyTicket } from "@/lib/realtime/tickets";
+import { cachedUser } from "@/lib/realtime/user-cache";
 
 export type Refusal = { status: 401 | 403; code: string; message: string };
 
@@ -51,7 +51,7 @@ async function exchangeTicket(ticket: string): Promise<Result> {
   if (flow === "service" && !(await serviceAuthEnabled()))
     return { ok: false, refusal: SERVICE_AUTH_DISABLED };
 
-  const user = await findUserById(db(), identity.endpoint);
+  const user = await cachedUser(identity.endpoint);
   if (!user) return refuse(401, "ticket_revoked", TICKET_MESSAGES.ticket_revoked);
   if (user.bannedAt) return admit(user);
   if (user.realtimeRevokedAt && created <= user.realtimeRevokedAt.getTime()) {
@@ -86,9 +86,9 @@ export async function identify(credentials: {
     if (!session?.live) {
       return refuse(401, "session_ended", "The realtime session has ended. Start again.");
     }
-    return admit(await findUserById(db(), session.userId));
+    return admit(await cachedUser(session.userId));
   }
-  const session = await auth();
-  if (!session) return refuse(401, "no_session", "Sign in first.");
-  return admit(await findUserById(db(), session.user.id));
+  const userId = await sessionUserId();
+  if (!userId) return refuse(401, "no_session", "Sign in first.");
+  return admit(await cachedUser(userId));
 }

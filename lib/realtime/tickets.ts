@@ -63,6 +63,10 @@ export function verifyTicket(
 ): { ok: true; payload: TicketPayload } | { ok: false; code: TicketFailure } {
   const [encoded, signature, extra] = ticket.split(".");
   if (!encoded || !signature || extra !== undefined) return { ok: false, code: "ticket_malformed" };
+  // Decoders ignore the spare bits of a final base64 character, so one ticket could be spelt
+  // several ways: only the canonical spelling is accepted.
+  if (!isCanonical(encoded) || !isCanonical(signature))
+    return { ok: false, code: "ticket_malformed" };
 
   const json = Buffer.from(encoded, "base64url").toString("utf8");
   const payload = payloadSchema.safeParse(parseJson(json));
@@ -77,6 +81,10 @@ export function verifyTicket(
   if (now >= payload.data.created + payload.data.expiresIn * 1000)
     return { ok: false, code: "ticket_expired" };
   return { ok: true, payload: payload.data };
+}
+
+function isCanonical(part: string): boolean {
+  return Buffer.from(part, "base64url").toString("base64url") === part;
 }
 
 function parseJson(json: string): unknown {

@@ -73,12 +73,45 @@ describe("tickets", () => {
     expect(verifyTicket(promoted, keys, NOW)).toEqual({ ok: false, code: "ticket_tampered" });
 
     const [encoded, signature = ""] = userTicket.split(".");
-    const flipped = `${encoded}.${signature.slice(0, -2)}${signature.endsWith("AA") ? "AB" : "AA"}`;
+    const flipped = `${encoded}.${signature.slice(0, 10)}${signature[10] === "A" ? "B" : "A"}${signature.slice(11)}`;
     expect(verifyTicket(flipped, keys, NOW)).toEqual({ ok: false, code: "ticket_tampered" });
-    expect(verifyTicket(`${encoded}.${signature.slice(0, 10)}`, keys, NOW)).toEqual({
+    expect(verifyTicket(`${encoded}.${signature.slice(0, 8)}`, keys, NOW)).toEqual({
       ok: false,
       code: "ticket_tampered",
     });
+  });
+
+  it("accepts only the canonical spelling of each part", () => {
+    const { userTicket } = issueTicket("user-1", keys, {
+      ttlSeconds: 600,
+      flow: "backend",
+      now: NOW,
+    });
+    const [encoded = "", signature = ""] = userTicket.split(".");
+    // The last character of a base64url string carries spare bits that decoders ignore.
+    const respell = (part: string) => {
+      const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+      for (const c of alphabet) {
+        const candidate = part.slice(0, -1) + c;
+        if (
+          candidate !== part &&
+          Buffer.from(candidate, "base64url").equals(Buffer.from(part, "base64url"))
+        )
+          return candidate;
+      }
+      return undefined;
+    };
+    const payloadVariant = respell(encoded);
+    const signatureVariant = respell(signature);
+    expect(payloadVariant ?? signatureVariant).toBeDefined();
+    for (const variant of [
+      payloadVariant && `${payloadVariant}.${signature}`,
+      signatureVariant && `${encoded}.${signatureVariant}`,
+    ]) {
+      if (variant)
+        expect(verifyTicket(variant, keys, NOW)).toEqual({ ok: false, code: "ticket_malformed" });
+    }
+    expect(verifyTicket(userTicket, keys, NOW).ok).toBe(true);
   });
 
   it("names a ticket made for another app", () => {

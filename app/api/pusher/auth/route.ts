@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { roomAudience } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { readForm, refuseCrossSite } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
@@ -9,6 +7,7 @@ import { isPresenceChannel, mayJoinChannel } from "@/lib/realtime/channels";
 import { identify } from "@/lib/realtime/identify";
 import { channelNameSchema, describeIssues, socketIdSchema } from "@/lib/realtime/protocol";
 import { pusher } from "@/lib/realtime/server";
+import { cachedRoomAudience } from "@/lib/realtime/user-cache";
 
 // pusher-js's channelAuthorization endpoint: the rules live in lib/realtime/channels.ts.
 
@@ -35,7 +34,7 @@ export const POST = withUnavailable(async (request: Request) => {
 
   const { socket_id: socketId, channel_name: channel } = input.data;
   const allowed = await mayJoinChannel(user, channel, {
-    roomAudience: (slug) => roomAudience(db(), slug),
+    roomAudience: cachedRoomAudience,
   });
   if (!allowed) return jsonError(403, "channel_forbidden", `You may not subscribe to ${channel}.`);
 

@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { watchlistFor } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { readForm, refuseCrossSite } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
@@ -8,6 +6,7 @@ import { withUnavailable } from "@/lib/http/unavailable";
 import { identify } from "@/lib/realtime/identify";
 import { describeIssues, socketIdSchema } from "@/lib/realtime/protocol";
 import { pusher } from "@/lib/realtime/server";
+import { cachedWatchlist } from "@/lib/realtime/user-cache";
 
 // pusher-js's userAuthentication endpoint: signs the socket in as the requesting user.
 
@@ -35,7 +34,7 @@ export const POST = withUnavailable(async (request: Request) => {
   const answer = pusher().authenticateUser(input.data.socket_id, {
     id: user.id,
     user_info: { name: user.name ?? user.username, username: user.username },
-    watchlist: await watchlistFor(db(), user.id),
+    watchlist: await cachedWatchlist(user.id),
   });
   return jsonOk(
     session ? { ...answer, session: session.token, session_expires_at: session.expiresAt } : answer,

@@ -1,4 +1,4 @@
-import { auth } from "@/auth";
+import { sessionUserId } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import { env } from "@/lib/env";
@@ -14,9 +14,9 @@ export const runtime = "nodejs";
 export const POST = withUnavailable(async (request: Request) => {
   const crossSite = refuseCrossSite(request, env().AUTH_URL);
   if (crossSite) return crossSite;
-  const session = await auth();
-  if (!session) return jsonError(401, "no_session", "Sign in first.");
-  const user = await findUserById(db(), session.user.id);
+  const userId = await sessionUserId();
+  if (!userId) return jsonError(401, "no_session", "Sign in first.");
+  const user = await findUserById(db(), userId);
   if (!user) return jsonError(401, "no_session", "Sign in first.");
   if (user.bannedAt) return jsonError(403, "user_banned", "This account is suspended.");
 

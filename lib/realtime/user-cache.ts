@@ -1,0 +1,63 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db, listen } from "@/lib/db";
+import { findUserById, roomAudience, watchlistFor } from "@/lib/db/queries";
+import type { User } from "@/lib/db/schema";
+
+// The auth endpoints check the user on every request. A cache answers most of those checks, and
+// stays revocation-aware: a ban, an unban or a sign-out is announced on a PostgreSQL channel and
+// every app instance drops that user at once. The TTL bounds staleness should a notice be lost.
+
+const CHANNEL = "realtime_user_changed";
+const USER_TTL_MS = 10_000;
+const LIST_TTL_MS = 60_000;
+
+type Entry<T> = { value: T; expires: number };
+type Caches = {
+  users: Map<string, Entry<User | undefined>>;
+  watchlists: Map<string, Entry<string[]>>;
+  rooms: Map<string, Entry<"everyone" | "admins" | undefined>>;
+  listening?: Promise<void>;
+};
+
+// On globalThis: Next.js may load this module once per bundle, and they must share one cache.
+const globalForCache = globalThis as unknown as { realtimeCaches?: Caches };
+globalForCache.realtimeCaches ??= { users: new Map(), watchlists: new Map(), rooms: new Map() };
+const caches: Caches = globalForCache.realtimeCaches;
+
+async function cached<T>(
+  map: Map<string, Entry<T>>,
+  key: string,
+  ttl: number,
+  load: () => Promise<T>,
+): Promise<T> {
+  const hit = map.get(key);
+  if (hit && hit.expires > Date.now()) return hit.value;
+  const value = await load();
+  map.set(key, { value, expires: Date.now() + ttl });
+  return value;
+}
+
+/** Subscribes this instance to the change notices; called once at start-up. */
+export function listenForUserChanges(): Promise<void> {
+  caches.listening ??= listen(CHANNEL, (userId) => caches.users.delete(userId));
+  return caches.listening;
+}
+
+export function cachedUser(userId: string): Promise<User | undefined> {
+  return cached(caches.users, userId, USER_TTL_MS, () => findUserById(db(), userId));
+}
+
+export function cachedWatchlist(userId: string): Promise<string[]> {
+  return cached(caches.watchlists, userId, LIST_TTL_MS, () => watchlistFor(db(), userId));
+}
+
+export function cachedRoomAudience(slug: string) {
+  return cached(caches.rooms, slug, LIST_TTL_MS, () => roomAudience(db(), slug));
+}
+
+/** Drops the user here and tells every other instance to do the same. */
+export async function announceUserChange(userId: string): Promise<void> {
+  caches.users.delete(userId);
+  await db().execute(sql`select pg_notify(${CHANNEL}, ${userId})`);
+}
