@@ -24,12 +24,14 @@ export function MessageComposer({
     if (!text.trim()) return;
     setSending(true);
     onTyping?.(false);
-    const result = await onSend(text).catch(() => ({
+    const sent = text;
+    const result = await onSend(sent).catch(() => ({
       ok: false as const,
       error: "The message could not be sent.",
     }));
     setSending(false);
-    if (result.ok) setText("");
+    // Whatever was typed while the message was on its way stays in the field.
+    if (result.ok) setText((current) => (current === sent ? "" : current));
     else toast(result.error);
   }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Channel } from "pusher-js";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
 import { type ChatMessage, leavesGap, mergeMessages } from "@/lib/chat/messages";
@@ -14,9 +15,10 @@ type Options = {
 };
 
 /**
- * A thread's messages, each once and in order. History loads when it opens; after any
- * re-subscription (a reconnect) the gap after the last seq seen is fetched, because the
- * realtime service does not replay what was missed.
+ * A thread's messages, each once and in order. History is plain HTTP and loads when the thread
+ * opens, whatever the realtime connection is doing. The channel adds messages live, and after
+ * every (re-)subscription the gap after the last seq seen is fetched, because the realtime
+ * service does not replay what a client missed.
  */
 export function useThread({ channel: channelName, historyUrl, accepts }: Options) {
   const { client, user } = useRealtime();
@@ -24,6 +26,8 @@ export function useThread({ channel: channelName, historyUrl, accepts }: Options
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
   const lastSeq = useRef(0);
+  const loaded = useRef(false);
+  const channelRef = useRef<Channel | null>(null);
   const acceptsRef = useRef(accepts);
   acceptsRef.current = accepts;
 
@@ -32,48 +36,62 @@ export function useThread({ channel: channelName, historyUrl, accepts }: Options
     for (const message of incoming) lastSeq.current = Math.max(lastSeq.current, message.seq);
   }, []);
 
-  useEffect(() => {
-    if (!client || !userId) return;
-    let open = true;
-    let loaded = false;
-    lastSeq.current = 0;
-    setMessages([]);
-    setStatus("loading");
-
-    const fetchMessages = async (after?: number) => {
+  const fetchMessages = useCallback(
+    async (after?: number) => {
       const response = await fetch(
         after === undefined ? historyUrl : `${historyUrl}?after=${after}`,
       );
       if (!response.ok) throw new Error(`History answered ${response.status}`);
-      const body = (await response.json()) as { messages: ChatMessage[] };
-      if (open) add(body.messages);
-    };
-    const channel = client.join(channelName);
-    const catchUp = () => {
-      if (loaded && channel.subscribed)
-        fetchMessages(lastSeq.current).catch(() => setStatus("error"));
-    };
-    const onMessage = (payload: ChatMessage & Record<string, unknown>) => {
-      if (acceptsRef.current && !acceptsRef.current(payload)) return;
-      if (loaded && leavesGap(lastSeq.current, payload.seq)) catchUp();
-      add([payload]);
-    };
+      add(((await response.json()) as { messages: ChatMessage[] }).messages);
+    },
+    [historyUrl, add],
+  );
+
+  /** Fetches what came after the last seq seen, once both history and subscription are there. */
+  const catchUp = useCallback(() => {
+    if (loaded.current && channelRef.current?.subscribed) {
+      fetchMessages(lastSeq.current).catch(() => setStatus("error"));
+    }
+  }, [fetchMessages]);
+
+  useEffect(() => {
+    let open = true;
+    loaded.current = false;
+    lastSeq.current = 0;
+    setMessages([]);
+    setStatus("loading");
     fetchMessages()
       .then(() => {
-        loaded = true;
-        if (open) setStatus("ready");
+        if (!open) return;
+        loaded.current = true;
+        setStatus("ready");
         catchUp(); // Covers what was sent between the history query and the subscription.
       })
       .catch(() => open && setStatus("error"));
-    channel.bind("message", onMessage);
-    channel.bind("pusher:subscription_succeeded", catchUp);
     return () => {
       open = false;
+    };
+  }, [fetchMessages, catchUp]);
+
+  useEffect(() => {
+    if (!client || !userId) return;
+    const channel = client.join(channelName);
+    channelRef.current = channel;
+    const onMessage = (payload: ChatMessage & Record<string, unknown>) => {
+      if (acceptsRef.current && !acceptsRef.current(payload)) return;
+      if (leavesGap(lastSeq.current, payload.seq)) catchUp();
+      add([payload]);
+    };
+    channel.bind("message", onMessage);
+    channel.bind("pusher:subscription_succeeded", catchUp);
+    if (channel.subscribed) catchUp();
+    return () => {
       channel.unbind("message", onMessage);
       channel.unbind("pusher:subscription_succeeded", catchUp);
+      channelRef.current = null;
       client.leave(channelName);
     };
-  }, [client, userId, channelName, historyUrl, add]);
+  }, [client, userId, channelName, add, catchUp]);
 
   return { messages, status, add };
 }

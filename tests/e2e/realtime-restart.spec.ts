@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { createRealtimeClient, type RealtimeClient } from "../../lib/realtime/client";
 import { uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
@@ -37,6 +38,7 @@ test("after the realtime server restarts, every client signs in again by itself"
     PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
   });
   const baseURL = `http://localhost:${ports.port}`;
+  const nodeClients: RealtimeClient[] = [];
   try {
     await waitForHealth(`${baseURL}/api/health`, app.child);
 
@@ -67,10 +69,49 @@ test("after the realtime server restarts, every client signs in again by itself"
     );
     await ticketContext.clearCookies();
 
+    // 50 headless clients (pusher-js in Node), each signed in with a ticket of its own.
+    const capabilities = { cluster: "mt1", host: "127.0.0.1", port: realtime.port, useTLS: false };
+    for (let i = 0; i < 50; i++) {
+      const { userTicket } = await (
+        await cookieContext.request.post("/api/realtime/tickets")
+      ).json();
+      const client = createRealtimeClient({
+        appKey: realtime.key,
+        capabilities: {
+          ...capabilities,
+          baseUrl: baseURL.replace("localhost", "127.0.0.1"),
+          timeoutMs: 30_000,
+        },
+      });
+      nodeClients.push(client);
+      await client.start(userTicket);
+    }
+    const sender = new AppPage(await cookieContext.newPage());
+    await sender.goto();
+    await sender.expectSignedIn();
+
     await kill(soketi);
     for (const tab of [byCookie, byTicket])
       await expect(tab.badge).not.toHaveAttribute("data-state", "connected");
+    // Sent while the realtime server is down: stored, announced to no one, fetched later.
+    const batch = uniqueUsername("outage");
+    for (const n of [1, 2, 3]) await sender.say(`${batch} #${n}`);
     soketi = await startSoketi(realtime);
+    const back = Date.now();
+
+    await expect
+      .poll(() => nodeClients.every((client) => client.getSnapshot().user !== null), {
+        timeout: 60_000,
+      })
+      .toBe(true);
+    const figure = `${nodeClients.length} clients signed in again ${Date.now() - back} ms after the realtime server came back`;
+    test.info().annotations.push({ type: "figure", description: figure });
+    console.log(`[figure] ${figure}`);
+    await expect(byCookie.room("lobby").getByText(new RegExp(`^${batch} #\\d$`))).toHaveText([
+      `${batch} #1`,
+      `${batch} #2`,
+      `${batch} #3`,
+    ]);
 
     for (const tab of [byCookie, byTicket]) {
       await expect(tab.badge).toHaveAttribute("data-state", "connected", { timeout: 60_000 });
@@ -79,6 +120,7 @@ test("after the realtime server restarts, every client signs in again by itself"
     await expect(byTicket.notice).toHaveCount(0);
     await Promise.all([cookieContext.close(), ticketContext.close()]);
   } finally {
+    for (const client of nodeClients) client.stop();
     await stopChild(app.child);
     await kill(soketi);
     rmSync(dataDir, { recursive: true, force: true });
