@@ -4,9 +4,9 @@ import { db } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { serviceAuthEnabled } from "@/lib/realtime/service-switch";
-import { findSession, startRealtimeSession } from "@/lib/realtime/sessions";
+import { startRealtimeSession } from "@/lib/realtime/sessions";
 import { type TicketFailure, verifyTicket } from "@/lib/realtime/tickets";
-import { cachedUser } from "@/lib/realtime/user-cache";
+import { cachedSession, cachedUser } from "@/lib/realtime/user-cache";
 
 export type Refusal = { status: 401 | 403; code: string; message: string };
 
@@ -78,7 +78,7 @@ export async function identify(credentials: {
 }): Promise<Result> {
   if (credentials.ticket) return exchangeTicket(credentials.ticket);
   if (credentials.session) {
-    const session = await findSession(db(), credentials.session);
+    const session = await cachedSession(credentials.session);
     // A service session the switch ended says so, which tells its user more than "ended".
     if (session?.flow === "service" && !(await serviceAuthEnabled())) {
       return { ok: false, refusal: SERVICE_AUTH_DISABLED };

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
 import { pusher } from "@/lib/realtime/server";
 import { endServiceSessions } from "@/lib/realtime/sessions";
+import { announceUserChange } from "@/lib/realtime/user-cache";
 
 // The operator's switch for authentication by the service. Read from the database on every
 // request, so that a change applies at once on every app instance.
@@ -34,5 +35,6 @@ export async function setServiceAuth(enabled: boolean): Promise<void> {
     .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: new Date() } });
   if (enabled) return;
   const userIds = await endServiceSessions(db());
+  await Promise.all(userIds.map(announceUserChange));
   await Promise.all(userIds.map((userId) => pusher().terminateUserConnections(userId)));
 }

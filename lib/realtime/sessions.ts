@@ -36,12 +36,13 @@ export async function startRealtimeSession(
 export async function findSession(
   db: Database,
   token: string,
-): Promise<{ userId: string; flow: AuthFlow; live: boolean } | undefined> {
+): Promise<{ userId: string; flow: AuthFlow; live: boolean; expiresAt: Date } | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
   const [session] = await db
     .select({
       userId: realtimeSessions.userId,
       flow: realtimeSessions.flow,
+      expiresAt: realtimeSessions.expiresAt,
       live: sql<boolean>`${realtimeSessions.revokedAt} is null and ${realtimeSessions.expiresAt} > now()`,
     })
     .from(realtimeSessions)

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db, listen } from "@/lib/db";
 import { findUserById, roomAudience, watchlistFor } from "@/lib/db/queries";
 import type { User } from "@/lib/db/schema";
+import { findSession } from "@/lib/realtime/sessions";
 
 // The auth endpoints check the user on every request. A cache answers most of those checks, and
 // stays revocation-aware: a ban, an unban or a sign-out is announced on a PostgreSQL channel and
@@ -13,8 +14,10 @@ const USER_TTL_MS = 10_000;
 const LIST_TTL_MS = 60_000;
 
 type Entry<T> = { value: T; expires: number };
+type Session = Awaited<ReturnType<typeof findSession>>;
 type Caches = {
   users: Map<string, Entry<User | undefined>>;
+  sessions: Map<string, Entry<Session>>;
   watchlists: Map<string, Entry<string[]>>;
   rooms: Map<string, Entry<"everyone" | "admins" | undefined>>;
   listening?: Promise<void>;
@@ -22,7 +25,12 @@ type Caches = {
 
 // On globalThis: Next.js may load this module once per bundle, and they must share one cache.
 const globalForCache = globalThis as unknown as { realtimeCaches?: Caches };
-globalForCache.realtimeCaches ??= { users: new Map(), watchlists: new Map(), rooms: new Map() };
+globalForCache.realtimeCaches ??= {
+  users: new Map(),
+  sessions: new Map(),
+  watchlists: new Map(),
+  rooms: new Map(),
+};
 const caches: Caches = globalForCache.realtimeCaches;
 
 async function cached<T>(
@@ -38,14 +46,29 @@ async function cached<T>(
   return value;
 }
 
+/** Drops what this instance remembers of a user: the row and the realtime sessions. */
+function forget(userId: string) {
+  caches.users.delete(userId);
+  for (const [token, entry] of caches.sessions) {
+    if (entry.value?.userId === userId) caches.sessions.delete(token);
+  }
+}
+
 /** Subscribes this instance to the change notices; called once at start-up. */
 export function listenForUserChanges(): Promise<void> {
-  caches.listening ??= listen(CHANNEL, (userId) => caches.users.delete(userId));
+  caches.listening ??= listen(CHANNEL, forget);
   return caches.listening;
 }
 
 export function cachedUser(userId: string): Promise<User | undefined> {
   return cached(caches.users, userId, USER_TTL_MS, () => findUserById(db(), userId));
+}
+
+/** A realtime session by token; it is never remembered past its own expiry. */
+export async function cachedSession(token: string): Promise<Session> {
+  const session = await cached(caches.sessions, token, USER_TTL_MS, () => findSession(db(), token));
+  if (session?.live && session.expiresAt <= new Date()) return { ...session, live: false };
+  return session;
 }
 
 export function cachedWatchlist(userId: string): Promise<string[]> {
@@ -58,6 +81,6 @@ export function cachedRoomAudience(slug: string) {
 
 /** Drops the user here and tells every other instance to do the same. */
 export async function announceUserChange(userId: string): Promise<void> {
-  caches.users.delete(userId);
+  forget(userId);
   await db().execute(sql`select pg_notify(${CHANNEL}, ${userId})`);
 }

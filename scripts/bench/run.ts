@@ -7,7 +7,7 @@ import { type BrowserContext, chromium } from "@playwright/test";
 import { chromiumExecutable } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
 import { fanOut } from "./fanout";
-import { load, percentile } from "./load";
+import { type LoadResult, load, percentile } from "./load";
 import { writeReport } from "./report";
 
 const profile =
@@ -60,36 +60,47 @@ try {
       headers: withCookie ? { ...FORM, cookie } : FORM,
       body,
     });
-  const run = (send: () => Promise<Response>) =>
-    load(send, { concurrency, seconds: settings.seconds });
-
   await page.close(); // No browser work competes with the load runs.
-  await run(() => fetch(`${origin}/api/ping`)); // Warm-up.
-  const ceiling = await run(() => fetch(`${origin}/api/ping`));
-  const endpoints = [
+  const targets: { name: string; send: () => Promise<Response> }[] = [
+    { name: "ceiling", send: () => fetch(`${origin}/api/ping`) },
     {
       name: "user-auth, NextAuth session",
-      result: await run(post("/api/pusher/user-auth", "socket_id=1234.5678", true)),
+      send: post("/api/pusher/user-auth", "socket_id=1234.5678", true),
     },
     {
       name: "user-auth, realtime session",
-      result: await run(
-        post("/api/pusher/user-auth", `socket_id=1234.5678&session=${session}`, false),
-      ),
+      send: post("/api/pusher/user-auth", `socket_id=1234.5678&session=${session}`, false),
     },
     {
       name: "channel auth, presence",
-      result: await run(
-        post("/api/pusher/auth", "socket_id=1234.5678&channel_name=presence-room-lobby", true),
-      ),
+      send: post("/api/pusher/auth", "socket_id=1234.5678&channel_name=presence-room-lobby", true),
     },
     {
       name: "channel auth, private",
-      result: await run(
-        post("/api/pusher/auth", `socket_id=1234.5678&channel_name=private-user-${userId}`, true),
+      send: post(
+        "/api/pusher/auth",
+        `socket_id=1234.5678&channel_name=private-user-${userId}`,
+        true,
       ),
     },
   ];
+  // Rounds interleave every target, and each keeps its best round: on a shared, noisy machine
+  // that compares what each route can do rather than what else was running at the time.
+  await load(targets[0]?.send ?? (() => fetch(origin)), { concurrency, seconds: settings.seconds }); // Warm-up.
+  const best = new Map<string, LoadResult>();
+  for (let round = 0; round < 3; round++) {
+    for (const target of targets) {
+      const result = await load(target.send, { concurrency, seconds: settings.seconds });
+      const previous = best.get(target.name);
+      if (!previous || result.perSecond > previous.perSecond) best.set(target.name, result);
+    }
+  }
+  const [ceilingTarget, ...endpointTargets] = targets;
+  const ceiling = best.get(ceilingTarget?.name ?? "") as LoadResult;
+  const endpoints = endpointTargets.map(({ name }) => ({
+    name,
+    result: best.get(name) as LoadResult,
+  }));
 
   const times: number[] = [];
   for (let run = 0; run < 22; run++) {

@@ -126,6 +126,7 @@ describe.each(testDatabases())("realtime sessions on $name", ({ open }) => {
       userId: aliceId,
       flow: "service",
       live: false,
+      expiresAt: expect.any(Date),
     });
   });
 
