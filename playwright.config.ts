@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumExecutable } from "./tests/e2e/support/browser";
+import { chromiumLaunchOptions } from "./tests/e2e/support/browser";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -20,16 +20,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumExecutable(),
-          // Root has no sandbox here; the rest keeps Chromium off a closed network.
-          args: [
-            "--no-sandbox",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

@@ -1,7 +1,7 @@
 // npm run screenshots — the README's pictures, taken from the production build on a throwaway
 // stack (run `npm run build` first), into docs/.
 import { type Browser, chromium, type Page } from "@playwright/test";
-import { chromiumExecutable } from "../tests/e2e/support/browser";
+import { chromiumLaunchOptions } from "../tests/e2e/support/browser";
 import { startStack } from "../tests/e2e/support/stack";
 
 const PASSWORD = "correct-horse-battery-staple";
@@ -18,15 +18,7 @@ async function signedIn(browser: Browser, baseURL: string, username: string): Pr
 }
 
 const stack = await startStack();
-const browser = await chromium.launch({
-  executablePath: chromiumExecutable(),
-  args: [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const home = await browser.newPage({ baseURL: stack.baseURL, viewport });
   await home.goto("/");

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { jsonError } from "@/lib/http/responses";
 
 /**
@@ -79,4 +80,33 @@ export async function readJson(request: Request, maxBytes = 4_096): Promise<unkn
   } catch {
     return jsonError(400, "invalid_json", "The body is not valid JSON.");
   }
+}
+
+/**
+ * How pusher-js's auth endpoints open: refuse cross-site requests, read the small form, and
+ * validate it with `schema`. Returns the fields, or the refusal to send.
+ */
+export async function readAuthForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  appUrl?: string,
+): Promise<z.infer<S> | Response> {
+  const crossSite = refuseCrossSite(request, appUrl);
+  if (crossSite) return crossSite;
+  const form = await readForm(request);
+  if (form instanceof Response) return form;
+  const input = schema.safeParse(Object.fromEntries(form));
+  if (!input.success) {
+    return jsonError(
+      400,
+      "invalid_request",
+      input.error.issues.map((issue) => issue.message).join("; "),
+    );
+  }
+  return input.data;
+}
+
+/** One line per problem, for a 400 body. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => issue.message).join("; ");
 }

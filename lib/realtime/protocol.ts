@@ -12,8 +12,3 @@ export const channelNameSchema = z
   .string({ error: "channel_name is required" })
   .max(164, "channel_name is longer than 164 characters")
   .regex(/^[A-Za-z0-9_\-=@,.;]+$/, "channel_name has characters Pusher does not allow");
-
-/** One line per problem, for a 400 body. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => issue.message).join("; ");
-}

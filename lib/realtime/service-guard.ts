@@ -1,10 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env";
-import { readJson, refuseCrossSite } from "@/lib/http/guards";
+import { describeIssues, readJson, refuseCrossSite } from "@/lib/http/guards";
 import { jsonError } from "@/lib/http/responses";
 import { SERVICE_AUTH_DISABLED } from "@/lib/realtime/identify";
-import { describeIssues } from "@/lib/realtime/protocol";
 import { serviceAuthEnabled } from "@/lib/realtime/service-switch";
 
 /**

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { type BrowserContext, chromium } from "@playwright/test";
-import { chromiumExecutable } from "../../tests/e2e/support/browser";
+import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
 import { fanOut } from "./fanout";
 import { type LoadResult, load, percentile } from "./load";
@@ -31,15 +31,7 @@ const stack = await startStack();
 // 127.0.0.1, not localhost: Node's fetch would try IPv6 first on every new connection.
 const origin = stack.baseURL.replace("localhost", "127.0.0.1");
 const secrets = JSON.parse(readFileSync(path.join(stack.dataDir, "local-secrets.json"), "utf8"));
-const browser = await chromium.launch({
-  executablePath: chromiumExecutable(),
-  args: [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const context = await browser.newContext({ baseURL: stack.baseURL });
   const page = await signIn(context, "alice");

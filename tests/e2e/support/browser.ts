@@ -21,3 +21,17 @@ export function chromiumExecutable(): string | undefined {
     ].join("\n"),
   );
 }
+
+/** How the tests, the benchmark and the screenshots launch Chromium on these machines. */
+export function chromiumLaunchOptions() {
+  return {
+    executablePath: chromiumExecutable(),
+    // Root has no sandbox here; the rest keeps Chromium off a closed network.
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  };
+}

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { readForm, refuseCrossSite } from "@/lib/http/guards";
+import { readAuthForm } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
 import { isPresenceChannel, mayJoinChannel } from "@/lib/realtime/channels";
 import { identify } from "@/lib/realtime/identify";
-import { channelNameSchema, describeIssues, socketIdSchema } from "@/lib/realtime/protocol";
+import { channelNameSchema, socketIdSchema } from "@/lib/realtime/protocol";
 import { pusher } from "@/lib/realtime/server";
 import { cachedRoomAudience } from "@/lib/realtime/user-cache";
 
@@ -20,19 +20,15 @@ const formSchema = z.object({
 });
 
 export const POST = withUnavailable(async (request: Request) => {
-  const crossSite = refuseCrossSite(request, env().AUTH_URL);
-  if (crossSite) return crossSite;
-  const form = await readForm(request);
-  if (form instanceof Response) return form;
-  const input = formSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return jsonError(400, "invalid_request", describeIssues(input.error));
+  const input = await readAuthForm(request, formSchema, env().AUTH_URL);
+  if (input instanceof Response) return input;
 
-  const result = await identify({ session: input.data.session });
+  const result = await identify({ session: input.session });
   if (!result.ok)
     return jsonError(result.refusal.status, result.refusal.code, result.refusal.message);
   const { user } = result.identity;
 
-  const { socket_id: socketId, channel_name: channel } = input.data;
+  const { socket_id: socketId, channel_name: channel } = input;
   const allowed = await mayJoinChannel(user, channel, {
     roomAudience: cachedRoomAudience,
   });

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { readForm, refuseCrossSite } from "@/lib/http/guards";
+import { readAuthForm } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
 import { identify } from "@/lib/realtime/identify";
-import { describeIssues, socketIdSchema } from "@/lib/realtime/protocol";
+import { socketIdSchema } from "@/lib/realtime/protocol";
 import { pusher } from "@/lib/realtime/server";
 import { cachedWatchlist } from "@/lib/realtime/user-cache";
 
@@ -19,19 +19,15 @@ const formSchema = z.object({
 });
 
 export const POST = withUnavailable(async (request: Request) => {
-  const crossSite = refuseCrossSite(request, env().AUTH_URL);
-  if (crossSite) return crossSite;
-  const form = await readForm(request);
-  if (form instanceof Response) return form;
-  const input = formSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return jsonError(400, "invalid_request", describeIssues(input.error));
+  const input = await readAuthForm(request, formSchema, env().AUTH_URL);
+  if (input instanceof Response) return input;
 
-  const result = await identify(input.data);
+  const result = await identify(input);
   if (!result.ok)
     return jsonError(result.refusal.status, result.refusal.code, result.refusal.message);
 
   const { user, session } = result.identity;
-  const answer = pusher().authenticateUser(input.data.socket_id, {
+  const answer = pusher().authenticateUser(input.socket_id, {
     id: user.id,
     user_info: { name: user.name ?? user.username, username: user.username },
     watchlist: await cachedWatchlist(user.id),
