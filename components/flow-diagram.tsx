@@ -8,6 +8,29 @@ type Step = { id: TraceStep; from: Actor; to: Actor; label: string; file: string
 const ACTORS = ["Browser", "App server", "Realtime server"] as const;
 const X = [40, 178, 304] as const;
 
+// The steps both flows share, once the client holds a credential.
+const CONNECTED: Step = {
+  id: "connected",
+  from: 2,
+  to: 0,
+  label: "WebSocket open: socket_id",
+  file: "lib/realtime/client.ts",
+};
+const SIGNIN: Step = {
+  id: "signin",
+  from: 0,
+  to: 2,
+  label: "pusher:signin → signin_success",
+  file: "lib/realtime/client.ts",
+};
+const CHANNEL_AUTH: Step = {
+  id: "channel-auth",
+  from: 0,
+  to: 1,
+  label: "POST /api/pusher/auth",
+  file: "lib/realtime/channels.ts",
+};
+
 export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {
   backend: {
     title: "Authentication by your backend",
@@ -19,13 +42,7 @@ export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {
         label: "POST /api/realtime/tickets (ticket first)",
         file: "app/api/realtime/tickets/route.ts",
       },
-      {
-        id: "connected",
-        from: 2,
-        to: 0,
-        label: "WebSocket open: socket_id",
-        file: "lib/realtime/client.ts",
-      },
+      CONNECTED,
       {
         id: "user-auth",
         from: 0,
@@ -40,20 +57,8 @@ export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {
         label: "auth + user_data, signed with the secret",
         file: "lib/realtime/identify.ts",
       },
-      {
-        id: "signin",
-        from: 0,
-        to: 2,
-        label: "pusher:signin → signin_success",
-        file: "lib/realtime/client.ts",
-      },
-      {
-        id: "channel-auth",
-        from: 0,
-        to: 1,
-        label: "POST /api/pusher/auth",
-        file: "lib/realtime/channels.ts",
-      },
+      SIGNIN,
+      CHANNEL_AUTH,
       {
         id: "event",
         from: 2,
@@ -73,13 +78,7 @@ export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {
         label: "POST /api/realtime/service/sessions",
         file: "app/api/realtime/service/sessions/route.ts",
       },
-      {
-        id: "connected",
-        from: 2,
-        to: 0,
-        label: "WebSocket open: socket_id",
-        file: "lib/realtime/client.ts",
-      },
+      CONNECTED,
       {
         id: "user-auth",
         from: 0,
@@ -94,20 +93,8 @@ export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {
         label: "signed token + realtime session",
         file: "lib/realtime/sessions.ts",
       },
-      {
-        id: "signin",
-        from: 0,
-        to: 2,
-        label: "pusher:signin → signin_success",
-        file: "lib/realtime/client.ts",
-      },
-      {
-        id: "channel-auth",
-        from: 0,
-        to: 1,
-        label: "POST /api/pusher/auth",
-        file: "lib/realtime/channels.ts",
-      },
+      SIGNIN,
+      CHANNEL_AUTH,
       {
         id: "event",
         from: 2,

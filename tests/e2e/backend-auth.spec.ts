@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { issueTicket } from "../../lib/realtime/tickets";
-import { openApp, openTab, stackSecrets, uniqueUsername } from "./fixtures";
+import { openApp, openTab, signUpUser, stackSecrets, uniqueUsername } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
-import { SignUpPage } from "./pages/sign-up-page";
 
 // Authentication by your backend, in real Chromium against the real soketi server.
 
@@ -76,13 +75,7 @@ test("an admin disconnects bob; bob sees why and reconnects", async ({ browser }
 });
 
 test("a ban closes the user's connections and refuses them until unbanned", async ({ browser }) => {
-  const username = uniqueUsername("banned");
-  const password = "a-long-enough-password";
-  const signUpContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-  const signUp = new SignUpPage(await signUpContext.newPage());
-  await signUp.goto();
-  await signUp.signUp({ username, password });
-  await signUpContext.close();
+  const { username, password } = await signUpUser(browser, "banned");
 
   const user = await openApp(browser, username, password);
   const alice = await openApp(browser, "alice");
@@ -142,13 +135,7 @@ test("start(ticket) signs in; tampered, expired and reused tickets are refused",
 test("the admin page shows who is online, kept by the realtime server's webhooks", async ({
   browser,
 }) => {
-  const username = uniqueUsername("seen");
-  const password = "a-long-enough-password";
-  const signUpContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-  const signUp = new SignUpPage(await signUpContext.newPage());
-  await signUp.goto();
-  await signUp.signUp({ username, password });
-  await signUpContext.close();
+  const { username, password } = await signUpUser(browser, "seen");
 
   const alice = await openApp(browser, "alice");
   const admin = new AdminPage(alice.app.page);

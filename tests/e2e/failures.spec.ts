@@ -7,7 +7,14 @@ import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
 import { createTestDatabase } from "./support/database";
 import { kill, startSoketi } from "./support/soketi";
-import { freePorts, launch, portsEnv, stopChild, waitForHealth } from "./support/stack";
+import {
+  externalRealtimeEnv,
+  freePorts,
+  launch,
+  portsEnv,
+  stopChild,
+  waitForHealth,
+} from "./support/stack";
 import { startTcpProxy } from "./support/tcp-proxy";
 
 // What happens when a backing service or the app itself goes away, on stacks of their own.
@@ -91,14 +98,7 @@ test("restarting the app server leaves the browsers' realtime connections up", a
   const env = {
     ...portsEnv(ports),
     DATA_DIR: dataDir,
-    AUTH_SECRET: "k".repeat(32),
-    PUSHER_APP_ID: realtime.appId,
-    PUSHER_KEY: realtime.key,
-    PUSHER_SECRET: realtime.secret,
-    PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(realtime.port),
-    PUSHER_USE_TLS: "false",
-    PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
+    ...externalRealtimeEnv(realtime),
   };
   let app = launch(env);
   const baseURL = `http://localhost:${ports.port}`;

@@ -5,6 +5,7 @@ import { type Browser, type BrowserContext, expect } from "@playwright/test";
 import { AdminPage } from "./pages/admin-page";
 import { AppPage } from "./pages/app-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { SignUpPage } from "./pages/sign-up-page";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 export const INVALID_CREDENTIALS = "Invalid username or password.";
@@ -58,4 +59,15 @@ export async function setServiceAuth(browser: Browser, enabled: "on" | "off") {
   }
   await expect(state).toHaveText(`Service authentication: ${enabled}`);
   await alice.context.close();
+}
+
+/** Signs a new user up in a context of its own, closed afterwards; returns the credentials. */
+export async function signUpUser(browser: Browser, prefix: string) {
+  const credentials = { username: uniqueUsername(prefix), password: "a-long-enough-password" };
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const signUp = new SignUpPage(await context.newPage());
+  await signUp.goto();
+  await signUp.signUp(credentials);
+  await context.close();
+  return credentials;
 }

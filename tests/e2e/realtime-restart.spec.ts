@@ -7,7 +7,14 @@ import { uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
 import { kill, startSoketi } from "./support/soketi";
-import { freePorts, launch, portsEnv, stopChild, waitForHealth } from "./support/stack";
+import {
+  externalRealtimeEnv,
+  freePorts,
+  launch,
+  portsEnv,
+  stopChild,
+  waitForHealth,
+} from "./support/stack";
 
 // The app against an external soketi that this test kills and starts again, as an outage would.
 
@@ -28,14 +35,7 @@ test("after the realtime server restarts, every client signs in again by itself"
   const app = launch({
     ...portsEnv({ ...ports, soketiPort: ports.soketiPort }),
     DATA_DIR: dataDir,
-    AUTH_SECRET: "r".repeat(32),
-    PUSHER_APP_ID: realtime.appId,
-    PUSHER_KEY: realtime.key,
-    PUSHER_SECRET: realtime.secret,
-    PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(realtime.port),
-    PUSHER_USE_TLS: "false",
-    PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
+    ...externalRealtimeEnv(realtime),
   });
   const baseURL = `http://localhost:${ports.port}`;
   const nodeClients: RealtimeClient[] = [];

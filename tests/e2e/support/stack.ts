@@ -134,3 +134,22 @@ export function stopChild(child: ChildProcess): Promise<void> {
     child.kill("SIGTERM");
   });
 }
+
+/** The app's settings for an external realtime server on this machine (a soketi the test owns). */
+export function externalRealtimeEnv(realtime: {
+  port: number;
+  appId: string;
+  key: string;
+  secret: string;
+}) {
+  return {
+    AUTH_SECRET: "e".repeat(32),
+    PUSHER_APP_ID: realtime.appId,
+    PUSHER_KEY: realtime.key,
+    PUSHER_SECRET: realtime.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(realtime.port),
+    PUSHER_USE_TLS: "false",
+    PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
+  };
+}
