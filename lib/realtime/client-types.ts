@@ -2,6 +2,7 @@ import type { Channel } from "pusher-js";
 import type { PublicRealtimeConfig } from "@/lib/env-schema";
 import type { Ticket } from "@/lib/realtime/auth-requests";
 import type { RealtimeError } from "@/lib/realtime/errors";
+import type { Backoff } from "@/lib/realtime/reconnect";
 import type { TraceEntry } from "@/lib/realtime/trace";
 
 export type ConnectionState =
@@ -28,6 +29,8 @@ export type RealtimeCapabilities = Omit<PublicRealtimeConfig, "key"> & {
   baseUrl?: string;
   /** How long start() waits for a verdict. Default 10 s. */
   timeoutMs?: number;
+  /** The back-off between connection attempts while the realtime server is unreachable. */
+  retry?: Backoff;
 };
 
 export type RealtimeClient = {

@@ -10,6 +10,7 @@ import type {
 } from "@/lib/realtime/client-types";
 import { RealtimeError } from "@/lib/realtime/errors";
 import { connectionOptions } from "@/lib/realtime/options";
+import { retryStalledConnections } from "@/lib/realtime/reconnect";
 import { createTrace, describeCall, type HttpCall, type TraceStep } from "@/lib/realtime/trace";
 
 export type * from "@/lib/realtime/client-types";
@@ -29,7 +30,7 @@ type ServerError = {
 };
 
 function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeClient {
-  const { baseUrl = "", timeoutMs = 10_000, ...connection } = capabilities;
+  const { baseUrl = "", timeoutMs = 10_000, retry, ...connection } = capabilities;
   const trace = createTrace();
   const listeners = new Set<() => void>();
   const userBindings = new Set<[string, (data: unknown) => void]>();
@@ -144,15 +145,19 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
           authorizeChannel(socketId, channelName, callback),
       },
     });
-    created.connection.bind("state_change", ({ current }: { current: ConnectionState }) => {
+    const onStateChange = ({ current }: { current: ConnectionState }) => {
       // The handshake's connection_established never reaches "message" listeners.
       if (current === "connected")
         trace.add("connected", `Socket ${created.connection.socket_id} connected`);
       update(
         current === "connected" ? { state: current, error: null } : { state: current, user: null },
       );
-    });
+    };
+    created.connection.bind("state_change", onStateChange);
+    // The constructor may already have started connecting.
+    onStateChange({ current: created.connection.state as ConnectionState });
     created.connection.bind("message", onMessage);
+    retryStalledConnections(created, retry);
     created.user.bind("pusher:signin_error", (event: { error?: string }) => {
       fail(
         lastAuthError ??

@@ -112,6 +112,53 @@ test.describe("the realtime client in Node", () => {
       await kill(silent);
     }
   });
+
+  test("keeps retrying on its own back-off while the realtime server is down", async ({
+    browser,
+  }) => {
+    const { PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
+    const ports = await freePorts();
+    const capabilities = {
+      ...(await stackCapabilities()),
+      port: ports.soketiPort,
+      timeoutMs: 30_000,
+      retry: { firstMs: 100, maxMs: 200 },
+    };
+    const node = client(PUSHER_KEY, capabilities);
+    let attempts = 0;
+    let previous = node.getSnapshot().state;
+    node.subscribe(() => {
+      const { state } = node.getSnapshot();
+      if (state === "connecting" && previous !== "connecting") attempts++;
+      previous = state;
+    });
+    const signedIn = node.start(await ticketFor(browser, "carol"));
+    // Nothing listens on the port: pusher-js alone would sit in one attempt for 15 s.
+    await expect.poll(() => attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+
+    const soketi = await startSoketi({
+      port: ports.soketiPort,
+      metricsPort: ports.metricsPort,
+      appId: "1",
+      key: PUSHER_KEY,
+      secret: PUSHER_SECRET,
+    });
+    try {
+      expect((await signedIn).user_info?.username).toBe("carol");
+
+      // Down again: it retries until the app stops it, and then it stays stopped.
+      const before = attempts;
+      await kill(soketi);
+      await expect.poll(() => attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 3);
+      node.stop();
+      const stoppedAt = attempts;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(attempts).toBe(stoppedAt);
+      expect(node.getSnapshot().state).toBe("disconnected");
+    } finally {
+      await kill(soketi);
+    }
+  });
 });
 
 test.describe("service authentication from Node", () => {
