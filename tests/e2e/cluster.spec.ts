@@ -1,6 +1,7 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { connectDatabase } from "../../lib/db/connect";
 import { seedDemoAccounts, seedRooms } from "../../lib/db/seed";
+import { testDatabaseUrl, testRedisUrl } from "../services";
 import { DEMO_PASSWORD, INVALID_CREDENTIALS, openApp, uniqueUsername } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -10,12 +11,6 @@ import { createTestDatabase } from "./support/database";
 // Two soketi nodes on Redis and two app instances on PostgreSQL. A client on node B is reached
 // by API calls that app 1 makes to node A, and both apps share throttles, bans and the switch.
 
-const serverUrl = process.env.TEST_DATABASE_URL;
-const redisUrl = process.env.TEST_REDIS_URL;
-test.skip(
-  !serverUrl || !redisUrl,
-  "needs PostgreSQL and Redis: set TEST_DATABASE_URL and TEST_REDIS_URL (CI does)",
-);
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 let cluster: Cluster;
@@ -23,14 +18,14 @@ let dropDatabase: () => Promise<void>;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const database = await createTestDatabase(serverUrl ?? "");
+  const database = await createTestDatabase(testDatabaseUrl);
   dropDatabase = database.drop;
   const seeding = connectDatabase({ url: database.url.toString(), dataDir: "unused" });
   await seeding.migrate();
   await seedRooms(seeding.db);
   await seedDemoAccounts(seeding.db);
   await seeding.close();
-  cluster = await startCluster({ databaseUrl: database.url.toString(), redisUrl: redisUrl ?? "" });
+  cluster = await startCluster({ databaseUrl: database.url.toString(), redisUrl: testRedisUrl });
 });
 test.afterAll(async () => {
   await cluster?.stop();

@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { testDatabaseUrl } from "../services";
 import { openApp, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
 import { createTestDatabase } from "./support/database";
-import { kill, startSoketi } from "./support/soketi";
 import {
-  externalRealtimeEnv,
   freePorts,
   launch,
   portsEnv,
+  startExternalStack,
   stopChild,
   waitForHealth,
 } from "./support/stack";
@@ -26,10 +26,8 @@ const userAuth = (request: APIRequestContext) =>
 test("with the database unreachable, what needs it answers 503 JSON, and it recovers by itself", async ({
   browser,
 }) => {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  test.skip(!serverUrl, "needs PostgreSQL: set TEST_DATABASE_URL (CI does)");
   test.setTimeout(120_000);
-  const database = await createTestDatabase(serverUrl ?? "");
+  const database = await createTestDatabase(testDatabaseUrl);
   const proxy = await startTcpProxy({
     host: database.url.hostname,
     port: Number(database.url.port || 5432),
@@ -85,26 +83,9 @@ test("restarting the app server leaves the browsers' realtime connections up", a
   browser,
 }) => {
   test.setTimeout(120_000);
-  const ports = await freePorts();
-  const realtime = {
-    port: ports.soketiPort,
-    metricsPort: ports.metricsPort,
-    appId: "1",
-    key: "keep-key",
-    secret: "keep-secret",
-  };
-  const soketi = await startSoketi(realtime);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-app-restart-"));
-  const env = {
-    ...portsEnv(ports),
-    DATA_DIR: dataDir,
-    ...externalRealtimeEnv(realtime),
-  };
-  let app = launch(env);
-  const baseURL = `http://localhost:${ports.port}`;
+  const stack = await startExternalStack("keep");
   try {
-    await waitForHealth(`${baseURL}/api/health`, app.child);
-    const context = await browser.newContext({ baseURL });
+    const context = await browser.newContext({ baseURL: stack.baseURL });
     const signUp = new SignUpPage(await context.newPage());
     await signUp.goto();
     await signUp.signUp({ username: uniqueUsername("steady"), password: "a-long-enough-password" });
@@ -113,9 +94,7 @@ test("restarting the app server leaves the browsers' realtime connections up", a
     const connections = page.page.getByTestId("inspector").locator('[data-step="connected"]');
     await expect(connections).toHaveCount(1);
 
-    await stopChild(app.child);
-    app = launch(env);
-    await waitForHealth(`${baseURL}/api/health`, app.child);
+    await stack.restartApp();
 
     // The same socket, never dropped, and the restarted app authorizes on it.
     await expect(page.badge).toHaveAttribute("data-state", "connected");
@@ -126,8 +105,6 @@ test("restarting the app server leaves the browsers' realtime connections up", a
     );
     await context.close();
   } finally {
-    await stopChild(app.child);
-    await kill(soketi);
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   }
 });

@@ -1,20 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createRealtimeClient, type RealtimeClient } from "../../lib/realtime/client";
 import { uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
-import { kill, startSoketi } from "./support/soketi";
-import {
-  externalRealtimeEnv,
-  freePorts,
-  launch,
-  portsEnv,
-  stopChild,
-  waitForHealth,
-} from "./support/stack";
+import { startExternalStack } from "./support/stack";
 
 // The app against an external soketi that this test kills and starts again, as an outage would.
 
@@ -22,26 +11,10 @@ test("after the realtime server restarts, every client signs in again by itself"
   browser,
 }) => {
   test.setTimeout(120_000);
-  const ports = await freePorts();
-  const realtime = {
-    port: ports.soketiPort,
-    metricsPort: ports.metricsPort,
-    appId: "1",
-    key: "restart-key",
-    secret: "restart-secret",
-  };
-  let soketi = await startSoketi(realtime);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-restart-"));
-  const app = launch({
-    ...portsEnv({ ...ports, soketiPort: ports.soketiPort }),
-    DATA_DIR: dataDir,
-    ...externalRealtimeEnv(realtime),
-  });
-  const baseURL = `http://localhost:${ports.port}`;
+  const stack = await startExternalStack("restart");
+  const { baseURL, realtime } = stack;
   const nodeClients: RealtimeClient[] = [];
   try {
-    await waitForHealth(`${baseURL}/api/health`, app.child);
-
     // With an external realtime server and no SERVICE_AUTH, the service flow is off by default.
     const visitor = await browser.newPage({ baseURL });
     await visitor.goto("/quickstart");
@@ -90,13 +63,13 @@ test("after the realtime server restarts, every client signs in again by itself"
     await sender.goto();
     await sender.expectSignedIn();
 
-    await kill(soketi);
+    await stack.killRealtime();
     for (const tab of [byCookie, byTicket])
       await expect(tab.badge).not.toHaveAttribute("data-state", "connected");
     // Sent while the realtime server is down: stored, announced to no one, fetched later.
     const batch = uniqueUsername("outage");
     for (const n of [1, 2, 3]) await sender.say(`${batch} #${n}`);
-    soketi = await startSoketi(realtime);
+    await stack.startRealtime();
     const back = Date.now();
 
     await expect
@@ -121,8 +94,6 @@ test("after the realtime server restarts, every client signs in again by itself"
     await Promise.all([cookieContext.close(), ticketContext.close()]);
   } finally {
     for (const client of nodeClients) client.stop();
-    await stopChild(app.child);
-    await kill(soketi);
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   }
 });

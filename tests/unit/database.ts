@@ -1,14 +1,15 @@
 import postgres from "postgres";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
+import { testDatabaseUrl } from "../services";
 
 export type TestDatabase = {
   name: string;
   open: () => Promise<Connection & { drop: () => Promise<void> }>;
 };
 
-/** Always the embedded PGlite; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+/** Every suite runs on both: the embedded PGlite and a PostgreSQL server. */
 export function testDatabases(): TestDatabase[] {
-  const databases: TestDatabase[] = [
+  return [
     {
       name: "PGlite",
       open: async () => {
@@ -16,17 +17,14 @@ export function testDatabases(): TestDatabase[] {
         return { ...connection, drop: connection.close };
       },
     },
-  ];
-  const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    databases.push({
+    {
       name: "PostgreSQL",
       // A database of its own per suite, dropped afterwards: nothing is left behind.
       open: async () => {
-        const admin = postgres(url, { max: 1, onnotice: () => {} });
+        const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
         const name = `rtauth_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
         await admin.unsafe(`create database "${name}"`);
-        const target = new URL(url);
+        const target = new URL(testDatabaseUrl);
         target.pathname = `/${name}`;
         const connection = connectDatabase({ url: target.toString(), dataDir: "unused" });
         return {
@@ -38,7 +36,6 @@ export function testDatabases(): TestDatabase[] {
           },
         };
       },
-    });
-  }
-  return databases;
+    },
+  ];
 }

@@ -1,6 +1,6 @@
 import postgres from "postgres";
 
-/** A database of its own on TEST_DATABASE_URL's server, dropped by `drop`. */
+/** A database of its own on the test PostgreSQL server, dropped by `drop`. */
 export async function createTestDatabase(serverUrl: string) {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   const name = `rtauth_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

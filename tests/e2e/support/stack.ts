@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { kill, type SoketiOptions, startSoketi } from "./soketi";
 
 // Every variable the app reads, blanked so that a developer's own .env cannot leak into the run
 // (an empty value blocks the .env value and counts as unset).
@@ -136,7 +137,7 @@ export function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** The app's settings for an external realtime server on this machine (a soketi the test owns). */
-export function externalRealtimeEnv(realtime: {
+function externalRealtimeEnv(realtime: {
   port: number;
   appId: string;
   key: string;
@@ -151,5 +152,56 @@ export function externalRealtimeEnv(realtime: {
     PUSHER_PORT: String(realtime.port),
     PUSHER_USE_TLS: "false",
     PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
+  };
+}
+
+export type ExternalStack = {
+  baseURL: string;
+  realtime: SoketiOptions;
+  restartApp: () => Promise<void>;
+  killRealtime: () => Promise<void>;
+  startRealtime: () => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+/** The app (`npm start`) against a soketi of its own that the caller may kill, start and restart. */
+export async function startExternalStack(name: string): Promise<ExternalStack> {
+  const ports = await freePorts();
+  const realtime = {
+    port: ports.soketiPort,
+    metricsPort: ports.metricsPort,
+    appId: "1",
+    key: `${name}-key`,
+    secret: `${name}-secret`,
+  };
+  let soketi = await startSoketi(realtime);
+  const dataDir = mkdtempSync(path.join(tmpdir(), `rtauth-${name}-`));
+  const env = { ...portsEnv(ports), DATA_DIR: dataDir, ...externalRealtimeEnv(realtime) };
+  const baseURL = `http://localhost:${ports.port}`;
+  let app = launch(env);
+  const stop = async () => {
+    await stopChild(app.child);
+    await kill(soketi);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(`${baseURL}/api/health`, app.child);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${app.output()}`);
+  }
+  return {
+    baseURL,
+    realtime,
+    async restartApp() {
+      await stopChild(app.child);
+      app = launch(env);
+      await waitForHealth(`${baseURL}/api/health`, app.child);
+    },
+    killRealtime: () => kill(soketi),
+    async startRealtime() {
+      soketi = await startSoketi(realtime);
+    },
+    stop,
   };
 }
