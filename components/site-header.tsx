@@ -2,22 +2,26 @@ import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { auth } from "@/auth";
 
+// No prefetching from the header: on every page load it would ask the server to render three
+// more pages at the moment a realtime page is signing in. Each link is fetched when followed.
 export async function SiteHeader() {
   const session = await auth();
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
       <nav className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 text-sm">
-        <Link href="/" className="font-semibold">
+        <Link href="/" prefetch={false} className="font-semibold">
           Realtime Auth Kit
         </Link>
         <Link
           href="/app"
+          prefetch={false}
           className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
         >
           App
         </Link>
         <Link
           href="/quickstart"
+          prefetch={false}
           className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
         >
           Quick start
@@ -25,6 +29,7 @@ export async function SiteHeader() {
         {session?.user.role === "admin" ? (
           <Link
             href="/admin"
+            prefetch={false}
             className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
           >
             Admin
@@ -46,6 +51,7 @@ export async function SiteHeader() {
           ) : (
             <Link
               href="/sign-in"
+              prefetch={false}
               className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
             >
               Sign in

@@ -1,5 +1,4 @@
 import Pusher from "pusher-js";
-import nacl from "tweetnacl";
 import { postAuthForm, requestTicket } from "@/lib/realtime/auth-requests";
 import type {
   ConnectionState,
@@ -9,6 +8,7 @@ import type {
   RealtimeUser,
 } from "@/lib/realtime/client-types";
 import { RealtimeError } from "@/lib/realtime/errors";
+import { isEncryptedChannel, lazyNacl, loadNacl } from "@/lib/realtime/nacl";
 import { connectionOptions } from "@/lib/realtime/options";
 import { retryStalledConnections } from "@/lib/realtime/reconnect";
 import { createTrace, describeCall, type HttpCall, type TraceStep } from "@/lib/realtime/trace";
@@ -17,6 +17,7 @@ export type * from "@/lib/realtime/client-types";
 export { RealtimeError } from "@/lib/realtime/errors";
 
 const REFUSED = { min: 4001, max: 4099 };
+export const SIGNED_IN_MARK = "realtime:signin_success";
 
 type Pending = {
   resolve: (user: RealtimeUser) => void;
@@ -99,8 +100,16 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     callback: (e: Error | null, d: never) => void,
   ) {
     const fields = { socket_id: socketId, channel_name: channelName, session: sessionToken };
-    postAuthForm(url("/api/pusher/auth"), fields, traceCall("channel-auth"))
-      .then((answer) => {
+    const decryption = isEncryptedChannel(channelName)
+      ? loadNacl().catch((error: unknown) => {
+          throw new RealtimeError("http", "network_error", `Could not load tweetnacl: ${error}`);
+        })
+      : undefined;
+    Promise.all([
+      postAuthForm(url("/api/pusher/auth"), fields, traceCall("channel-auth")),
+      decryption,
+    ])
+      .then(([answer]) => {
         const data = typeof answer.channel_data === "string" ? `:${answer.channel_data}` : "";
         trace.add("channel-auth", `${channelName}: allowed`, {
           detail: `auth: ${answer.auth}\nsigned string: ${socketId}:${channelName}${data}`,
@@ -118,6 +127,8 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     if (message.event === "pusher:signin_success") {
       const user = JSON.parse(String(message.data?.user_data ?? "{}")) as RealtimeUser;
       trace.add("signin", `pusher:signin_success as ${user.user_info?.username ?? user.id}`);
+      // A user-timing mark: DevTools and the benchmark read the time from navigation to here.
+      if (typeof window !== "undefined") performance.mark(SIGNED_IN_MARK);
       update({ user, error: null });
       finish(user);
     } else if (!message.event.startsWith("pusher")) {
@@ -132,7 +143,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     const created = new Pusher(appKey, {
       ...connectionOptions({ key: appKey, ...connection }),
       // Decrypts private-encrypted-* channels with the shared secret that channel auth returns.
-      nacl,
+      nacl: lazyNacl,
       userAuthentication: {
         endpoint: url("/api/pusher/user-auth"),
         transport: "ajax",
