@@ -15,7 +15,13 @@ export type FanOutResult = {
   closeMax: number;
 };
 
-type Stack = { baseUrl: string; soketiPort: number; appId: string; key: string; secret: string };
+export type Stack = {
+  baseUrl: string;
+  soketiPort: number;
+  appId: string;
+  key: string;
+  secret: string;
+};
 
 async function inBatches<T>(
   count: number,
@@ -48,7 +54,7 @@ async function newUser(baseUrl: string, index: number): Promise<{ id: string; ti
   return { id: body.user.id, ticket: body.userTicket };
 }
 
-function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+export function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const deadline = Date.now() + timeoutMs;
     const poll = () => (check() || Date.now() > deadline ? resolve() : setTimeout(poll, 20));
@@ -56,7 +62,15 @@ function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
   });
 }
 
-export async function fanOut(stack: Stack, count: number): Promise<FanOutResult> {
+export type SignedInClients = {
+  users: { id: string; ticket: string }[];
+  clients: RealtimeClient[];
+  signInMs: number;
+  signInErrors: number;
+};
+
+/** `count` new users (service authentication), each signed in by a client of its own. */
+export async function signInClients(stack: Stack, count: number): Promise<SignedInClients> {
   const users = await inBatches(count, 8, (index) => newUser(stack.baseUrl, index));
   const capabilities = {
     cluster: "mt1",
@@ -69,6 +83,20 @@ export async function fanOut(stack: Stack, count: number): Promise<FanOutResult>
   const clients: RealtimeClient[] = users.map(() =>
     createRealtimeClient({ appKey: stack.key, capabilities }),
   );
+  const signInStarted = performance.now();
+  const outcomes = await Promise.allSettled(
+    clients.map((client, i) => client.start(users[i]?.ticket)),
+  );
+  return {
+    users,
+    clients,
+    signInMs: performance.now() - signInStarted,
+    signInErrors: outcomes.filter((outcome) => outcome.status === "rejected").length,
+  };
+}
+
+export async function fanOut(stack: Stack, count: number): Promise<FanOutResult> {
+  const { users, clients, signInMs, signInErrors } = await signInClients(stack, count);
   const server = new Pusher({
     appId: stack.appId,
     key: stack.key,
@@ -78,13 +106,6 @@ export async function fanOut(stack: Stack, count: number): Promise<FanOutResult>
     useTLS: false,
   });
   try {
-    const signInStarted = performance.now();
-    const outcomes = await Promise.allSettled(
-      clients.map((client, i) => client.start(users[i]?.ticket)),
-    );
-    const signInMs = performance.now() - signInStarted;
-    const signInErrors = outcomes.filter((outcome) => outcome.status === "rejected").length;
-
     const deliveries: number[] = [];
     for (const client of clients) {
       client.bindUser("bench", (data) =>

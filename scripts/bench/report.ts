@@ -1,16 +1,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Percentiles } from "./browser";
 import type { FanOutResult } from "./fanout";
 import type { LoadResult } from "./load";
+import type { RestartResult } from "./restart";
 
 export type Results = {
   profile: string;
   ceiling: LoadResult;
   endpoints: { name: string; result: LoadResult }[];
-  signedIn: { p50: number; p95: number; runs: number };
+  signedIn: { sameTab: Percentiles; newTab: Percentiles };
   fanOut: FanOutResult;
-  bundleKb: number;
+  restart: RestartResult;
+  scripts: { firstLoadKb: number; laterKb: number };
 };
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -41,6 +44,8 @@ function chart(results: Results): string {
 export function writeReport(results: Results): { markdown: string; file: string } {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
   const f = results.fanOut;
+  const r = results.restart;
+  const { sameTab: same, newTab: fresh } = results.signedIn;
   const lines = [
     `# Benchmark: ${results.profile} profile`,
     "",
@@ -58,11 +63,13 @@ export function writeReport(results: Results): { markdown: string; file: string 
     "",
     "| measurement | figure | target |",
     "| --- | --- | --- |",
-    `| time to signed-in, ${results.signedIn.runs} runs (navigation to signin_success) | p50 ${ms(results.signedIn.p50)}, p95 ${ms(results.signedIn.p95)} | p95 ≤ 300 ms: ${verdict(results.signedIn.p95 <= 300)} |`,
+    `| time to signed-in: navigation to signin_success, ${same.runs} page loads in one tab | p50 ${ms(same.p50)}, p95 ${ms(same.p95)} | p95 ≤ 300 ms: ${verdict(same.p95 <= 300)} |`,
+    `| the same, each in a new tab (adds the browser's start of a renderer) | p50 ${ms(fresh.p50)}, p95 ${ms(fresh.p95)} | p95 ≤ 300 ms: ${verdict(fresh.p95 <= 300)} |`,
     `| fan-out: ${f.clients} clients signed in with tickets | ${ms(f.signInMs)} in all, ${f.signInErrors} errors | zero errors: ${verdict(f.signInErrors === 0)} |`,
     `| sendToUser delivery (${f.delivered} of ${f.clients}) | p50 ${ms(f.deliveryP50)}, p99 ${ms(f.deliveryP99)} | p99 ≤ 100 ms: ${verdict(f.deliveryP99 <= 100)} |`,
     `| terminate to socket closed | p50 ${ms(f.closeP50)}, max ${ms(f.closeMax)} | ≤ 500 ms: ${verdict(f.closeMax <= 500)} |`,
-    `| first-load JS of /app, gzip | ${results.bundleKb.toFixed(1)} KB | ≤ 150 KB: ${verdict(results.bundleKb <= 150)} |`,
+    `| realtime server killed and started again: ${r.signedInAgain} of ${r.clients} clients signed in again | ${ms(r.recoveryMs)} after it was back | all within 10 s: ${verdict(r.signedInAgain === r.clients && r.recoveryMs <= 10_000)} |`,
+    `| first-load JS of /app: downloaded before signin_success, gzip as served | ${results.scripts.firstLoadKb.toFixed(1)} KB (then ${results.scripts.laterKb.toFixed(1)} KB more, loaded on demand) | ≤ 150 KB: ${verdict(results.scripts.firstLoadKb <= 150)} |`,
     "",
   ];
   const markdown = lines.join("\n");

@@ -2,13 +2,14 @@
 // (run `npm run build` first) and writes bench/results/<profile>/README.md with a chart.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { type BrowserContext, chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
+import { appScripts, timeToSignedIn } from "./browser";
 import { fanOut } from "./fanout";
-import { type LoadResult, load, percentile } from "./load";
+import { type LoadResult, load } from "./load";
 import { writeReport } from "./report";
+import { realtimeRestart } from "./restart";
 
 const profile =
   process.argv.includes("full") || process.argv.includes("--profile=full") ? "full" : "quick";
@@ -94,24 +95,14 @@ try {
     result: best.get(name) as LoadResult,
   }));
 
-  const times: number[] = [];
-  for (let run = 0; run < 22; run++) {
-    const tab = await context.newPage();
-    const started = Date.now();
-    await tab.goto("/app");
-    await tab.locator('[data-testid="connection-badge"][data-signed-in="true"]').waitFor();
-    if (run >= 2) times.push(Date.now() - started); // The first two warm the server.
-    await tab.close();
-  }
-  times.sort((a, b) => a - b);
-
-  const html = await (await context.request.get("/app")).text();
-  const scripts = [
-    ...new Set([...html.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1] ?? "")),
-  ];
-  let bytes = 0;
-  for (const src of scripts)
-    bytes += gzipSync(Buffer.from(await (await context.request.get(src)).body())).length;
+  const signedIn = await timeToSignedIn(context, 20);
+  // A context of its own has an empty cache: the scripts of a first visit.
+  const firstVisit = await browser.newContext({
+    baseURL: stack.baseURL,
+    storageState: await context.storageState(),
+  });
+  const scripts = await appScripts(firstVisit);
+  await firstVisit.close();
 
   const fan = await fanOut(
     {
@@ -127,9 +118,10 @@ try {
     profile,
     ceiling,
     endpoints,
-    signedIn: { p50: percentile(times, 50), p95: percentile(times, 95), runs: times.length },
+    signedIn,
     fanOut: fan,
-    bundleKb: bytes / 1024,
+    restart: await realtimeRestart(50),
+    scripts,
   });
   console.log(markdown);
   console.log(`Report written to ${file}`);

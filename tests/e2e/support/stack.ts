@@ -164,8 +164,14 @@ export type ExternalStack = {
   stop: () => Promise<void>;
 };
 
-/** The app (`npm start`) against a soketi of its own that the caller may kill, start and restart. */
-export async function startExternalStack(name: string): Promise<ExternalStack> {
+/**
+ * The app (`npm start`, with `env` on top) against a soketi of its own, which the caller may
+ * kill and start again; the app may be restarted too.
+ */
+export async function startExternalStack(
+  name: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ExternalStack> {
   const ports = await freePorts();
   const realtime = {
     port: ports.soketiPort,
@@ -176,7 +182,12 @@ export async function startExternalStack(name: string): Promise<ExternalStack> {
   };
   let soketi = await startSoketi(realtime);
   const dataDir = mkdtempSync(path.join(tmpdir(), `rtauth-${name}-`));
-  const env = { ...portsEnv(ports), DATA_DIR: dataDir, ...externalRealtimeEnv(realtime) };
+  const env = {
+    ...portsEnv(ports),
+    DATA_DIR: dataDir,
+    ...externalRealtimeEnv(realtime),
+    ...extraEnv,
+  };
   const baseURL = `http://localhost:${ports.port}`;
   let app = launch(env);
   const stop = async () => {

@@ -1,0 +1,72 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { SIGNED_IN_MARK } from "../../lib/realtime/client";
+import { percentile } from "./load";
+
+// What a browser sees of /app: the time from navigation to signin_success, read from the page's
+// own user-timing mark (so no test-driver polling is counted), and the script it downloads.
+
+export type Percentiles = { p50: number; p95: number; runs: number };
+
+const SIGNED_IN = '[data-testid="connection-badge"][data-signed-in="true"]';
+
+async function openApp(page: Page): Promise<number> {
+  await page.goto("/app");
+  await page.locator(SIGNED_IN).waitFor();
+  return page.evaluate(
+    (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN,
+    SIGNED_IN_MARK,
+  );
+}
+
+function summarize(times: number[]): Percentiles {
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
+}
+
+/**
+ * `runs` navigations to /app in one tab (each from about:blank, so a full page load), and as
+ * many in a new tab each, which adds the browser's start of a renderer process. The first two
+ * of each only warm up.
+ */
+export async function timeToSignedIn(context: BrowserContext, runs: number) {
+  const sameTab: number[] = [];
+  const tab = await context.newPage();
+  for (let run = 0; run < runs + 2; run++) {
+    await tab.goto("about:blank");
+    const time = await openApp(tab);
+    if (run >= 2) sameTab.push(time);
+  }
+  await tab.close();
+  const newTab: number[] = [];
+  for (let run = 0; run < runs + 2; run++) {
+    const page = await context.newPage();
+    const time = await openApp(page);
+    if (run >= 2) newTab.push(time);
+    await page.close();
+  }
+  return { sameTab: summarize(sameTab), newTab: summarize(newTab) };
+}
+
+/**
+ * The JavaScript a first visit to /app downloads (empty cache), in KB as served: gzip, since
+ * `next start` compresses. First load is what arrives before signin_success; the rest is what
+ * the page loads later on its own (tweetnacl, once an encrypted channel is authorized).
+ */
+export async function appScripts(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.goto("/app");
+  await page.locator(SIGNED_IN).waitFor();
+  await page.waitForLoadState("networkidle");
+  const { firstLoad, later } = await page.evaluate((mark) => {
+    const signedIn = performance.getEntriesByName(mark)[0]?.startTime ?? Number.POSITIVE_INFINITY;
+    const sum = { firstLoad: 0, later: 0 };
+    for (const entry of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) {
+      if (!new URL(entry.name).pathname.endsWith(".js")) continue;
+      if (entry.startTime < signedIn) sum.firstLoad += entry.encodedBodySize;
+      else sum.later += entry.encodedBodySize;
+    }
+    return sum;
+  }, SIGNED_IN_MARK);
+  await page.close();
+  return { firstLoadKb: firstLoad / 1024, laterKb: later / 1024 };
+}
