@@ -9,13 +9,54 @@ export type Percentiles = { p50: number; p95: number; runs: number };
 
 const SIGNED_IN = '[data-testid="connection-badge"][data-signed-in="true"]';
 
-async function openApp(page: Page): Promise<number> {
+/** Milestones of one page load, in ms since navigation start. */
+export type Milestones = {
+  firstByte: number;
+  html: number;
+  scripts: number;
+  userAuthSent: number;
+  userAuthAnswered: number;
+  signedIn: number;
+};
+
+async function openApp(page: Page): Promise<Milestones> {
   await page.goto("/app");
   await page.locator(SIGNED_IN).waitFor();
-  return page.evaluate(
-    (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN,
-    SIGNED_IN_MARK,
-  );
+  return page.evaluate((mark) => {
+    const signedIn = performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN;
+    const [navigation] = performance.getEntriesByType(
+      "navigation",
+    ) as PerformanceNavigationTiming[];
+    const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+    const before = resources.filter((entry) => entry.startTime < signedIn);
+    const scripts = before.filter((entry) => new URL(entry.name).pathname.endsWith(".js"));
+    const userAuth = before.findLast((entry) => entry.name.includes("/api/pusher/user-auth"));
+    return {
+      firstByte: navigation?.responseStart ?? Number.NaN,
+      html: navigation?.responseEnd ?? Number.NaN,
+      scripts: Math.max(...scripts.map((entry) => entry.responseEnd)),
+      userAuthSent: userAuth?.startTime ?? Number.NaN,
+      userAuthAnswered: userAuth?.responseEnd ?? Number.NaN,
+      signedIn,
+    };
+  }, SIGNED_IN_MARK);
+}
+
+/** The median of each milestone over the runs. */
+function medians(runs: Milestones[]): Milestones {
+  const median = (key: keyof Milestones) =>
+    percentile(
+      runs.map((run) => run[key]).sort((a, b) => a - b),
+      50,
+    );
+  return {
+    firstByte: median("firstByte"),
+    html: median("html"),
+    scripts: median("scripts"),
+    userAuthSent: median("userAuthSent"),
+    userAuthAnswered: median("userAuthAnswered"),
+    signedIn: median("signedIn"),
+  };
 }
 
 function summarize(times: number[]): Percentiles {
@@ -29,22 +70,26 @@ function summarize(times: number[]): Percentiles {
  * of each only warm up.
  */
 export async function timeToSignedIn(context: BrowserContext, runs: number) {
-  const sameTab: number[] = [];
+  const sameTab: Milestones[] = [];
   const tab = await context.newPage();
   for (let run = 0; run < runs + 2; run++) {
     await tab.goto("about:blank");
-    const time = await openApp(tab);
-    if (run >= 2) sameTab.push(time);
+    const milestones = await openApp(tab);
+    if (run >= 2) sameTab.push(milestones);
   }
   await tab.close();
   const newTab: number[] = [];
   for (let run = 0; run < runs + 2; run++) {
     const page = await context.newPage();
-    const time = await openApp(page);
-    if (run >= 2) newTab.push(time);
+    const { signedIn } = await openApp(page);
+    if (run >= 2) newTab.push(signedIn);
     await page.close();
   }
-  return { sameTab: summarize(sameTab), newTab: summarize(newTab) };
+  return {
+    sameTab: summarize(sameTab.map((run) => run.signedIn)),
+    newTab: summarize(newTab),
+    milestones: medians(sameTab),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Percentiles } from "./browser";
+import type { Milestones, Percentiles } from "./browser";
 import type { FanOutResult } from "./fanout";
 import type { LoadResult } from "./load";
 import type { RestartResult } from "./restart";
@@ -10,7 +10,7 @@ export type Results = {
   profile: string;
   ceiling: LoadResult;
   endpoints: { name: string; result: LoadResult }[];
-  signedIn: { sameTab: Percentiles; newTab: Percentiles };
+  signedIn: { sameTab: Percentiles; newTab: Percentiles; milestones: Milestones };
   fanOut: FanOutResult;
   restart: RestartResult;
   scripts: { firstLoadKb: number; laterKb: number };
@@ -45,7 +45,7 @@ export function writeReport(results: Results): { markdown: string; file: string 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
   const f = results.fanOut;
   const r = results.restart;
-  const { sameTab: same, newTab: fresh } = results.signedIn;
+  const { sameTab: same, newTab: fresh, milestones: m } = results.signedIn;
   const lines = [
     `# Benchmark: ${results.profile} profile`,
     "",
@@ -70,6 +70,12 @@ export function writeReport(results: Results): { markdown: string; file: string 
     `| terminate to socket closed | p50 ${ms(f.closeP50)}, max ${ms(f.closeMax)} | ≤ 500 ms: ${verdict(f.closeMax <= 500)} |`,
     `| realtime server killed and started again: ${r.signedInAgain} of ${r.clients} clients signed in again | ${ms(r.recoveryMs)} after it was back | all within 10 s: ${verdict(r.signedInAgain === r.clients && r.recoveryMs <= 10_000)} |`,
     `| first-load JS of /app: downloaded before signin_success, gzip as served | ${results.scripts.firstLoadKb.toFixed(1)} KB (then ${results.scripts.laterKb.toFixed(1)} KB more, loaded on demand) | ≤ 150 KB: ${verdict(results.scripts.firstLoadKb <= 150)} |`,
+    "",
+    "Where the time to signed-in goes (median of the one-tab loads, ms since navigation start):",
+    "",
+    "| first byte of /app | HTML received | last script received | user-auth sent (hydrated, socket open) | user-auth answered | signin_success |",
+    "| --- | --- | --- | --- | --- | --- |",
+    `| ${[m.firstByte, m.html, m.scripts, m.userAuthSent, m.userAuthAnswered, m.signedIn].map((value) => value.toFixed(0)).join(" | ")} |`,
     "",
   ];
   const markdown = lines.join("\n");
