@@ -41,6 +41,11 @@ export type Ports = { port: number; soketiPort: number; metricsPort: number };
 
 export type Launcher = { child: ChildProcess; output: () => string };
 
+/** This process's environment with the app's configuration blanked, then `env` on top. */
+export function appEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...Object.fromEntries(APP_VARIABLES.map((name) => [name, ""])), ...env };
+}
+
 /** Runs `npm start`'s launcher with only `env` on top of a blank app configuration. */
 export function launch(
   env: Record<string, string>,
@@ -48,7 +53,7 @@ export function launch(
 ): Launcher {
   const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
   const child = spawn(process.execPath, [tsx, "scripts/launch.ts", "start"], {
-    env: { ...process.env, ...Object.fromEntries(APP_VARIABLES.map((name) => [name, ""])), ...env },
+    env: appEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
     detached: options.detached,
   });
@@ -137,7 +142,7 @@ export function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** The app's settings for an external realtime server on this machine (a soketi the test owns). */
-function externalRealtimeEnv(realtime: {
+export function externalRealtimeEnv(realtime: {
   port: number;
   appId: string;
   key: string;
