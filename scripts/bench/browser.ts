@@ -78,17 +78,17 @@ export async function timeToSignedIn(context: BrowserContext, runs: number) {
     if (run >= 2) sameTab.push(milestones);
   }
   await tab.close();
-  const newTab: number[] = [];
+  const newTab: Milestones[] = [];
   for (let run = 0; run < runs + 2; run++) {
     const page = await context.newPage();
-    const { signedIn } = await openApp(page);
-    if (run >= 2) newTab.push(signedIn);
+    const milestones = await openApp(page);
+    if (run >= 2) newTab.push(milestones);
     await page.close();
   }
   return {
     sameTab: summarize(sameTab.map((run) => run.signedIn)),
-    newTab: summarize(newTab),
-    milestones: medians(sameTab),
+    newTab: summarize(newTab.map((run) => run.signedIn)),
+    milestones: { sameTab: medians(sameTab), newTab: medians(newTab) },
   };
 }
 

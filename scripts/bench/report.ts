@@ -10,12 +10,18 @@ export type Results = {
   profile: string;
   ceiling: LoadResult;
   endpoints: { name: string; result: LoadResult }[];
-  signedIn: { sameTab: Percentiles; newTab: Percentiles; milestones: Milestones };
+  signedIn: {
+    sameTab: Percentiles;
+    newTab: Percentiles;
+    milestones: { sameTab: Milestones; newTab: Milestones };
+  };
   fanOut: FanOutResult;
   restart: RestartResult;
   scripts: { firstLoadKb: number; laterKb: number };
 };
 
+const milestoneRow = (label: string, m: Milestones) =>
+  `| ${label} | ${[m.firstByte, m.html, m.scripts, m.userAuthSent, m.userAuthAnswered, m.signedIn].map((value) => value.toFixed(0)).join(" | ")} |`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
 
@@ -64,18 +70,19 @@ export function writeReport(results: Results): { markdown: string; file: string 
     "| measurement | figure | target |",
     "| --- | --- | --- |",
     `| time to signed-in: navigation to signin_success, ${same.runs} page loads in one tab | p50 ${ms(same.p50)}, p95 ${ms(same.p95)} | p95 ≤ 300 ms: ${verdict(same.p95 <= 300)} |`,
-    `| the same, each in a new tab (adds the browser's start of a renderer) | p50 ${ms(fresh.p50)}, p95 ${ms(fresh.p95)} | p95 ≤ 300 ms: ${verdict(fresh.p95 <= 300)} |`,
+    `| the same, each in a new tab with no other page of the site open (a fresh renderer runs the scripts cold) | p50 ${ms(fresh.p50)}, p95 ${ms(fresh.p95)} | p95 ≤ 300 ms: ${verdict(fresh.p95 <= 300)} |`,
     `| fan-out: ${f.clients} clients signed in with tickets | ${ms(f.signInMs)} in all, ${f.signInErrors} errors | zero errors: ${verdict(f.signInErrors === 0)} |`,
     `| sendToUser delivery (${f.delivered} of ${f.clients}) | p50 ${ms(f.deliveryP50)}, p99 ${ms(f.deliveryP99)} | p99 ≤ 100 ms: ${verdict(f.deliveryP99 <= 100)} |`,
     `| terminate to socket closed | p50 ${ms(f.closeP50)}, max ${ms(f.closeMax)} | ≤ 500 ms: ${verdict(f.closeMax <= 500)} |`,
     `| realtime server killed and started again: ${r.signedInAgain} of ${r.clients} clients signed in again | ${ms(r.recoveryMs)} after it was back | all within 10 s: ${verdict(r.signedInAgain === r.clients && r.recoveryMs <= 10_000)} |`,
     `| first-load JS of /app: downloaded before signin_success, gzip as served | ${results.scripts.firstLoadKb.toFixed(1)} KB (then ${results.scripts.laterKb.toFixed(1)} KB more, loaded on demand) | ≤ 150 KB: ${verdict(results.scripts.firstLoadKb <= 150)} |`,
     "",
-    "Where the time to signed-in goes (median of the one-tab loads, ms since navigation start):",
+    "Where the time to signed-in goes (medians, ms since navigation start):",
     "",
-    "| first byte of /app | HTML received | last script received | user-auth sent (hydrated, socket open) | user-auth answered | signin_success |",
-    "| --- | --- | --- | --- | --- | --- |",
-    `| ${[m.firstByte, m.html, m.scripts, m.userAuthSent, m.userAuthAnswered, m.signedIn].map((value) => value.toFixed(0)).join(" | ")} |`,
+    "| page loads | first byte of /app | HTML received | last script received | user-auth sent (hydrated, socket open) | user-auth answered | signin_success |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    milestoneRow("in one tab", m.sameTab),
+    milestoneRow("each in a new tab", m.newTab),
     "",
   ];
   const markdown = lines.join("\n");
