@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { SIGNED_IN_MARK } from "../../lib/realtime/client";
+import { SignInPage } from "../../tests/e2e/pages/sign-in-page";
 import { percentile } from "./load";
 
 // What a browser sees of /app: the time from navigation to signin_success, read from the page's
@@ -8,6 +9,15 @@ import { percentile } from "./load";
 export type Percentiles = { p50: number; p95: number; runs: number };
 
 const SIGNED_IN = '[data-testid="connection-badge"][data-signed-in="true"]';
+
+/** Signs in through the form and waits on /app until the realtime connection is signed in. */
+export async function signInToApp(context: BrowserContext, username: string, password: string) {
+  const form = new SignInPage(await context.newPage());
+  await form.goto();
+  await form.signIn(username, password);
+  await form.page.locator(SIGNED_IN).waitFor();
+  return form.page;
+}
 
 /** Milestones of one page load, in ms since navigation start. */
 export type Milestones = {

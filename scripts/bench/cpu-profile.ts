@@ -16,6 +16,7 @@ import {
   stopChild,
   waitForHealth,
 } from "../../tests/e2e/support/stack";
+import { signInToApp } from "./browser";
 import { load } from "./load";
 import { summarizeProfile } from "./profile-summary";
 
@@ -72,12 +73,7 @@ try {
   });
   const { session } = (await exchanged.json()) as { session: string };
   const context = await browser.newContext({ baseURL: `http://localhost:${ports.port}` });
-  const page = await context.newPage();
-  await page.goto("/sign-in?callbackUrl=/app");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator('[data-testid="connection-badge"][data-signed-in="true"]').waitFor();
+  await signInToApp(context, username, PASSWORD);
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   await context.close();
 

@@ -2,10 +2,10 @@
 // (run `npm run build` first) and writes bench/results/<profile>/README.md with a chart.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type BrowserContext, chromium } from "@playwright/test";
+import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
-import { appScripts, timeToSignedIn } from "./browser";
+import { appScripts, signInToApp, timeToSignedIn } from "./browser";
 import { fanOut } from "./fanout";
 import { type LoadResult, load } from "./load";
 import { writeReport } from "./report";
@@ -18,16 +18,6 @@ const settings =
 const concurrency = 16;
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 
-async function signIn(context: BrowserContext, username: string) {
-  const page = await context.newPage();
-  await page.goto("/sign-in?callbackUrl=/app");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill("correct-horse-battery-staple");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator('[data-testid="connection-badge"][data-signed-in="true"]').waitFor();
-  return page;
-}
-
 const stack = await startStack();
 // 127.0.0.1, not localhost: Node's fetch would try IPv6 first on every new connection.
 const origin = stack.baseURL.replace("localhost", "127.0.0.1");
@@ -35,7 +25,7 @@ const secrets = JSON.parse(readFileSync(path.join(stack.dataDir, "local-secrets.
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const context = await browser.newContext({ baseURL: stack.baseURL });
-  const page = await signIn(context, "alice");
+  const page = await signInToApp(context, "alice", "correct-horse-battery-staple");
   const userId = (await page.getByTestId("user-id").textContent()) ?? "";
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const ticket = (await (await context.request.post("/api/realtime/tickets")).json())
