@@ -1,10 +1,12 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
 import { signInThrottle } from "@/lib/auth/limiters";
+import { startWebSession, WEB_SESSION_MAX_AGE_SECONDS } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -54,6 +56,15 @@ export function providers(settings: Pick<Env, "AUTH_GITHUB_ID" | "AUTH_GITHUB_SE
   return [credentials, github];
 }
 
+/** The request's headers, where there is a request (sign-in runs in a server action or route). */
+async function requestHeaders(): Promise<Headers | undefined> {
+  try {
+    return await headers();
+  } catch {
+    return undefined;
+  }
+}
+
 // A function config is evaluated per request, so the database is opened only when first needed.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: DrizzleAdapter(db(), {
@@ -62,16 +73,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
   }),
-  // The Credentials provider works only with JWT sessions; revocable state is checked in the database.
-  session: { strategy: "jwt" },
+  // The Credentials provider works only with JWT sessions. Each JWT names a web session record,
+  // which the gate (lib/auth/gate.ts) checks on every request: that is what makes it revocable.
+  session: { strategy: "jwt", maxAge: WEB_SESSION_MAX_AGE_SECONDS },
   // The Host header decides redirect URLs: deploy behind a proxy that sets it, or set AUTH_URL.
   trustHost: true,
   secret: env().AUTH_SECRET,
   pages: { signIn: "/sign-in" },
   providers: providers(env()),
   callbacks: {
-    jwt({ token, user }) {
+    // `user` is present once, at sign-in (credentials, GitHub, or right after sign-up).
+    async jwt({ token, user, account }) {
       if (user?.id && user.username && user.role) {
+        const request = await requestHeaders();
+        const session = await startWebSession(db(), {
+          userId: user.id,
+          method: account?.provider === "github" ? "github" : "credentials",
+          userAgent: request?.get("user-agent"),
+          clientAddress: request ? clientIp(request) : null,
+        });
+        token.sid = session.id;
         token.id = user.id;
         token.username = user.username;
         token.name = user.name ?? user.username;

@@ -1,6 +1,20 @@
 import Link from "next/link";
+import { currentUser } from "@/lib/auth/gate";
 
-export default function Forbidden() {
+/** 403: a banned user is told that the account is suspended; anyone else, that it is admins only. */
+export default async function Forbidden() {
+  const caller = await currentUser();
+  if (!caller.ok && caller.refusal.code === "user_banned") {
+    return (
+      <div className="space-y-4" data-testid="account-suspended">
+        <h1 className="text-2xl font-semibold">Account suspended</h1>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          This account is suspended. Its sessions have ended and it cannot sign in until an
+          administrator lifts the suspension.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Not allowed</h1>

@@ -13,8 +13,14 @@ const LOOK: Record<ConnectionState, { label: string; dot: string }> = {
 };
 
 export function ConnectionBadge() {
-  const { state, user } = useRealtime();
-  const look = LOOK[state];
+  const { state, user, error } = useRealtime();
+  // "connected" means signed in: an open socket that the server has not signed in is not.
+  const look =
+    state === "connected" && !user
+      ? error
+        ? { label: "not signed in", dot: "bg-red-600" }
+        : { label: "signing in", dot: "bg-amber-500" }
+      : LOOK[state];
   return (
     <span
       data-testid="connection-badge"

@@ -55,7 +55,7 @@ export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {
         from: 1,
         to: 0,
         label: "auth + user_data, signed with the secret",
-        file: "lib/realtime/identify.ts",
+        file: "lib/realtime/caller.ts",
       },
       SIGNIN,
       CHANNEL_AUTH,

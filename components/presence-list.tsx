@@ -8,7 +8,7 @@ type Member = { id: string; name: string; username: string };
 
 /** Who is in a room right now, live, from its presence channel. */
 export function PresenceList({ room }: { room: string }) {
-  const { client, user } = useRealtime();
+  const { client, user, error: realtimeError } = useRealtime();
   const userId = user?.id;
   const [members, setMembers] = useState<Member[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +46,9 @@ export function PresenceList({ room }: { room: string }) {
       {error ? (
         <p className="text-sm text-red-700 dark:text-red-400">{error}</p>
       ) : members === null ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Joining…</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {realtimeError ? "Not connected." : "Joining…"}
+        </p>
       ) : (
         <ul data-testid={`presence-${room}`} className="flex flex-wrap gap-2">
           {members.map((member) => (

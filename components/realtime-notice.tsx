@@ -1,30 +1,49 @@
 "use client";
 
+import Link from "next/link";
 import { useRealtime } from "@/components/realtime-provider";
+import { endsSession } from "@/lib/realtime/session-ended";
 
-/** Says why the realtime connection is down, and offers to reconnect. */
-export function RealtimeNotice() {
+/**
+ * Says, in words, why the realtime connection is down. A session that ended for good (banned,
+ * signed out elsewhere, the service switched off) offers `restart`; anything else, Reconnect.
+ */
+export function RealtimeNotice({ restart }: { restart?: { href: string; label: string } }) {
   const { error, client, state } = useRealtime();
   if (!error || !client) return null;
-  const disconnected = error.kind === "refused" || state === "disconnected";
+  const ended = endsSession(error);
+  const closed = error.kind === "refused" || error.kind === "ended" || state === "disconnected";
   return (
     <div
       role="alert"
       data-testid="realtime-notice"
       data-code={error.code}
+      data-final={ended ? "true" : "false"}
       className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
     >
       <span>
-        {disconnected ? "Disconnected: " : "Realtime sign-in failed: "}
+        {closed ? "Disconnected: " : "Realtime sign-in failed: "}
         {error.message}
       </span>
-      <button
-        type="button"
-        onClick={() => client.reconnect().catch(() => {})}
-        className="rounded-md border border-amber-400 px-2 py-1 font-medium hover:bg-amber-100 dark:border-amber-700 dark:hover:bg-amber-900"
-      >
-        Reconnect
-      </button>
+      {ended ? (
+        restart ? (
+          <Link
+            href={restart.href}
+            prefetch={false}
+            className="rounded-md border border-amber-400 px-2 py-1 font-medium hover:bg-amber-100 dark:border-amber-700 dark:hover:bg-amber-900"
+          >
+            {restart.label}
+          </Link>
+        ) : null
+      ) : (
+        <button
+          type="button"
+          onClick={() => client.reconnect().catch(() => {})}
+          className="rounded-md border border-amber-400 px-2 py-1 font-medium hover:bg-amber-100 dark:border-amber-700 dark:hover:bg-amber-900"
+        >
+          Reconnect
+        </button>
+      )}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
-import { auth } from "@/auth";
+import { currentUser } from "@/lib/auth/gate";
 
 // No prefetching from the header: on every page load it would ask the server to render three
 // more pages at the moment a realtime page is signing in. Each link is fetched when followed.
 export async function SiteHeader() {
-  const session = await auth();
+  const caller = await currentUser();
+  const user = caller.ok ? caller.user : undefined;
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
       <nav className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 text-sm">
@@ -26,7 +27,7 @@ export async function SiteHeader() {
         >
           Quick start
         </Link>
-        {session?.user.role === "admin" ? (
+        {user?.role === "admin" ? (
           <Link
             href="/admin"
             prefetch={false}
@@ -36,9 +37,15 @@ export async function SiteHeader() {
           </Link>
         ) : null}
         <div className="ml-auto flex items-center gap-3">
-          {session ? (
+          {user ? (
             <>
-              <span className="text-zinc-600 dark:text-zinc-400">@{session.user.username}</span>
+              <Link
+                href="/account"
+                prefetch={false}
+                className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+              >
+                @{user.username}
+              </Link>
               <form action={signOutAction}>
                 <button
                   type="submit"

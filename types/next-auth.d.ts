@@ -13,6 +13,8 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     id: string;
+    /** The web session record that vouches for this token (lib/auth/web-sessions.ts). */
+    sid?: string;
     username: string;
     name: string;
     role: Role;

@@ -2,8 +2,10 @@
 
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { auth, signIn, signOut } from "@/auth";
+import { signIn, signOut } from "@/auth";
 import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
+import { currentUser } from "@/lib/auth/gate";
+import { signOutSession } from "@/lib/auth/lifecycle";
 import { signUpLimiter } from "@/lib/auth/limiters";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/auth/validation";
@@ -12,7 +14,6 @@ import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";
 import { clientIp } from "@/lib/http/client-ip";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { endRealtimeAccess } from "@/lib/realtime/access";
 
 export type FormState = {
   error?: string;
@@ -95,9 +96,13 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   return signInOrExplain(username, password, "/app");
 }
 
+/**
+ * Ends this web session on the server (so the cookie is worthless wherever it was copied), and
+ * the realtime sessions it started, then clears the cookie. A cookie whose session had already
+ * ended is simply cleared.
+ */
 export async function signOutAction(): Promise<void> {
-  const session = await auth();
-  // Signing out ends the realtime sessions too, and closes this user's sockets everywhere.
-  if (session) await endRealtimeAccess(session.user.id);
+  const caller = await currentUser();
+  if (caller.ok) await signOutSession(caller.user.id, caller.sessionId);
   await signOut({ redirectTo: "/" });
 }

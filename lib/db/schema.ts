@@ -95,14 +95,47 @@ export const rooms = pgTable("room", {
   createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
 
+/** How a web session signed in. */
+export const signInMethodEnum = pgEnum("sign_in_method", ["credentials", "github"]);
+export type SignInMethod = (typeof signInMethodEnum.enumValues)[number];
+
+/** Why a web session ended; every way one can end names itself here. */
+export type WebSessionEndReason = "signed_out" | "signed_out_everywhere" | "banned";
+
 /**
- * A revocable sign-in to the realtime service, started by exchanging a ticket. The client holds
- * the bearer token; only its SHA-256 is stored.
+ * One sign-in to the site: the NextAuth JWT carries its id, and the gate refuses a JWT whose
+ * record has ended, which is what makes a JWT session revocable.
  */
+export const webSessions = pgTable(
+  "web_session",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    method: signInMethodEnum("method").notNull(),
+    userAgent: text("user_agent"),
+    clientAddress: text("client_address"),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { mode: "date", withTimezone: true }),
+    endReason: text("end_reason").$type<WebSessionEndReason>(),
+  },
+  (session) => [index("web_session_user_id_idx").on(session.userId)],
+);
+
+export type WebSession = typeof webSessions.$inferSelect;
+
 /** Which flow issued the ticket a session came from: the app's backend, or the service itself. */
 export const authFlowEnum = pgEnum("auth_flow", ["backend", "service"]);
 export type AuthFlow = (typeof authFlowEnum.enumValues)[number];
 
+/**
+ * A revocable sign-in to the realtime service, started by exchanging a ticket. The client holds
+ * the bearer token; only its SHA-256 is stored.
+ */
 export const realtimeSessions = pgTable(
   "realtime_session",
   {
@@ -116,6 +149,8 @@ export const realtimeSessions = pgTable(
     /** The exchanged ticket's nonce: a ticket starts one session at most. */
     ticketNonce: text("ticket_nonce").notNull().unique(),
     flow: authFlowEnum("flow").notNull().default("backend"),
+    /** The web session whose ticket started it (backend flow): it ends with that session. */
+    webSessionId: text("web_session_id").references(() => webSessions.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { mode: "date", withTimezone: true }),

@@ -11,6 +11,13 @@ import { RealtimeError } from "@/lib/realtime/errors";
 import { isEncryptedChannel, lazyNacl, loadNacl } from "@/lib/realtime/nacl";
 import { connectionOptions } from "@/lib/realtime/options";
 import { retryStalledConnections } from "@/lib/realtime/reconnect";
+import {
+  END_MESSAGES,
+  type EndReason,
+  isFinal,
+  parseSessionEnded,
+  SESSION_ENDED_EVENT,
+} from "@/lib/realtime/session-ended";
 import { createTrace, describeCall, type HttpCall, type TraceStep } from "@/lib/realtime/trace";
 
 export type * from "@/lib/realtime/client-types";
@@ -44,6 +51,11 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   let ticket: string | undefined;
   let sessionToken: string | undefined;
   let lastAuthError: RealtimeError | null = null;
+  // Which session this tab is signed in with (web or realtime), as user-auth reported it.
+  let sessionId: string | undefined;
+  // Why the next refusal (the terminate that follows SESSION_ENDED_EVENT) closes this socket.
+  // A terminate arrives twice (pusher:error, then the close): `acted` keeps the first verdict.
+  let ending: { why: EndReason | "another session"; acted: boolean } | undefined;
 
   const url = (path: string) => `${baseUrl}${path}`;
   const traceCall = (step: TraceStep) => (call: HttpCall) =>
@@ -81,6 +93,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     )
       .then((answer) => {
         if (typeof answer.session === "string") sessionToken = answer.session;
+        if (typeof answer.session_id === "string") sessionId = answer.session_id;
         lastAuthError = null;
         const userData = String(answer.user_data);
         trace.add("token", "Signed token received", {
@@ -178,10 +191,31 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
           new RealtimeError("signin", "signin_error", event.error ?? "Sign-in failed."),
       );
     });
+    // The server says why before it terminates: the protocol closes every connection of the user,
+    // so the tabs whose own session lives on are told so, and sign in again by themselves.
+    created.user.bind(SESSION_ENDED_EVENT, (data: unknown) => {
+      const notice = parseSessionEnded(data);
+      if (!notice) return;
+      const mine = notice.sessions === null || notice.sessions.includes(sessionId ?? "");
+      ending = { why: mine ? notice.reason : "another session", acted: false };
+    });
     created.connection.bind("error", (event: ServerError) => {
       const { code, message } = event.data ?? event.error?.data ?? {};
       if (code === undefined) return;
       const refused = code >= REFUSED.min && code <= REFUSED.max;
+      if (refused && ending) {
+        if (ending.acted) return;
+        ending.acted = true;
+        const { why } = ending;
+        if (why === "another session") {
+          trace.add("signin", "Another session of this user ended: signing in again");
+          // Jittered, so that a user's many tabs do not all return in the same instant.
+          setTimeout(() => void signIn().catch(() => {}), 200 + Math.random() * 500);
+          return;
+        }
+        if (isFinal(why)) sessionToken = undefined;
+        return fail(new RealtimeError("ended", why, END_MESSAGES[why], code));
+      }
       const text = message ?? "The realtime server closed the connection.";
       fail(
         refused
@@ -197,6 +231,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   /** Opens a fresh socket and signs it in with whatever credential the client holds now. */
   function signIn(): Promise<RealtimeUser> {
     lastAuthError = null;
+    ending = undefined;
     finish(new RealtimeError("signin", "superseded", "A newer sign-in replaced this one."));
     update({ error: null });
     const promise = new Promise<RealtimeUser>((resolve, reject) => {
@@ -217,6 +252,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   function startWith(withTicket: string | undefined): Promise<RealtimeUser> {
     ticket = withTicket;
     sessionToken = undefined;
+    sessionId = undefined;
     return signIn();
   }
 
@@ -247,6 +283,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     stop() {
       ticket = undefined;
       sessionToken = undefined;
+      sessionId = undefined;
       finish(new RealtimeError("signin", "stopped", "stop() was called."));
       pusher?.disconnect();
       update({ user: null, error: null });

@@ -3,6 +3,7 @@ export type RealtimeErrorKind =
   | "signin" // pusher:signin_error without an HTTP answer behind it
   | "pusher" // pusher:error sent by the realtime server
   | "refused" // a close code 4001–4099: refused, pusher-js will not reconnect by itself
+  | "ended" // the server ended this tab's session and said why first (code: the EndReason)
   | "http" // the app server answered the auth request with an error
   | "timeout"; // no verdict in time
 

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { env } from "@/lib/env";
 import { describeIssues, readJson, refuseCrossSite } from "@/lib/http/guards";
 import { jsonError } from "@/lib/http/responses";
-import { SERVICE_AUTH_DISABLED } from "@/lib/realtime/identify";
+import { SERVICE_AUTH_DISABLED } from "@/lib/realtime/caller";
 import { serviceAuthEnabled } from "@/lib/realtime/service-switch";
 
 /**

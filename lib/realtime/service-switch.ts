@@ -1,10 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { db } from "@/lib/db";
 import { appSettings } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
-import { pusher } from "@/lib/realtime/server";
+import { disconnectUser } from "@/lib/realtime/disconnect";
 import { endServiceSessions } from "@/lib/realtime/sessions";
 import { announceUserChange } from "@/lib/realtime/user-cache";
 
@@ -21,20 +21,38 @@ export function defaultServiceAuth(
   return settings.REALTIME_SERVER === "bundled";
 }
 
-export async function serviceAuthEnabled(): Promise<boolean> {
+/**
+ * On or off, and since when it is on: a service ticket issued before that instant was issued
+ * before a switch-off, and stays dead after the switch is turned on again.
+ */
+export async function serviceAuthState(): Promise<{ enabled: boolean; since?: Date }> {
   const [stored] = await db().select().from(appSettings).where(eq(appSettings.key, KEY)).limit(1);
-  return stored ? stored.value === "on" : defaultServiceAuth(env());
+  if (!stored) return { enabled: defaultServiceAuth(env()) };
+  return stored.value === "on" ? { enabled: true, since: stored.updatedAt } : { enabled: false };
+}
+
+export async function serviceAuthEnabled(): Promise<boolean> {
+  return (await serviceAuthState()).enabled;
 }
 
 /** Turning it off also ends the sessions it started and closes their users' connections. */
 export async function setServiceAuth(enabled: boolean): Promise<void> {
   const value = enabled ? "on" : "off";
+  // Only a change moves updatedAt: pressing "on" twice must not kill the tickets of the first.
   await db()
     .insert(appSettings)
     .values({ key: KEY, value })
-    .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: appSettings.key,
+      set: { value, updatedAt: new Date() },
+      setWhere: ne(appSettings.value, value),
+    });
   if (enabled) return;
-  const userIds = await endServiceSessions(db());
-  await Promise.all(userIds.map(announceUserChange));
-  await Promise.all(userIds.map((userId) => pusher().terminateUserConnections(userId)));
+  const ended = await endServiceSessions(db());
+  await Promise.all(
+    [...ended].map(async ([userId, sessions]) => {
+      await announceUserChange(userId);
+      await disconnectUser(userId, { reason: "service_auth_disabled", sessions });
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { type AuthFlow, realtimeSessions, users } from "@/lib/db/schema";
+import { type AuthFlow, realtimeSessions } from "@/lib/db/schema";
 
 // Realtime sessions let pusher-js sign in again after every reconnect without a ticket.
 
@@ -14,8 +14,15 @@ export function hashToken(token: string): string {
 /** Starts a session for an exchanged ticket; undefined when that ticket was exchanged before. */
 export async function startRealtimeSession(
   db: Database,
-  input: { userId: string; ticketNonce: string; flow: AuthFlow; ttlHours: number },
-): Promise<{ token: string; expiresAt: Date } | undefined> {
+  input: {
+    userId: string;
+    ticketNonce: string;
+    flow: AuthFlow;
+    ttlHours: number;
+    /** The web session that asked for the ticket, if any: the realtime session ends with it. */
+    webSessionId?: string;
+  },
+): Promise<{ id: string; token: string; expiresAt: Date } | undefined> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
   const [session] = await db
@@ -24,22 +31,26 @@ export async function startRealtimeSession(
       userId: input.userId,
       ticketNonce: input.ticketNonce,
       flow: input.flow,
+      webSessionId: input.webSessionId,
       tokenHash: hashToken(token),
       expiresAt,
     })
     .onConflictDoNothing({ target: realtimeSessions.ticketNonce })
     .returning({ id: realtimeSessions.id });
-  return session ? { token, expiresAt } : undefined;
+  return session ? { id: session.id, token, expiresAt } : undefined;
 }
 
 /** The session behind a token, `live` unless it expired or was revoked. */
 export async function findSession(
   db: Database,
   token: string,
-): Promise<{ userId: string; flow: AuthFlow; live: boolean; expiresAt: Date } | undefined> {
+): Promise<
+  { id: string; userId: string; flow: AuthFlow; live: boolean; expiresAt: Date } | undefined
+> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
   const [session] = await db
     .select({
+      id: realtimeSessions.id,
       userId: realtimeSessions.userId,
       flow: realtimeSessions.flow,
       expiresAt: realtimeSessions.expiresAt,
@@ -51,24 +62,14 @@ export async function findSession(
   return session;
 }
 
-/** Ends every realtime session of a user and refuses the tickets issued so far. */
-export async function revokeRealtimeAccess(db: Database, userId: string): Promise<void> {
-  const now = new Date();
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ realtimeRevokedAt: now }).where(eq(users.id, userId));
-    await tx
-      .update(realtimeSessions)
-      .set({ revokedAt: now })
-      .where(and(eq(realtimeSessions.userId, userId), isNull(realtimeSessions.revokedAt)));
-  });
-}
-
-/** Revokes every live session that service authentication started; returns their users. */
-export async function endServiceSessions(db: Database): Promise<string[]> {
+/** Revokes every live session that service authentication started; returns them, by user. */
+export async function endServiceSessions(db: Database): Promise<Map<string, string[]>> {
   const ended = await db
     .update(realtimeSessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(realtimeSessions.flow, "service"), isNull(realtimeSessions.revokedAt)))
-    .returning({ userId: realtimeSessions.userId });
-  return [...new Set(ended.map((session) => session.userId))];
+    .returning({ id: realtimeSessions.id, userId: realtimeSessions.userId });
+  const byUser = new Map<string, string[]>();
+  for (const { id, userId } of ended) byUser.set(userId, [...(byUser.get(userId) ?? []), id]);
+  return byUser;
 }

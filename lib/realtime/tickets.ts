@@ -14,6 +14,8 @@ const payloadSchema = z.object({
   nonce: z.string().min(16).max(64),
   /** Which flow issued it: the app's backend for a signed-in user, or service authentication. */
   flow: z.enum(["backend", "service"]),
+  /** The web session that asked for it (backend flow): the ticket dies when that session ends. */
+  session: z.string().min(1).max(64).optional(),
 });
 
 export type TicketPayload = z.infer<typeof payloadSchema>;
@@ -33,7 +35,7 @@ function sign(json: string, secret: string): Buffer {
 export function issueTicket(
   userId: string,
   keys: TicketKeys,
-  options: { ttlSeconds: number; flow: TicketPayload["flow"]; now?: number },
+  options: { ttlSeconds: number; flow: TicketPayload["flow"]; session?: string; now?: number },
 ): { userTicket: string; expiresAt: string } {
   const created = options.now ?? Date.now();
   const payload: TicketPayload = {
@@ -43,6 +45,7 @@ export function issueTicket(
     expiresIn: options.ttlSeconds,
     nonce: randomBytes(18).toString("base64url"),
     flow: options.flow,
+    session: options.session,
   };
   const json = JSON.stringify(payload);
   const signature = sign(json, keys.secret).toString("base64url");

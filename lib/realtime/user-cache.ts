@@ -1,13 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { findWebSession } from "@/lib/auth/web-sessions";
 import { db, listen } from "@/lib/db";
 import { findUserById, roomAudience, watchlistFor } from "@/lib/db/queries";
-import type { User } from "@/lib/db/schema";
+import type { User, WebSession } from "@/lib/db/schema";
 import { findSession } from "@/lib/realtime/sessions";
 
-// The auth endpoints check the user on every request. A cache answers most of those checks, and
-// stays revocation-aware: a ban, an unban or a sign-out is announced on a PostgreSQL channel and
-// every app instance drops that user at once. The TTL bounds staleness should a notice be lost.
+// The gate checks the user and their session on every request. A cache answers most of those
+// checks, and stays revocation-aware: a ban, an unban or a sign-out is announced on a PostgreSQL
+// channel and every app instance drops that user at once. The TTL bounds staleness should a
+// notice be lost.
 
 const CHANNEL = "realtime_user_changed";
 const USER_TTL_MS = 10_000;
@@ -18,6 +20,7 @@ type Session = Awaited<ReturnType<typeof findSession>>;
 type Caches = {
   users: Map<string, Entry<User | undefined>>;
   sessions: Map<string, Entry<Session>>;
+  webSessions: Map<string, Entry<WebSession | undefined>>;
   watchlists: Map<string, Entry<string[]>>;
   rooms: Map<string, Entry<"everyone" | "admins" | undefined>>;
   listening?: Promise<void>;
@@ -28,6 +31,7 @@ const globalForCache = globalThis as unknown as { realtimeCaches?: Caches };
 globalForCache.realtimeCaches ??= {
   users: new Map(),
   sessions: new Map(),
+  webSessions: new Map(),
   watchlists: new Map(),
   rooms: new Map(),
 };
@@ -46,11 +50,14 @@ async function cached<T>(
   return value;
 }
 
-/** Drops what this instance remembers of a user: the row and the realtime sessions. */
+/** Drops what this instance remembers of a user: the row, the web and realtime sessions. */
 function forget(userId: string) {
   caches.users.delete(userId);
   for (const [token, entry] of caches.sessions) {
     if (entry.value?.userId === userId) caches.sessions.delete(token);
+  }
+  for (const [id, entry] of caches.webSessions) {
+    if (entry.value?.userId === userId) caches.webSessions.delete(id);
   }
 }
 
@@ -69,6 +76,11 @@ export async function cachedSession(token: string): Promise<Session> {
   const session = await cached(caches.sessions, token, USER_TTL_MS, () => findSession(db(), token));
   if (session?.live && session.expiresAt <= new Date()) return { ...session, live: false };
   return session;
+}
+
+/** A web session record by id. Its expiry is checked by the caller against the clock. */
+export function cachedWebSession(id: string): Promise<WebSession | undefined> {
+  return cached(caches.webSessions, id, USER_TTL_MS, () => findWebSession(db(), id));
 }
 
 export function cachedWatchlist(userId: string): Promise<string[]> {

@@ -38,6 +38,12 @@ export async function openApp(
   return { context, app };
 }
 
+/** The request headers that replay a context's cookies from anywhere, as a thief would. */
+export async function cookieHeader(context: BrowserContext): Promise<string> {
+  const { cookies } = await context.storageState();
+  return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+}
+
 /** One more tab of the same context on /app. */
 export async function openTab(context: BrowserContext): Promise<AppPage> {
   const app = new AppPage(await context.newPage());

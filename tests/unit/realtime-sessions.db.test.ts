@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { endUserSessions } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { findUserById, recordPresence, roomAudience, watchlistFor } from "@/lib/db/queries";
 import { realtimeSessions } from "@/lib/db/schema";
@@ -8,7 +9,6 @@ import {
   endServiceSessions,
   findSession,
   hashToken,
-  revokeRealtimeAccess,
   startRealtimeSession,
 } from "@/lib/realtime/sessions";
 import { testDatabases } from "./database";
@@ -29,7 +29,7 @@ describe.each(testDatabases())("realtime sessions on $name", ({ open }) => {
   });
   afterAll(() => connection?.drop());
 
-  /** What identify() accepts: a session that neither expired nor was revoked. */
+  /** What the realtime gate accepts: a session that neither expired nor was revoked. */
   async function liveSession(token: string) {
     const session = await findSession(connection.db, token);
     return session?.live ? { userId: session.userId, flow: session.flow } : undefined;
@@ -92,7 +92,7 @@ describe.each(testDatabases())("realtime sessions on $name", ({ open }) => {
       flow: "backend",
       ttlHours: 1,
     });
-    await revokeRealtimeAccess(connection.db, bobId);
+    await endUserSessions(connection.db, bobId, "signed_out_everywhere");
     expect(await liveSession(one?.token ?? "")).toBeUndefined();
     expect(await liveSession(other?.token ?? "")).toEqual({
       userId: aliceId,
@@ -114,15 +114,18 @@ describe.each(testDatabases())("realtime sessions on $name", ({ open }) => {
       flow: "backend",
       ttlHours: 1,
     });
-    expect(await endServiceSessions(connection.db)).toEqual([aliceId]);
+    expect(await endServiceSessions(connection.db)).toEqual(
+      new Map([[aliceId, [service?.id ?? ""]]]),
+    );
     expect(await liveSession(service?.token ?? "")).toBeUndefined();
     expect(await liveSession(backend?.token ?? "")).toEqual({
       userId: aliceId,
       flow: "backend",
     });
-    expect(await endServiceSessions(connection.db)).toEqual([]);
+    expect(await endServiceSessions(connection.db)).toEqual(new Map());
     // An ended session is still found, so that the refusal can say why it ended.
     expect(await findSession(connection.db, service?.token ?? "")).toEqual({
+      id: service?.id,
       userId: aliceId,
       flow: "service",
       live: false,

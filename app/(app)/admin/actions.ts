@@ -1,30 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
-import { currentAdmin } from "@/lib/auth/admin";
+import { requireAdmin } from "@/lib/auth/gate";
+import { banUser, disconnectConnections, unbanUser } from "@/lib/auth/lifecycle";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
-import { banUser, disconnectUser, unbanUser } from "@/lib/realtime/access";
 import { setServiceAuth } from "@/lib/realtime/service-switch";
 
 const targetSchema = z.object({ userId: z.string().min(1).max(64) });
 
 /** Every admin action: an admin, a valid target that is not the admin, then the act. */
 async function onUser(formData: FormData, act: (userId: string) => Promise<void>): Promise<void> {
-  const current = await currentAdmin();
-  if ("refusal" in current) forbidden();
+  const { user: admin } = await requireAdmin("/admin");
   const input = targetSchema.safeParse({ userId: formData.get("userId") });
   if (!input.success) notFound();
   const target = await findUserById(db(), input.data.userId);
-  if (!target || target.id === current.admin.id) notFound();
+  if (!target || target.id === admin.id) notFound();
   await act(target.id);
   revalidatePath("/admin");
 }
 
 export async function disconnectAction(formData: FormData): Promise<void> {
-  await onUser(formData, disconnectUser);
+  await onUser(formData, disconnectConnections);
 }
 
 export async function banAction(formData: FormData): Promise<void> {
@@ -39,8 +38,7 @@ const switchSchema = z.object({ enabled: z.enum(["on", "off"]) });
 
 /** The go-live switch: authentication by the service, on or off, from the next request on. */
 export async function setServiceAuthAction(formData: FormData): Promise<void> {
-  const current = await currentAdmin();
-  if ("refusal" in current) forbidden();
+  await requireAdmin("/admin");
   const input = switchSchema.safeParse({ enabled: formData.get("enabled") });
   if (!input.success) notFound();
   await setServiceAuth(input.data.enabled === "on");

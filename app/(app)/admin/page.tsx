@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { forbidden, redirect } from "next/navigation";
-import { currentAdmin } from "@/lib/auth/admin";
+import { requireAdmin } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
 import { serviceAuthEnabled } from "@/lib/realtime/service-switch";
@@ -16,11 +15,7 @@ function lastSeen(date: Date | null): string {
 }
 
 export default async function AdminPage() {
-  const current = await currentAdmin();
-  if ("refusal" in current) {
-    if (current.refusal === "signed_out") redirect("/sign-in?callbackUrl=/admin");
-    forbidden();
-  }
+  const { user: admin } = await requireAdmin("/admin");
   const [users, serviceAuth] = await Promise.all([listUsers(db()), serviceAuthEnabled()]);
 
   return (
@@ -83,7 +78,7 @@ export default async function AdminPage() {
                   {lastSeen(user.lastSeenAt)}
                 </td>
                 <td className="py-2">
-                  {user.id === current.admin.id ? null : (
+                  {user.id === admin.id ? null : (
                     <div className="flex gap-2">
                       <form action={disconnectAction}>
                         <input type="hidden" name="userId" value={user.id} />

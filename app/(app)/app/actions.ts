@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { auth } from "@/auth";
+import { currentUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import { pusher } from "@/lib/realtime/server";
@@ -15,19 +15,16 @@ const sendSchema = z.object({
 
 /** Sends an event to every connection of one user, by id. */
 export async function sendToUserAction(_state: SendState, formData: FormData): Promise<SendState> {
-  const session = await auth();
-  if (!session) return { error: "Sign in first." };
+  const caller = await currentUser();
+  if (!caller.ok) return { error: caller.refusal.message };
   const input = sendSchema.safeParse({
     recipientId: formData.get("recipientId"),
     text: formData.get("text"),
   });
   if (!input.success) return { error: input.error.issues[0]?.message ?? "Invalid message." };
 
-  const [sender, recipient] = await Promise.all([
-    findUserById(db(), session.user.id),
-    findUserById(db(), input.data.recipientId),
-  ]);
-  if (!sender || sender.bannedAt) return { error: "This account may not send messages." };
+  const sender = caller.user;
+  const recipient = await findUserById(db(), input.data.recipientId);
   if (!recipient) return { error: "That user does not exist." };
 
   await pusher().sendToUser(recipient.id, "notice", {

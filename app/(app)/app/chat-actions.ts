@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { chatUser, mayUseRoom, senderOf } from "@/lib/chat/access";
+import { currentUser } from "@/lib/auth/gate";
+import { mayUseRoom, senderOf } from "@/lib/chat/access";
 import {
   type ChatMessage,
   directThread,
@@ -37,8 +38,9 @@ async function announce(channels: string[], payload: object): Promise<void> {
 
 /** Stores the message first, then announces it: a client that misses the event finds it by seq. */
 export async function sendRoomMessage(room: string, text: string): Promise<SendResult> {
-  const user = await chatUser();
-  if (!user) return { ok: false, error: "Sign in first." };
+  const caller = await currentUser();
+  if (!caller.ok) return { ok: false, error: caller.refusal.message };
+  const { user } = caller;
   const input = roomSchema.safeParse({ room, text });
   if (!input.success)
     return { ok: false, error: input.error.issues[0]?.message ?? "Invalid message." };
@@ -56,8 +58,9 @@ export async function sendRoomMessage(room: string, text: string): Promise<SendR
 
 /** Delivered on both users' private-encrypted-inbox channels: the realtime server sees ciphertext. */
 export async function sendDirectMessage(recipientId: string, text: string): Promise<SendResult> {
-  const user = await chatUser();
-  if (!user) return { ok: false, error: "Sign in first." };
+  const caller = await currentUser();
+  if (!caller.ok) return { ok: false, error: caller.refusal.message };
+  const { user } = caller;
   const input = directSchema.safeParse({ recipientId, text });
   if (!input.success)
     return { ok: false, error: input.error.issues[0]?.message ?? "Invalid message." };

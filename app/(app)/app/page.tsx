@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { auth } from "@/auth";
 import { AuthInspector } from "@/components/auth-inspector";
 import { ChannelProbe } from "@/components/channel-probe";
 import { DirectMessages } from "@/components/chat/direct-messages";
@@ -11,8 +9,10 @@ import { PresenceList } from "@/components/presence-list";
 import { RealtimeNotice } from "@/components/realtime-notice";
 import { RealtimeProvider } from "@/components/realtime-provider";
 import { SendToUserForm } from "@/components/send-to-user-form";
+import { SignedInOnly } from "@/components/signed-in-only";
 import { TicketSignIn } from "@/components/ticket-sign-in";
 import { UserInbox } from "@/components/user-inbox";
+import { requireUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
 import { DEFAULT_ROOMS } from "@/lib/db/seed";
@@ -21,11 +21,8 @@ import { realtimeConfig } from "@/lib/env";
 export const metadata: Metadata = { title: "App" };
 
 export default async function AppPage() {
-  const session = await auth();
-  if (!session) redirect("/sign-in?callbackUrl=/app");
+  const { user: me } = await requireUser("/app");
   const users = await listUsers(db());
-  const me = users.find((user) => user.id === session.user.id);
-  if (!me || me.bannedAt) redirect("/sign-in?callbackUrl=/app");
   // Only the fields the browser needs, and only the rooms this user may enter.
   const people = users
     .filter((user) => user.id !== me.id && !user.bannedAt)
@@ -35,37 +32,39 @@ export default async function AppPage() {
   return (
     <RealtimeProvider config={realtimeConfig()}>
       <PersonalChannel />
-      <div className="space-y-6">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">Hello, {me.name ?? me.username}</h1>
-          <ConnectionBadge />
-        </div>
-        <RealtimeNotice />
-        <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem]">
-          <div className="space-y-10">
-            <RoomChat rooms={rooms.map(({ slug, name }) => ({ slug, name }))} />
-            <DirectMessages me={me.id} people={people} />
-            <SendToUserForm recipients={people} />
-            <ChannelProbe />
-            <TicketSignIn />
+      <SignedInOnly returnTo="/app">
+        <div className="space-y-6">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h1 className="text-2xl font-semibold">Hello, {me.name ?? me.username}</h1>
+            <ConnectionBadge />
           </div>
-          <aside className="space-y-8">
-            <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-              <dt className="text-zinc-600 dark:text-zinc-400">Username</dt>
-              <dd data-testid="username">@{me.username}</dd>
-              <dt className="text-zinc-600 dark:text-zinc-400">User id</dt>
-              <dd className="font-mono text-xs break-all" data-testid="user-id">
-                {me.id}
-              </dd>
-              <dt className="text-zinc-600 dark:text-zinc-400">Role</dt>
-              <dd>{me.role}</dd>
-            </dl>
-            <PresenceList room="lobby" />
-            <UserInbox />
-            <AuthInspector flow="backend" />
-          </aside>
+          <RealtimeNotice />
+          <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem]">
+            <div className="space-y-10">
+              <RoomChat rooms={rooms.map(({ slug, name }) => ({ slug, name }))} />
+              <DirectMessages me={me.id} people={people} />
+              <SendToUserForm recipients={people} />
+              <ChannelProbe />
+              <TicketSignIn />
+            </div>
+            <aside className="space-y-8">
+              <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+                <dt className="text-zinc-600 dark:text-zinc-400">Username</dt>
+                <dd data-testid="username">@{me.username}</dd>
+                <dt className="text-zinc-600 dark:text-zinc-400">User id</dt>
+                <dd className="font-mono text-xs break-all" data-testid="user-id">
+                  {me.id}
+                </dd>
+                <dt className="text-zinc-600 dark:text-zinc-400">Role</dt>
+                <dd>{me.role}</dd>
+              </dl>
+              <PresenceList room="lobby" />
+              <UserInbox />
+              <AuthInspector flow="backend" />
+            </aside>
+          </div>
         </div>
-      </div>
+      </SignedInOnly>
     </RealtimeProvider>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
 import { SignInForm } from "@/components/sign-in-form";
+import { currentUser } from "@/lib/auth/gate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
@@ -12,10 +12,22 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const { callbackUrl } = await searchParams;
   const target = safeRedirectPath(callbackUrl);
-  if (await auth()) redirect(target);
+  const caller = await currentUser();
+  if (caller.ok) redirect(target);
+  // A cookie whose session ended (or whose user is banned) says why, and never redirects back.
+  const ended = caller.refusal.code === "no_session" ? undefined : caller.refusal.message;
   return (
     <>
       <h1 className="text-2xl font-semibold">Sign in</h1>
+      {ended ? (
+        <p
+          role="status"
+          data-testid="session-ended"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {ended}
+        </p>
+      ) : null}
       <SignInForm callbackUrl={target} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         No account?{" "}

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
 import { SignUpForm } from "@/components/sign-up-form";
+import { currentUser } from "@/lib/auth/gate";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage() {
-  if (await auth()) redirect("/app");
+  if ((await currentUser()).ok) redirect("/app");
   return (
     <>
       <h1 className="text-2xl font-semibold">Create an account</h1>

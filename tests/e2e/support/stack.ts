@@ -166,6 +166,9 @@ export type ExternalStack = {
   restartApp: () => Promise<void>;
   killRealtime: () => Promise<void>;
   startRealtime: () => Promise<void>;
+  /** Freezes the realtime server (SIGSTOP): it accepts connections and never answers. */
+  pauseRealtime: () => void;
+  resumeRealtime: () => void;
   stop: () => Promise<void>;
 };
 
@@ -215,6 +218,8 @@ export async function startExternalStack(
       await waitForHealth(`${baseURL}/api/health`, app.child);
     },
     killRealtime: () => kill(soketi),
+    pauseRealtime: () => void soketi.kill("SIGSTOP"),
+    resumeRealtime: () => void soketi.kill("SIGCONT"),
     async startRealtime() {
       soketi = await startSoketi(realtime);
     },

@@ -1,4 +1,4 @@
-import { chatUser } from "@/lib/chat/access";
+import { currentUser, refusalResponse } from "@/lib/auth/gate";
 import { HISTORY_LIMIT, parseAfter } from "@/lib/chat/history-request";
 import { directThread } from "@/lib/chat/messages";
 import { threadMessages } from "@/lib/chat/threads";
@@ -12,8 +12,9 @@ export const runtime = "nodejs";
 
 export const GET = withUnavailable(
   async (request: Request, { params }: RouteContext<"/api/direct-messages/[userId]">) => {
-    const user = await chatUser();
-    if (!user) return jsonError(401, "no_session", "Sign in first.");
+    const caller = await currentUser();
+    if (!caller.ok) return refusalResponse(caller.refusal);
+    const { user } = caller;
     const after = parseAfter(request.url);
     if (!after.ok) return jsonError(400, "invalid_request", "after must be a sequence number.");
     const { userId } = await params;

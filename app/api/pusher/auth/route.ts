@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { refusalResponse } from "@/lib/auth/gate";
 import { env } from "@/lib/env";
 import { readAuthForm } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
+import { realtimeCaller } from "@/lib/realtime/caller";
 import { isPresenceChannel, mayJoinChannel } from "@/lib/realtime/channels";
-import { identify } from "@/lib/realtime/identify";
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/protocol";
 import { pusher } from "@/lib/realtime/server";
 import { cachedRoomAudience } from "@/lib/realtime/user-cache";
@@ -23,10 +24,9 @@ export const POST = withUnavailable(async (request: Request) => {
   const input = await readAuthForm(request, formSchema, env().AUTH_URL);
   if (input instanceof Response) return input;
 
-  const result = await identify({ session: input.session });
-  if (!result.ok)
-    return jsonError(result.refusal.status, result.refusal.code, result.refusal.message);
-  const { user } = result.identity;
+  const caller = await realtimeCaller({ session: input.session });
+  if (!caller.ok) return refusalResponse(caller.refusal);
+  const { user } = caller;
 
   const { socket_id: socketId, channel_name: channel } = input;
   const allowed = await mayJoinChannel(user, channel, {

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { refusalResponse } from "@/lib/auth/gate";
 import { env } from "@/lib/env";
 import { readAuthForm } from "@/lib/http/guards";
-import { jsonError, jsonOk } from "@/lib/http/responses";
+import { jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { identify } from "@/lib/realtime/identify";
+import { realtimeCaller } from "@/lib/realtime/caller";
 import { socketIdSchema } from "@/lib/realtime/protocol";
 import { pusher } from "@/lib/realtime/server";
 import { cachedWatchlist } from "@/lib/realtime/user-cache";
@@ -22,17 +23,19 @@ export const POST = withUnavailable(async (request: Request) => {
   const input = await readAuthForm(request, formSchema, env().AUTH_URL);
   if (input instanceof Response) return input;
 
-  const result = await identify(input);
-  if (!result.ok)
-    return jsonError(result.refusal.status, result.refusal.code, result.refusal.message);
+  const caller = await realtimeCaller(input);
+  if (!caller.ok) return refusalResponse(caller.refusal);
 
-  const { user, session } = result.identity;
+  const { user, sessionId } = caller;
   const answer = pusher().authenticateUser(input.socket_id, {
     id: user.id,
     user_info: { name: user.name ?? user.username, username: user.username },
     watchlist: await cachedWatchlist(user.id),
   });
-  return jsonOk(
-    session ? { ...answer, session: session.token, session_expires_at: session.expiresAt } : answer,
-  );
+  // session_id tells the tab which session it is, so that it knows when that session ends.
+  const issued =
+    "issued" in caller && caller.issued
+      ? { session: caller.issued.token, session_expires_at: caller.issued.expiresAt }
+      : {};
+  return jsonOk({ ...answer, session_id: sessionId, ...issued });
 });

@@ -1,4 +1,5 @@
-import { chatUser, mayUseRoom } from "@/lib/chat/access";
+import { currentUser, refusalResponse } from "@/lib/auth/gate";
+import { mayUseRoom } from "@/lib/chat/access";
 import { HISTORY_LIMIT, parseAfter } from "@/lib/chat/history-request";
 import { roomThread } from "@/lib/chat/messages";
 import { threadMessages } from "@/lib/chat/threads";
@@ -12,8 +13,9 @@ export const runtime = "nodejs";
 
 export const GET = withUnavailable(
   async (request: Request, { params }: RouteContext<"/api/rooms/[slug]/messages">) => {
-    const user = await chatUser();
-    if (!user) return jsonError(401, "no_session", "Sign in first.");
+    const caller = await currentUser();
+    if (!caller.ok) return refusalResponse(caller.refusal);
+    const { user } = caller;
     const after = parseAfter(request.url);
     if (!after.ok) return jsonError(400, "invalid_request", "after must be a sequence number.");
     const { slug } = await params;

@@ -3,27 +3,30 @@ import { headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
 
+/** What the gate needs from the NextAuth JWT: who, and which web session record vouches for it. */
+export type SessionClaims = { userId: string; sessionId: string | undefined };
+
 // Decrypting the session cookie costs about 1.7 ms (key derivation and JWE), far more than
 // signing the answer. The same cookie always decrypts to the same claims, so each is decrypted
-// once and remembered until its own expiry, a minute at most.
+// once and remembered until its own expiry, a minute at most. Revocation is not decided here:
+// the gate checks the session record (through a revocation-aware cache) on every request.
 const REMEMBER_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 const globalForSessions = globalThis as unknown as {
-  decodedSessions?: Map<string, { userId: string | undefined; until: number }>;
+  decodedSessions?: Map<string, { claims: SessionClaims | undefined; until: number }>;
 };
 globalForSessions.decodedSessions ??= new Map();
 const decoded = globalForSessions.decodedSessions;
 
 /**
- * The signed-in user's id from the session cookie. auth() would also re-encrypt and re-send the
- * cookie on every call, which the hot auth endpoints do not need: they check the user (bans
- * included) on every request anyway.
+ * The claims of the request's session cookie, or undefined without a valid one. auth() would
+ * also re-encrypt and re-send the cookie on every call, which the gate does not need.
  */
-export async function sessionUserId(): Promise<string | undefined> {
+export async function sessionClaims(): Promise<SessionClaims | undefined> {
   const requestHeaders = await headers();
   const cookie = requestHeaders.get("cookie") ?? "";
   const remembered = decoded.get(cookie);
-  if (remembered && remembered.until > Date.now()) return remembered.userId;
+  if (remembered && remembered.until > Date.now()) return remembered.claims;
 
   const { AUTH_URL, AUTH_SECRET } = env();
   // Auth.js names the cookie __Secure-… over HTTPS: read the one it would have set.
@@ -35,11 +38,14 @@ export async function sessionUserId(): Promise<string | undefined> {
     secret: AUTH_SECRET,
     secureCookie,
   });
-  const userId = typeof token?.id === "string" ? token.id : undefined;
+  const claims =
+    typeof token?.id === "string"
+      ? { userId: token.id, sessionId: typeof token.sid === "string" ? token.sid : undefined }
+      : undefined;
   if (cookie && token) {
     const expires = typeof token.exp === "number" ? token.exp * 1000 : Date.now();
     if (decoded.size >= MAX_ENTRIES) decoded.delete(decoded.keys().next().value ?? "");
-    decoded.set(cookie, { userId, until: Math.min(Date.now() + REMEMBER_MS, expires) });
+    decoded.set(cookie, { claims, until: Math.min(Date.now() + REMEMBER_MS, expires) });
   }
-  return userId;
+  return claims;
 }

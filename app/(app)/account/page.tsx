@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/gate";
+import { signOutEverywhereAction } from "./actions";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const { user } = await requireUser("/account");
+  return (
+    <div className="max-w-xl space-y-8">
+      <h1 className="text-2xl font-semibold">Account</h1>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+        <dt className="text-zinc-600 dark:text-zinc-400">Username</dt>
+        <dd>@{user.username}</dd>
+        <dt className="text-zinc-600 dark:text-zinc-400">Name</dt>
+        <dd>{user.name}</dd>
+        <dt className="text-zinc-600 dark:text-zinc-400">Role</dt>
+        <dd>{user.role}</dd>
+      </dl>
+      <section aria-labelledby="everywhere-heading" className="space-y-2">
+        <h2 id="everywhere-heading" className="text-lg font-semibold">
+          Sign out everywhere
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Ends every session of this account: this browser, your other browsers and devices, and
+          every realtime connection they hold. Each of them must sign in again.
+        </p>
+        <form action={signOutEverywhereAction}>
+          <button
+            type="submit"
+            className="rounded-md border border-red-300 px-3 py-2 text-sm font-semibold text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950"
+          >
+            Sign out everywhere
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

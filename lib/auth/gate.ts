@@ -1,0 +1,104 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { sessionClaims } from "@/lib/auth/session-cookie";
+import { isLive } from "@/lib/auth/web-sessions";
+import type { User, WebSession } from "@/lib/db/schema";
+import { END_MESSAGES } from "@/lib/realtime/session-ended";
+import { cachedUser, cachedWebSession } from "@/lib/realtime/user-cache";
+
+// The one answer to "who is the current user, and may they still act?". Pages, layouts, server
+// actions and route handlers all ask here; the realtime endpoints ask through realtimeCaller()
+// in lib/realtime/caller.ts, which ends in the same admit().
+
+/** Why the gate said no. `reason` tells how an ended session ended. */
+export type Refusal =
+  | { status: 401; code: "no_session"; message: string }
+  | { status: 401; code: "session_ended"; message: string; reason: string }
+  | { status: 403; code: "user_banned"; message: string };
+
+/** Who is asking, and which session (web or realtime) vouches for them. */
+export type Caller = { user: User; sessionId: string };
+
+export type GateResult = ({ ok: true } & Caller) | { ok: false; refusal: Refusal };
+
+export const NO_SESSION: Refusal = { status: 401, code: "no_session", message: "Sign in first." };
+export const BANNED: Refusal = {
+  status: 403,
+  code: "user_banned",
+  message: END_MESSAGES.user_banned,
+};
+
+export function sessionEnded(reason: string | null | undefined): Refusal {
+  const known = reason === "signed_out" || reason === "signed_out_everywhere";
+  return {
+    status: 401,
+    code: "session_ended",
+    reason: known ? reason : "session_ended",
+    message: known ? END_MESSAGES[reason] : END_MESSAGES.session_ended,
+  };
+}
+
+export function refuse(refusal: Refusal): GateResult {
+  return { ok: false, refusal };
+}
+
+/** The rule every credential ends in: the user exists and is not banned. Bans apply at once. */
+export function admit(user: User | undefined, sessionId: string): GateResult {
+  if (!user) return refuse(NO_SESSION);
+  if (user.bannedAt) return refuse(BANNED);
+  return { ok: true, user, sessionId };
+}
+
+function admitWeb(user: User | undefined, session: WebSession | undefined): GateResult {
+  if (user?.bannedAt) return refuse(BANNED);
+  if (!session || session.userId !== user?.id) return refuse(sessionEnded(undefined));
+  if (!isLive(session)) return refuse(sessionEnded(session.endReason));
+  return admit(user, session.id);
+}
+
+/**
+ * The user behind the request's session cookie, or why not. Once per request (React cache), and
+ * without a database round trip on the hot path (the revocation-aware cache).
+ */
+export const currentUser = cache(async (): Promise<GateResult> => {
+  const claims = await sessionClaims();
+  if (!claims) return refuse(NO_SESSION);
+  // A cookie from before session records has no id: it cannot be ended, so it is not accepted.
+  if (!claims.sessionId) return refuse(sessionEnded(undefined));
+  const [user, session] = await Promise.all([
+    cachedUser(claims.userId),
+    cachedWebSession(claims.sessionId),
+  ]);
+  return admitWeb(user, session);
+});
+
+/** For pages: the caller, or one redirect to sign in (back to `returnTo`), or the 403 page. */
+export async function requireUser(returnTo: string): Promise<Caller> {
+  const result = await currentUser();
+  if (result.ok) return result;
+  // app/forbidden.tsx asks the gate again and says that the account is suspended.
+  if (result.refusal.code === "user_banned") forbidden();
+  redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+}
+
+/** For admin pages and actions: requireUser, then the role, read fresh (a JWT's could be stale). */
+export async function requireAdmin(returnTo: string): Promise<Caller> {
+  const caller = await requireUser(returnTo);
+  if (caller.user.role !== "admin") forbidden();
+  return caller;
+}
+
+/** A refusal as a route handler's JSON answer: `{ error, message }`, plus `reason` when ended. */
+export function refusalResponse(refusal: {
+  status: number;
+  code: string;
+  message: string;
+  reason?: string;
+}): Response {
+  const { status, code: error, message, reason } = refusal;
+  return Response.json(
+    { error, message, ...(reason ? { reason } : {}) },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
+}

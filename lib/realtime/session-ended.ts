@@ -1,0 +1,52 @@
+// What the server tells a user's tabs just before it closes their connections, and the words a
+// tab shows for it. Shared by the server (which sends it) and the browser (which shows it).
+
+/** The user event that precedes a terminate: pusher.sendToUser(id, SESSION_ENDED_EVENT, notice). */
+export const SESSION_ENDED_EVENT = "session-ended";
+
+export type EndReason =
+  | "signed_out"
+  | "signed_out_everywhere"
+  | "user_banned"
+  | "service_auth_disabled"
+  | "disconnected";
+
+/** `sessions`: the web or realtime session ids that ended; null means every session of the user. */
+export type SessionEnded = { reason: EndReason; sessions: string[] | null };
+
+export const END_MESSAGES: Record<EndReason | "session_ended", string> = {
+  signed_out: "You signed out in another tab or on another device.",
+  signed_out_everywhere: "This account was signed out everywhere.",
+  user_banned: "This account is suspended.",
+  service_auth_disabled: "Authentication by the service was switched off on this site.",
+  disconnected: "An administrator closed this connection.",
+  session_ended: "Your session has ended. Sign in again.",
+};
+
+/** Every reason but an administrator's disconnect is final: signing in again cannot succeed. */
+export function isFinal(reason: string): boolean {
+  return reason !== "disconnected" && reason in END_MESSAGES;
+}
+
+// The app server's refusals that mean the same: what this tab holds can never sign in again.
+const FINAL_REFUSALS = new Set([
+  "no_session",
+  "session_ended",
+  "user_banned",
+  "service_auth_disabled",
+]);
+
+/** True when an error (a RealtimeError's kind and code) ended this tab's session for good. */
+export function endsSession(error: { kind: string; code: string }): boolean {
+  if (error.kind === "ended") return isFinal(error.code);
+  return error.kind === "http" && FINAL_REFUSALS.has(error.code);
+}
+
+export function parseSessionEnded(data: unknown): SessionEnded | undefined {
+  if (typeof data !== "object" || data === null) return undefined;
+  const { reason, sessions } = data as Record<string, unknown>;
+  if (typeof reason !== "string" || !(reason in END_MESSAGES) || reason === "session_ended")
+    return undefined;
+  const ids = Array.isArray(sessions) ? sessions.filter((id) => typeof id === "string") : null;
+  return { reason: reason as EndReason, sessions: ids };
+}

@@ -1,0 +1,212 @@
+import { type APIRequestContext, expect, request as requests, test } from "@playwright/test";
+import { cookieHeader, DEMO_PASSWORD, openApp, openTab, signUpUser } from "./fixtures";
+import { AccountPage } from "./pages/account-page";
+import { AdminPage } from "./pages/admin-page";
+import { SignInPage } from "./pages/sign-in-page";
+
+// Sessions that really end: a cookie is worthless once its session ended, wherever it was copied.
+
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+/** A client in Node that sends only the stolen cookie. */
+function replay(cookie: string): Promise<APIRequestContext> {
+  return requests.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    extraHTTPHeaders: { cookie },
+  });
+}
+
+/** What each API answers the cookie: the status and error code, by endpoint. */
+async function apiAnswers(client: APIRequestContext, userId: string, otherId: string) {
+  const form = (data: Record<string, string>) => ({
+    headers: FORM,
+    data: new URLSearchParams(data).toString(),
+  });
+  const calls = {
+    tickets: client.post("/api/realtime/tickets"),
+    userAuth: client.post("/api/pusher/user-auth", form({ socket_id: "1234.5678" })),
+    channelAuth: client.post(
+      "/api/pusher/auth",
+      form({ socket_id: "1234.5678", channel_name: `private-encrypted-inbox-${userId}` }),
+    ),
+    directMessages: client.get(`/api/direct-messages/${otherId}`),
+    roomHistory: client.get("/api/rooms/lobby/messages"),
+  };
+  const answers: Record<string, string> = {};
+  for (const [name, pending] of Object.entries(calls)) {
+    const response = await pending;
+    const body = await response.json().catch(() => ({}));
+    answers[name] = `${response.status()} ${body.error ?? ""}`.trim();
+  }
+  return answers;
+}
+
+/** Where a page sends the cookie: its status and Location, without following it. */
+async function pageAnswer(client: APIRequestContext, path: string) {
+  const response = await client.get(path, { maxRedirects: 0 });
+  return `${response.status()} ${response.headers().location ?? ""}`.trim();
+}
+
+test("after sign-out, the saved cookie gets 401 from every API and a redirect from every page", async ({
+  browser,
+}) => {
+  const carol = await openApp(browser, "carol");
+  const alice = await openApp(browser, "alice");
+  const [carolId, aliceId] = [await carol.app.userId(), await alice.app.userId()];
+  const stolen = await replay(await cookieHeader(carol.context));
+
+  // The same cookie works while the session lives, so the refusals below are the sign-out's.
+  expect(Object.values(await apiAnswers(stolen, carolId, aliceId))).toEqual([
+    "200",
+    "200",
+    "200",
+    "200",
+    "200",
+  ]);
+  expect(await pageAnswer(stolen, "/app")).toBe("200");
+
+  await carol.app.signOut();
+
+  expect(await apiAnswers(stolen, carolId, aliceId)).toEqual({
+    tickets: "401 session_ended",
+    userAuth: "401 session_ended",
+    channelAuth: "401 session_ended",
+    directMessages: "401 session_ended",
+    roomHistory: "401 session_ended",
+  });
+  for (const path of ["/app", "/account", "/admin"]) {
+    expect(await pageAnswer(stolen, path)).toBe(
+      `307 /sign-in?callbackUrl=${encodeURIComponent(path)}`,
+    );
+  }
+  // The sign-in page says why, and does not send the cookie anywhere else.
+  const signIn = await stolen.get("/sign-in?callbackUrl=/app", { maxRedirects: 0 });
+  expect(signIn.status()).toBe(200);
+  expect(await signIn.text()).toContain("You signed out in another tab or on another device.");
+
+  await stolen.dispose();
+  await Promise.all([carol.context.close(), alice.context.close()]);
+});
+
+test("signing out one device leaves the other signed in; the same browser's other tab says why", async ({
+  browser,
+}) => {
+  const laptop = await openApp(browser, "carol");
+  const laptopOtherTab = await openTab(laptop.context);
+  const phone = await openApp(browser, "carol");
+  const phoneCookie = await replay(await cookieHeader(phone.context));
+
+  await laptop.app.signOut();
+
+  // The protocol closes every connection of the user; the phone's session lives, so it is back.
+  await expect(laptopOtherTab.notice).toHaveText(
+    "Disconnected: You signed out in another tab or on another device.Sign in again",
+  );
+  await expect(laptopOtherTab.notice).toHaveAttribute("data-code", "signed_out");
+  await expect(laptopOtherTab.page.getByTestId("user-id")).toHaveCount(0);
+  await expect(laptopOtherTab.badge).toHaveCount(0);
+  await phone.app.expectSignedIn();
+  await expect(phone.app.badge).toHaveAttribute("data-state", "connected");
+  await expect(phone.app.notice).toHaveCount(0);
+  expect((await phoneCookie.post("/api/realtime/tickets")).status()).toBe(200);
+
+  // After a reload the signed-out browser is sent to sign in, once.
+  await laptopOtherTab.page.reload();
+  await expect(laptopOtherTab.page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapp$/);
+  await phoneCookie.dispose();
+  await Promise.all([laptop.context.close(), phone.context.close()]);
+});
+
+test("sign out everywhere ends every device's session, and each says so", async ({ browser }) => {
+  const { username, password } = await signUpUser(browser, "everywhere");
+  const laptop = await openApp(browser, username, password);
+  const phone = await openApp(browser, username, password);
+  const phoneCookie = await replay(await cookieHeader(phone.context));
+
+  const account = new AccountPage(laptop.app.page);
+  await account.goto();
+  await expect(account.page.getByRole("heading", { name: "Account" })).toBeVisible();
+  await account.signOutEverywhere();
+  await expect(account.page).toHaveURL(/\/sign-in$/);
+
+  await expect(phone.app.notice).toHaveText(
+    "Disconnected: This account was signed out everywhere.Sign in again",
+  );
+  await expect(phone.app.page.getByRole("heading", { name: /^Hello/ })).toHaveCount(0);
+  expect((await phoneCookie.post("/api/realtime/tickets")).status()).toBe(401);
+
+  await phone.app.page.reload();
+  await expect(phone.app.page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapp$/);
+  await expect(phone.app.page.getByTestId("session-ended")).toHaveText(
+    "This account was signed out everywhere.",
+  );
+  // Signing in again starts a new session.
+  await new SignInPage(phone.app.page).signIn(username, password);
+  await expect(phone.app.page).toHaveURL(/\/app$/);
+  await phone.app.expectSignedIn();
+  await phoneCookie.dispose();
+  await Promise.all([laptop.context.close(), phone.context.close()]);
+});
+
+test("a banned user is told so live and after a reload, and no page loops", async ({ browser }) => {
+  const { username, password } = await signUpUser(browser, "banned");
+  const user = await openApp(browser, username, password);
+  const cookie = await replay(await cookieHeader(user.context));
+  const alice = await openApp(browser, "alice");
+  const admin = new AdminPage(alice.app.page);
+  await admin.goto();
+
+  await admin.act(username, "Ban");
+  await expect(user.app.notice).toHaveText("Disconnected: This account is suspended.Sign in again");
+  await expect(user.app.notice).toHaveAttribute("data-code", "user_banned");
+  await expect(user.app.page.getByTestId("user-id")).toHaveCount(0);
+
+  await user.app.page.reload();
+  await expect(user.app.page.getByRole("heading", { name: "Account suspended" })).toBeVisible();
+  for (const path of ["/app", "/account", "/admin"]) {
+    expect(await pageAnswer(cookie, path), path).toBe("403");
+  }
+  // The sign-in page shows its form and why, and never sends the user back to /app.
+  expect(await pageAnswer(cookie, "/sign-in?callbackUrl=/app")).toBe("200");
+  expect((await cookie.post("/api/realtime/tickets")).status()).toBe(403);
+
+  // A ban ended the sessions: after the unban, the user signs in again.
+  await admin.act(username, "Unban");
+  expect((await cookie.post("/api/realtime/tickets")).status()).toBe(401);
+  await user.app.page.goto("/app");
+  await expect(user.app.page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapp$/);
+  await new SignInPage(user.app.page).signIn(username, password);
+  await user.app.expectSignedIn();
+  await cookie.dispose();
+  await Promise.all([alice.context.close(), user.context.close()]);
+});
+
+test("callbackUrl only ever leads to a path of this site, and never to a 500", async ({
+  browser,
+}) => {
+  const bob = await openApp(browser, "bob");
+  const request = bob.context.request;
+  for (const callbackUrl of [
+    "/%09/evil.example",
+    "/%0A/evil.example",
+    "/%5Cevil.example",
+    "/%2F%2Fevil.example",
+    "//evil.example",
+    "https://evil.example",
+    "%E2%80%A8",
+    "/caf%C3%A9%0D%0ASet-Cookie:%20x=y",
+  ]) {
+    const response = await request.get(`/sign-in?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
+    expect(response.status(), callbackUrl).toBe(307);
+    const location = response.headers().location ?? "";
+    expect(location, callbackUrl).toMatch(/^\/[^/\\]/);
+    expect(new URL(location, "http://localhost").host, callbackUrl).toBe("localhost");
+  }
+  // The form carries the cleaned target, and signing in lands on this site.
+  const visitor = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const page = await visitor.newPage();
+  await page.goto("/sign-in?callbackUrl=/%09/evil.example");
+  await new SignInPage(page).signIn("bob", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/app$/);
+  await Promise.all([bob.context.close(), visitor.close()]);
+});

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  endUserSessions,
+  endWebSession,
+  findWebSession,
+  isLive,
+  startWebSession,
+} from "@/lib/auth/web-sessions";
+import type { Connection } from "@/lib/db/connect";
+import { findUserById } from "@/lib/db/queries";
+import { seedDemoAccounts } from "@/lib/db/seed";
+import { findSession, startRealtimeSession } from "@/lib/realtime/sessions";
+import { testDatabases } from "./database";
+
+describe.each(testDatabases())("web sessions on $name", ({ open }) => {
+  let connection: Connection & { drop: () => Promise<void> };
+  let bobId: string;
+  let aliceId: string;
+
+  beforeAll(async () => {
+    connection = await open();
+    await connection.migrate();
+    await seedDemoAccounts(connection.db);
+    const ids = await connection.db.query.users.findMany({ columns: { id: true, username: true } });
+    bobId = ids.find((user) => user.username === "bob")?.id ?? "";
+    aliceId = ids.find((user) => user.username === "alice")?.id ?? "";
+  });
+  afterAll(() => connection?.drop());
+
+  const startFor = (userId: string) =>
+    startWebSession(connection.db, {
+      userId,
+      method: "credentials",
+      userAgent: "x".repeat(2_000),
+      clientAddress: "203.0.113.7",
+    });
+
+  const realtimeFor = (userId: string, webSessionId?: string) =>
+    startRealtimeSession(connection.db, {
+      userId,
+      ticketNonce: `nonce-${Math.random()}`,
+      flow: "backend",
+      ttlHours: 1,
+      webSessionId,
+    });
+
+  it("records a sign-in that lives for the cookie's lifetime, with bounded client fields", async () => {
+    const session = await startFor(bobId);
+    expect(session.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(session.userAgent).toHaveLength(512);
+    expect(session.clientAddress).toBe("203.0.113.7");
+    const days = (session.expiresAt.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+    expect(isLive(session)).toBe(true);
+    expect(isLive(session, new Date(session.expiresAt.getTime() + 1))).toBe(false);
+  });
+
+  it("sign-out ends that session and the realtime sessions its tickets started, nothing else", async () => {
+    const mine = await startFor(bobId);
+    const otherDevice = await startFor(bobId);
+    const child = await realtimeFor(bobId, mine.id);
+    const sibling = await realtimeFor(bobId, otherDevice.id);
+
+    expect(await endWebSession(connection.db, mine.id, "signed_out")).toEqual([mine.id, child?.id]);
+    const ended = await findWebSession(connection.db, mine.id);
+    expect(ended?.endReason).toBe("signed_out");
+    expect(ended && isLive(ended)).toBe(false);
+    expect((await findSession(connection.db, child?.token ?? ""))?.live).toBe(false);
+
+    const kept = await findWebSession(connection.db, otherDevice.id);
+    expect(kept && isLive(kept)).toBe(true);
+    expect((await findSession(connection.db, sibling?.token ?? ""))?.live).toBe(true);
+    // Ending it again changes nothing and reports nothing.
+    expect(await endWebSession(connection.db, mine.id, "signed_out")).toEqual([]);
+  });
+
+  it("ending every session of a user leaves other users alone and refuses earlier tickets", async () => {
+    const bobs = [await startFor(bobId), await startFor(bobId)];
+    const bobsRealtime = await realtimeFor(bobId);
+    const alices = await startFor(aliceId);
+
+    await endUserSessions(connection.db, bobId, "banned");
+    for (const session of bobs) {
+      expect((await findWebSession(connection.db, session.id))?.endReason).toBe("banned");
+    }
+    expect((await findSession(connection.db, bobsRealtime?.token ?? ""))?.live).toBe(false);
+    expect((await findUserById(connection.db, bobId))?.realtimeRevokedAt).toBeInstanceOf(Date);
+    const untouched = await findWebSession(connection.db, alices.id);
+    expect(untouched && isLive(untouched)).toBe(true);
+  });
+});
