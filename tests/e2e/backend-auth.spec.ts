@@ -66,7 +66,9 @@ test("an admin disconnects bob; bob sees why and reconnects", async ({ browser }
 
   await admin.act("bob", "Disconnect");
   await expect(bob.app.badge).toHaveAttribute("data-state", "disconnected");
-  await expect(bob.app.notice).toContainText("Disconnected:");
+  await expect(bob.app.notice).toHaveText(
+    "Disconnected: An administrator closed this connection.Reconnect",
+  );
 
   await bob.app.notice.getByRole("button", { name: "Reconnect" }).click();
   await bob.app.expectSignedIn();
@@ -74,32 +76,39 @@ test("an admin disconnects bob; bob sees why and reconnects", async ({ browser }
   await Promise.all([alice.context.close(), bob.context.close()]);
 });
 
-test("a ban closes the user's connections and refuses them until unbanned", async ({ browser }) => {
+test("a ban closes the user's connections, and their realtime session cannot come back", async ({
+  browser,
+}) => {
   const { username, password } = await signUpUser(browser, "banned");
 
   const user = await openApp(browser, username, password);
+  const byTicket = await openTab(user.context);
+  await expect(await byTicket.startWithTicket()).toHaveText(
+    `Signed in as ${username} with the ticket.`,
+  );
   const alice = await openApp(browser, "alice");
   const admin = new AdminPage(alice.app.page);
   await admin.goto();
 
   await admin.act(username, "Ban");
-  await expect(user.app.badge).toHaveAttribute("data-state", "disconnected");
-  await user.app.notice.getByRole("button", { name: "Reconnect" }).click();
-  await expect(user.app.notice).toHaveText(/Realtime sign-in failed: This account is suspended\./);
-  await expect(user.app.notice).toHaveAttribute("data-code", "user_banned");
-
-  await admin.act(username, "Unban");
-  await user.app.notice.getByRole("button", { name: "Reconnect" }).click();
-  await user.app.expectSignedIn();
+  for (const tab of [user.app, byTicket]) {
+    await expect(tab.notice).toHaveAttribute("data-code", "user_banned");
+    await expect(tab.notice).toContainText("Disconnected: This account is suspended.");
+    await expect(tab.notice.getByRole("button", { name: "Reconnect" })).toHaveCount(0);
+  }
   await Promise.all([alice.context.close(), user.context.close()]);
 });
 
-test("signing out closes the user's sockets in every tab", async ({ browser }) => {
+test("signing out closes the user's sockets in every tab, and each tab says why", async ({
+  browser,
+}) => {
   const carol = await openApp(browser, "carol");
   const otherTab = await openTab(carol.context);
   await carol.app.signOut();
-  await expect(otherTab.badge).toHaveAttribute("data-state", "disconnected");
-  await expect(otherTab.notice).toContainText("Disconnected:");
+  await expect(otherTab.notice).toHaveAttribute("data-code", "signed_out");
+  await expect(otherTab.notice).toContainText(
+    "Disconnected: You signed out in another tab or on another device.",
+  );
   await carol.context.close();
 });
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createRealtimeClient, type RealtimeClient } from "../../lib/realtime/client";
-import { uniqueUsername } from "./fixtures";
+import { cookieHeader, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
 import { startExternalStack } from "./support/stack";
@@ -94,6 +94,41 @@ test("after the realtime server restarts, every client signs in again by itself"
     await Promise.all([cookieContext.close(), ticketContext.close()]);
   } finally {
     for (const client of nodeClients) client.stop();
+    await stack.stop();
+  }
+});
+
+test("signing out does not wait on a frozen realtime server, and the session still ends", async ({
+  browser,
+  playwright,
+}) => {
+  test.setTimeout(120_000);
+  const stack = await startExternalStack("frozen");
+  try {
+    const context = await browser.newContext({ baseURL: stack.baseURL });
+    const signUp = new SignUpPage(await context.newPage());
+    await signUp.goto();
+    await signUp.signUp({ username: uniqueUsername("frozen"), password: "a-long-enough-password" });
+    const app = new AppPage(signUp.page);
+    await app.expectSignedIn();
+    const stolen = await playwright.request.newContext({
+      baseURL: stack.baseURL,
+      extraHTTPHeaders: { cookie: await cookieHeader(context) },
+    });
+
+    // SIGSTOP: the server accepts connections and never answers, the worst case for a caller.
+    stack.pauseRealtime();
+    try {
+      await app.page.getByRole("button", { name: "Sign out" }).click();
+      // Bounded by the app's 2 s limit on the realtime calls, not the SDK's 5 s per request.
+      await expect(app.page).toHaveURL(/\/$/, { timeout: 4_500 });
+    } finally {
+      stack.resumeRealtime();
+    }
+    expect((await stolen.post("/api/realtime/tickets")).status()).toBe(401);
+    await stolen.dispose();
+    await context.close();
+  } finally {
     await stack.stop();
   }
 });

@@ -110,13 +110,20 @@ test("an admin switches the flow off and on again", async ({ browser, request })
   try {
     await setServiceAuth(browser, "off");
 
-    // The live service-started session is dropped, and cannot come back.
-    await expect(live.quickstart.realtime.badge).toHaveAttribute("data-state", "disconnected");
-    await live.quickstart.realtime.notice.getByRole("button", { name: "Reconnect" }).click();
-    await expect(live.quickstart.realtime.notice).toHaveAttribute(
-      "data-code",
-      "service_auth_disabled",
+    // The live service-started session is dropped, says why, and leaves every loading state.
+    const tab = live.quickstart.realtime;
+    await expect(tab.notice).toHaveText(
+      "Disconnected: Authentication by the service was switched off on this site.",
     );
+    await expect(tab.notice).toHaveAttribute("data-code", "service_auth_disabled");
+    await expect(tab.badge).toHaveAttribute("data-state", "disconnected");
+    await expect(tab.badge).toHaveAttribute("data-signed-in", "false");
+    await expect(live.quickstart.signedInAs).toHaveText("Not signed in to the realtime service");
+    await expect(live.quickstart.page.getByText("Not connected.")).toBeVisible();
+    await expect(live.quickstart.page.getByText("Joining…")).toHaveCount(0);
+    // After a reload too.
+    await live.quickstart.page.reload();
+    await expect(live.quickstart.disabled).toBeVisible();
 
     const page = await openQuickstart(browser);
     await expect(page.quickstart.disabled).toContainText(
@@ -229,4 +236,42 @@ test("newUser is rate-limited per client", async ({ request }) => {
     headers: { "x-forwarded-for": "192.0.2.45" },
   });
   expect(otherClient.status()).toBe(201);
+});
+
+test("service tickets and sessions from before a switch-off stay dead once it is on again", async ({
+  browser,
+  request,
+}) => {
+  await setServiceAuth(browser, "on");
+  const ticket = async (): Promise<string> => {
+    const response = await request.post("/api/realtime/service/sessions", {
+      data: { username: "carol", password: DEMO_PASSWORD },
+    });
+    return (await response.json()).userTicket;
+  };
+  const userAuth = (fields: Record<string, string>) =>
+    request.post("/api/pusher/user-auth", {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      data: new URLSearchParams({ socket_id: "1234.5678", ...fields }).toString(),
+    });
+
+  const unexchanged = await ticket();
+  const exchanged = await userAuth({ ticket: await ticket() });
+  expect(exchanged.status()).toBe(200);
+  const { session } = await exchanged.json();
+
+  try {
+    await setServiceAuth(browser, "off");
+  } finally {
+    await setServiceAuth(browser, "on");
+  }
+
+  const oldTicket = await userAuth({ ticket: unexchanged });
+  expect(oldTicket.status()).toBe(401);
+  expect(await oldTicket.json()).toMatchObject({ error: "ticket_revoked" });
+  const oldSession = await userAuth({ session });
+  expect(oldSession.status()).toBe(401);
+  expect(await oldSession.json()).toMatchObject({ error: "session_ended" });
+  // What is issued after the switch is back on works.
+  expect((await userAuth({ ticket: await ticket() })).status()).toBe(200);
 });
