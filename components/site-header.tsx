@@ -56,13 +56,22 @@ export async function SiteHeader() {
               </form>
             </>
           ) : (
-            <Link
-              href="/sign-in"
-              prefetch={false}
-              className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-            >
-              Sign in
-            </Link>
+            <>
+              <Link
+                href="/sign-in"
+                prefetch={false}
+                className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              >
+                Sign in
+              </Link>
+              <Link
+                href="/sign-up"
+                prefetch={false}
+                className="rounded-md bg-indigo-700 px-2 py-1 font-medium text-white hover:bg-indigo-800"
+              >
+                Sign up
+              </Link>
+            </>
           )}
         </div>
       </nav>
