@@ -111,3 +111,17 @@ test("repeated failures throttle the account and say when to retry", async ({ pa
   await expect(signIn.alert).toHaveText("Too many failed attempts. Try again in 1 minute.");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("a visitor is offered both sign-in and sign-up, and the favicon is served", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const header = page.getByRole("banner");
+  await header.getByRole("link", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/sign-up$/);
+  await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
+  const favicon = await request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()["content-type"]).toContain("image/");
+});
