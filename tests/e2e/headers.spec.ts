@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { openApp } from "./fixtures";
-import { freePort } from "./support/stack";
+import { openApp, uniqueUsername } from "./fixtures";
+import { SignUpPage } from "./pages/sign-up-page";
+import { freePort, freePorts, launch, portsEnv, stopChild } from "./support/stack";
 import { expect, test } from "./test";
 
 // The security headers of every page (proxy.ts, next.config.ts) against the production build.
@@ -9,7 +13,7 @@ import { expect, test } from "./test";
 const realtime = `127.0.0.1:${process.env.E2E_SOKETI_PORT}`;
 
 /** The response's policy as directive name → sources. */
-function policyOf(response: APIResponse): Map<string, string[]> {
+function policyOf(response: Pick<APIResponse, "headers">): Map<string, string[]> {
   const policy = response.headers()["content-security-policy"] ?? "";
   return new Map(
     policy.split(";").map((directive) => {
@@ -161,4 +165,55 @@ test("a same-site page cannot frame /admin, even with the admin's cookies", asyn
 
   await alice.context.close();
   await new Promise((resolve) => attacker.close(resolve));
+});
+
+test("with hosted Pusher settings, /app may open its socket to the cluster", async ({
+  browser,
+}) => {
+  // Pusher cannot be reached from here: what matters is that the policy lets pusher-js try.
+  const ports = await freePorts();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-hosted-"));
+  const app = launch({
+    ...portsEnv(ports),
+    DATA_DIR: dataDir,
+    AUTH_SECRET: "h".repeat(32),
+    PUSHER_APP_ID: "1",
+    PUSHER_KEY: "hosted-key",
+    PUSHER_SECRET: "hosted-secret",
+    PUSHER_CLUSTER: "eu",
+    PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 2).toString("base64"),
+  });
+  const context = await browser.newContext({ baseURL: `http://localhost:${ports.port}` });
+  try {
+    const home = await expect
+      .poll(
+        () =>
+          context.request.get("/").then(
+            (response) => response.status(),
+            () => 0,
+          ),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(200)
+      .then(() => context.request.get("/"));
+    expect(policyOf(home).get("connect-src")).toEqual([
+      "'self'",
+      "wss://ws-eu.pusher.com",
+      "https://sockjs-eu.pusher.com",
+    ]);
+
+    const signUp = new SignUpPage(await context.newPage());
+    await signUp.goto();
+    const [socket] = await Promise.all([
+      signUp.page.waitForEvent("websocket"),
+      signUp.signUp({ username: uniqueUsername("hosted"), password: "a-long-enough-password" }),
+    ]);
+    expect(socket.url()).toMatch(/^wss:\/\/ws-eu\.pusher\.com\/app\/hosted-key\?/);
+  } finally {
+    await context.close();
+    await stopChild(app.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
