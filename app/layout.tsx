@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { Toaster } from "@/components/toaster";
@@ -9,7 +10,9 @@ export const metadata: Metadata = {
   description: "How users of a Pusher Channels service are authenticated, end to end.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Never prerender a page: its scripts need the nonce of the request's policy (proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">

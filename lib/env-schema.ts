@@ -26,8 +26,19 @@ const variables = z.object({
   PUSHER_APP_ID: z.string().min(1, "is required"),
   PUSHER_KEY: z.string().min(1, "is required"),
   PUSHER_SECRET: z.string().min(1, "is required"),
-  PUSHER_CLUSTER: z.string().min(1).default("mt1"),
-  PUSHER_HOST: z.string().min(1).optional(),
+  // Both end up in the pages' Content-Security-Policy (lib/http/security-headers.ts): only the
+  // characters a host may have, so that a value cannot add a directive.
+  PUSHER_CLUSTER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must be a cluster name such as eu or us2")
+    .default("mt1"),
+  PUSHER_HOST: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/,
+      "must be a host name or IPv4 address, without scheme or port",
+    )
+    .optional(),
   PUSHER_PORT: port.optional(),
   PUSHER_USE_TLS: flag.default(true),
   /** Encrypts private-encrypted-* channels, which carry the direct messages. */

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { openApp, stackSecrets } from "./fixtures";
+import { expect, test } from "./test";
 
 // The auth endpoints as pusher-js and attackers see them: every refusal is JSON with a code.
 

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, INVALID_CREDENTIALS, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
+import { expect, test } from "./test";
 
 const PASSWORD = "a-long-enough-password";
 

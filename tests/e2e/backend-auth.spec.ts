@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { issueTicket } from "../../lib/realtime/tickets";
 import { openApp, openTab, signUpUser, stackSecrets, uniqueUsername } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
+import { expect, test } from "./test";
 
 // Authentication by your backend, in real Chromium against the real soketi server.
 

@@ -1,4 +1,4 @@
-import { type Browser, expect, test } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { connectDatabase } from "../../lib/db/connect";
 import { seedDemoAccounts, seedRooms } from "../../lib/db/seed";
 import { testDatabaseUrl, testRedisUrl } from "../services";
@@ -7,6 +7,7 @@ import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { type Cluster, startCluster } from "./support/cluster";
 import { createTestDatabase } from "./support/database";
+import { expect, test } from "./test";
 
 // Two soketi nodes on Redis and two app instances on PostgreSQL. A client on node B is reached
 // by API calls that app 1 makes to node A, and both apps share throttles, bans and the switch.

@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test, type WebSocketRoute } from "@playwright/test";
+import type { Page, WebSocketRoute } from "@playwright/test";
 import { DEMO_PASSWORD, openApp, uniqueUsername } from "./fixtures";
 import { QuickstartPage } from "./pages/quickstart-page";
+import { expect, test } from "./test";
 
 // The demo site: chat that survives reconnects, the auth inspector, and accessibility.
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { testDatabaseUrl } from "../services";
 import { openApp, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
@@ -16,6 +16,7 @@ import {
   waitForHealth,
 } from "./support/stack";
 import { startTcpProxy } from "./support/tcp-proxy";
+import { expect, test } from "./test";
 
 // What happens when a backing service or the app itself goes away, on stacks of their own.
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
 test("GET /api/health reports the database and the realtime server", async ({ request }) => {
   const response = await request.get("/api/health");

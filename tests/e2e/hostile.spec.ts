@@ -1,10 +1,11 @@
 import { createHmac } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { issueTicket } from "../../lib/realtime/tickets";
 import { openApp, stackSecrets } from "./fixtures";
+import { expect, test } from "./test";
 
 // Hostile input, generated: 10,500 malformed or forged requests in all. None may get a 5xx,
 // every refusal must be JSON with a code, and no forgery may be accepted.

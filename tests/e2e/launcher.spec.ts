@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { freePorts, launch, portsEnv, startStack, stopChild, waitForHealth } from "./support/stack";
+import { expect, test } from "./test";
 
 // The launcher behind `npm run dev` and `npm start`, driven as a terminal would drive it.
 

@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import {
   createRealtimeClient,
   type RealtimeClient,
@@ -7,6 +6,7 @@ import {
 import { DEMO_PASSWORD, openApp, setServiceAuth, stackSecrets } from "./fixtures";
 import { kill, startSoketi } from "./support/soketi";
 import { freePorts } from "./support/stack";
+import { expect, test } from "./test";
 
 // lib/realtime/client.ts in Node: real pusher-js, no cookies, only the app key and a ticket.
 

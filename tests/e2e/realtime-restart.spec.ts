@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
 import { createRealtimeClient, type RealtimeClient } from "../../lib/realtime/client";
 import { cookieHeader, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
 import { startExternalStack } from "./support/stack";
+import { expect, test } from "./test";
 
 // The app against an external soketi that this test kills and starts again, as an outage would.
 

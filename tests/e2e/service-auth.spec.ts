@@ -1,6 +1,7 @@
-import { type Browser, expect, test } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { DEMO_PASSWORD, openApp, setServiceAuth, uniqueUsername } from "./fixtures";
 import { QuickstartPage } from "./pages/quickstart-page";
+import { expect, test } from "./test";
 
 // Authentication by the service: credentials straight to client.start(), only the app key.
 

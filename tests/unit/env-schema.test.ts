@@ -54,6 +54,21 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("accepts only a host name or address and a cluster name, which the CSP names", () => {
+    expect(issues({ ...complete, PUSHER_HOST: "rt.example.com", PUSHER_CLUSTER: "us2" })).toEqual(
+      [],
+    );
+    expect(issues({ ...complete, PUSHER_HOST: "127.0.0.1" })).toEqual([]);
+    for (const host of ["wss://rt.example.com", "rt.example.com:443", "x; script-src *", "a..b"]) {
+      expect(issues({ ...complete, PUSHER_HOST: host })).toEqual([
+        "PUSHER_HOST must be a host name or IPv4 address, without scheme or port",
+      ]);
+    }
+    expect(issues({ ...complete, PUSHER_CLUSTER: "eu; connect-src *" })).toEqual([
+      "PUSHER_CLUSTER must be a cluster name such as eu or us2",
+    ]);
+  });
+
   it("applies defaults for hosted Pusher", () => {
     const env = parseEnv(complete);
     expect(env).toMatchObject({ PUSHER_CLUSTER: "mt1", PUSHER_USE_TLS: true, DATA_DIR: ".data" });
