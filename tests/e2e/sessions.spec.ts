@@ -1,8 +1,9 @@
-import { type APIRequestContext, expect, request as requests, test } from "@playwright/test";
+import { type APIRequestContext, request as requests } from "@playwright/test";
 import { cookieHeader, DEMO_PASSWORD, openApp, openTab, signUpUser } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { expect, test } from "./test";
 
 // Sessions that really end: a cookie is worthless once its session ended, wherever it was copied.
 
