@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { useRealtime } from "@/components/realtime-provider";
+import { userChannel } from "@/lib/realtime/channel-names";
 
 /** Joins private-user-{id} while signed in: its occupancy webhooks tell the server who is online. */
 export function PersonalChannel() {
@@ -9,7 +10,7 @@ export function PersonalChannel() {
   const userId = user?.id;
   useEffect(() => {
     if (!client || !userId) return;
-    const name = `private-user-${userId}`;
+    const name = userChannel.build({ userId });
     client.join(name);
     return () => client.leave(name);
   }, [client, userId]);

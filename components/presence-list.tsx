@@ -3,6 +3,7 @@
 import type { PresenceChannel } from "pusher-js";
 import { useEffect, useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
+import { roomChannel } from "@/lib/chat/channel-names";
 
 type Member = { id: string; name: string; username: string };
 
@@ -15,7 +16,7 @@ export function PresenceList({ room }: { room: string }) {
 
   useEffect(() => {
     if (!client || !userId) return;
-    const name = `presence-room-${room}`;
+    const name = roomChannel.build({ slug: room });
     const channel = client.join(name, (refusal) => setError(refusal.message)) as PresenceChannel;
     const refresh = () => {
       const list: Member[] = [];

@@ -5,6 +5,7 @@ import { type SendResult, sendDirectMessage } from "@/app/(app)/app/chat-actions
 import { MessageComposer } from "@/components/chat/message-composer";
 import { MessageList } from "@/components/chat/message-list";
 import { useThread } from "@/components/chat/use-thread";
+import { inboxChannel } from "@/lib/chat/channel-names";
 import { directThread } from "@/lib/chat/messages";
 
 type Person = { id: string; username: string };
@@ -42,7 +43,7 @@ export function DirectMessages({ me, people }: { me: string; people: Person[] })
 function DirectThread({ me, partner }: { me: string; partner: string }) {
   const thread = directThread(me, partner);
   const { messages, status, add } = useThread({
-    channel: `private-encrypted-inbox-${me}`,
+    channel: inboxChannel.build({ userId: me }),
     historyUrl: `/api/direct-messages/${partner}`,
     accepts: (payload) => payload.thread === thread,
   });

@@ -6,6 +6,7 @@ import { MessageComposer } from "@/components/chat/message-composer";
 import { MessageList } from "@/components/chat/message-list";
 import { useThread } from "@/components/chat/use-thread";
 import { useTyping } from "@/components/chat/use-typing";
+import { roomChannel } from "@/lib/chat/channel-names";
 
 type Room = { slug: string; name: string };
 
@@ -38,7 +39,7 @@ export function RoomChat({ rooms }: { rooms: Room[] }) {
 }
 
 function RoomView({ slug }: { slug: string }) {
-  const channel = `presence-room-${slug}`;
+  const channel = roomChannel.build({ slug });
   const { messages, status, add } = useThread({
     channel,
     historyUrl: `/api/rooms/${slug}/messages`,

@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { roomChannel } from "../../lib/chat/channel-names";
+import { userChannel } from "../../lib/realtime/channel-names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
 import { appScripts, signInToApp, timeToSignedIn } from "./browser";
@@ -56,13 +58,17 @@ try {
     },
     {
       name: "channel auth, presence",
-      send: post("/api/pusher/auth", "socket_id=1234.5678&channel_name=presence-room-lobby", true),
+      send: post(
+        "/api/pusher/auth",
+        `socket_id=1234.5678&channel_name=${roomChannel.build({ slug: "lobby" })}`,
+        true,
+      ),
     },
     {
       name: "channel auth, private",
       send: post(
         "/api/pusher/auth",
-        `socket_id=1234.5678&channel_name=private-user-${userId}`,
+        `socket_id=1234.5678&channel_name=${userChannel.build({ userId })}`,
         true,
       ),
     },

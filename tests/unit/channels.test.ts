@@ -1,31 +1,113 @@
 import Pusher from "pusher";
 import { describe, expect, it } from "vitest";
-import { type ChannelContext, type ChannelUser, mayJoinChannel } from "@/lib/realtime/channels";
+import { inboxChannel, roomChannel } from "@/lib/chat/channel-names";
+import { chatChannelKinds, type RoomAudience } from "@/lib/chat/channel-policy";
+import { channelName, onlineChannel, userChannel } from "@/lib/realtime/channel-names";
+import {
+  type ChannelUser,
+  coreChannelKinds,
+  createPolicy,
+  OPERATIONS,
+  type Operation,
+} from "@/lib/realtime/channel-policy";
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/protocol";
 
-const alice: ChannelUser = { id: "a1", name: "Alice", username: "alice", role: "admin" };
-const bob: ChannelUser = { id: "b2", name: "Bob", username: "bob", role: "user" };
-const context: ChannelContext = {
-  roomAudience: async (slug) => ({ lobby: "everyone", staff: "admins" })[slug] as never,
-};
+const audiences: Record<string, RoomAudience> = { lobby: "everyone", staff: "admins" };
+const policy = createPolicy([
+  ...coreChannelKinds,
+  ...chatChannelKinds({ roomAudience: async (slug) => audiences[slug] }),
+]);
 
-describe("channel rules", () => {
+// The roles a user can have towards a channel.
+const me: ChannelUser = { id: "u1", role: "user" };
+const admin: ChannelUser = { id: "a1", role: "admin" };
+const other: ChannelUser = { id: "u2", role: "user" };
+const ROLES = { owner: me, admin, other } as const;
+type Role = keyof typeof ROLES;
+
+type Row = { channel: string; allowed: Record<Operation, Role[]> };
+const none: Role[] = [];
+const all: Role[] = ["owner", "admin", "other"];
+
+// Every kind the app registers, every operation, every role: what is allowed, and so what is not.
+const TABLE: Row[] = [
+  {
+    channel: userChannel.build({ userId: me.id }),
+    allowed: { subscribe: ["owner"], publish: none, history: none, presence: none },
+  },
+  {
+    channel: onlineChannel.build({}),
+    allowed: { subscribe: all, publish: none, history: none, presence: all },
+  },
+  {
+    channel: roomChannel.build({ slug: "lobby" }),
+    allowed: { subscribe: all, publish: all, history: all, presence: all },
+  },
+  {
+    channel: roomChannel.build({ slug: "staff" }),
+    allowed: { subscribe: ["admin"], publish: ["admin"], history: ["admin"], presence: ["admin"] },
+  },
+  {
+    channel: roomChannel.build({ slug: "nowhere" }),
+    allowed: { subscribe: none, publish: none, history: none, presence: none },
+  },
+  {
+    channel: inboxChannel.build({ userId: me.id }),
+    allowed: { subscribe: ["owner"], publish: all, history: ["owner"], presence: none },
+  },
+];
+
+describe("the channel policy", () => {
+  it("has a row for every registered kind", () => {
+    const covered = new Set(TABLE.map((row) => policy.kindOf(row.channel)?.template));
+    expect([...covered].sort()).toEqual(policy.kinds.map((kind) => kind.template).sort());
+  });
+
+  const cells = TABLE.flatMap((row) =>
+    OPERATIONS.flatMap((operation) =>
+      (Object.keys(ROLES) as Role[]).map((role) => ({
+        ...row,
+        operation,
+        role,
+        expected: row.allowed[operation].includes(role),
+      })),
+    ),
+  );
+
+  it.each(cells)("$operation $channel as $role: $expected", async (cell) => {
+    expect(await policy.may(ROLES[cell.role], cell.operation, cell.channel)).toBe(cell.expected);
+  });
+
   it.each([
-    ["private-user-b2", bob, true],
-    ["private-user-a1", bob, false],
-    ["private-user-b2-extra", bob, false],
-    ["private-encrypted-inbox-b2", bob, true],
-    ["private-encrypted-inbox-a1", bob, false],
-    ["presence-room-lobby", bob, true],
-    ["presence-room-lobby", alice, true],
-    ["presence-room-staff", alice, true],
-    ["presence-room-staff", bob, false],
-    ["presence-room-nowhere", alice, false],
-    ["private-anything", alice, false],
-    ["public-channel", alice, false],
-    ["presence-user-b2", bob, false],
-  ] as const)("%s for %s: %s", async (channel, user, allowed) => {
-    expect(await mayJoinChannel(user, channel, context)).toBe(allowed);
+    "private-user-u1-extra",
+    "private-user-",
+    "private-anything",
+    "public-channel",
+    "presence-user-u1",
+    "presence-online-x",
+    "presence-room-lobby;presence-room-staff",
+    "private-encrypted-inbox-u1 ",
+  ])("refuses everything on %s, which no kind matches", async (channel) => {
+    for (const operation of OPERATIONS) {
+      for (const user of Object.values(ROLES)) {
+        expect(await policy.may(user, operation, channel)).toBe(false);
+      }
+    }
+  });
+
+  it("builds and reads names with typed parameters, refusing what Pusher would", () => {
+    expect(userChannel.build({ userId: "u1" })).toBe("private-user-u1");
+    expect(userChannel.parse("private-user-u1")).toEqual({ userId: "u1" });
+    expect(userChannel.parse("presence-room-lobby")).toBeUndefined();
+    expect(roomChannel.parse("presence-room-lobby")).toEqual({ slug: "lobby" });
+    expect(() => userChannel.build({ userId: "a b" })).toThrow();
+    expect(() => userChannel.build({ userId: "" })).toThrow();
+    expect(() => roomChannel.build({ slug: "x\ny" })).toThrow();
+    expect(channelName("private-{a}-{b}").build({ a: "1", b: "2" })).toBe("private-1-2");
+  });
+
+  it("refuses to register one kind twice", () => {
+    expect(() => createPolicy([...coreChannelKinds, ...coreChannelKinds])).toThrow(/twice/);
   });
 });
 

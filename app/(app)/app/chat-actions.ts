@@ -2,16 +2,19 @@
 
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/gate";
-import { mayUseRoom, senderOf } from "@/lib/chat/access";
+import { senderOf } from "@/lib/chat/access";
+import { inboxChannel, roomChannel } from "@/lib/chat/channel-names";
 import {
   type ChatMessage,
   directThread,
   MESSAGE_MAX_LENGTH,
   roomThread,
 } from "@/lib/chat/messages";
+import { roomSlugSchema } from "@/lib/chat/rooms";
 import { appendMessage } from "@/lib/chat/threads";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
+import { policy } from "@/lib/realtime/policy";
 import { pusher } from "@/lib/realtime/server";
 
 export type SendResult = { ok: true; message: ChatMessage } | { ok: false; error: string };
@@ -21,7 +24,7 @@ const textSchema = z
   .trim()
   .min(1, "Write a message first.")
   .max(MESSAGE_MAX_LENGTH, `A message is at most ${MESSAGE_MAX_LENGTH} characters.`);
-const roomSchema = z.object({ room: z.string().regex(/^[a-z0-9-]{1,64}$/), text: textSchema });
+const roomSchema = z.object({ room: roomSlugSchema, text: textSchema });
 const directSchema = z.object({ recipientId: z.string().min(1).max(64), text: textSchema });
 
 /**
@@ -44,7 +47,8 @@ export async function sendRoomMessage(room: string, text: string): Promise<SendR
   const input = roomSchema.safeParse({ room, text });
   if (!input.success)
     return { ok: false, error: input.error.issues[0]?.message ?? "Invalid message." };
-  if (!(await mayUseRoom(user, input.data.room)))
+  const channel = roomChannel.build({ slug: input.data.room });
+  if (!(await policy.may(user, "publish", channel)))
     return { ok: false, error: "You are not a member of this room." };
 
   const message = await appendMessage(db(), {
@@ -52,7 +56,7 @@ export async function sendRoomMessage(room: string, text: string): Promise<SendR
     sender: senderOf(user),
     text: input.data.text,
   });
-  await announce([`presence-room-${input.data.room}`], message);
+  await announce([channel], message);
   return { ok: true, message };
 }
 
@@ -66,6 +70,9 @@ export async function sendDirectMessage(recipientId: string, text: string): Prom
     return { ok: false, error: input.error.issues[0]?.message ?? "Invalid message." };
   const recipient = await findUserById(db(), input.data.recipientId);
   if (!recipient || recipient.id === user.id) return { ok: false, error: "Choose another user." };
+  const channels = [user.id, recipient.id].map((userId) => inboxChannel.build({ userId }));
+  if (!(await policy.may(user, "publish", channels[1] ?? "")))
+    return { ok: false, error: "You may not send direct messages." };
 
   const thread = directThread(user.id, recipient.id);
   const message = await appendMessage(db(), {
@@ -74,9 +81,6 @@ export async function sendDirectMessage(recipientId: string, text: string): Prom
     text: input.data.text,
   });
   const payload = { ...message, thread, with: { sender: user.id, recipient: recipient.id } };
-  await announce(
-    [`private-encrypted-inbox-${user.id}`, `private-encrypted-inbox-${recipient.id}`],
-    payload,
-  );
+  await announce(channels, payload);
   return { ok: true, message };
 }

@@ -13,21 +13,20 @@ import { SignedInOnly } from "@/components/signed-in-only";
 import { TicketSignIn } from "@/components/ticket-sign-in";
 import { UserInbox } from "@/components/user-inbox";
 import { requireUser } from "@/lib/auth/gate";
+import { roomsFor } from "@/lib/chat/rooms";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
-import { DEFAULT_ROOMS } from "@/lib/db/seed";
 import { realtimeConfig } from "@/lib/env";
 
 export const metadata: Metadata = { title: "App" };
 
 export default async function AppPage() {
   const { user: me } = await requireUser("/app");
-  const users = await listUsers(db());
+  const [users, rooms] = await Promise.all([listUsers(db()), roomsFor(me)]);
   // Only the fields the browser needs, and only the rooms this user may enter.
   const people = users
     .filter((user) => user.id !== me.id && !user.bannedAt)
     .map(({ id, username }) => ({ id, username }));
-  const rooms = DEFAULT_ROOMS.filter((room) => room.audience === "everyone" || me.role === "admin");
 
   return (
     <RealtimeProvider config={realtimeConfig()}>
@@ -41,7 +40,7 @@ export default async function AppPage() {
           <RealtimeNotice />
           <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem]">
             <div className="space-y-10">
-              <RoomChat rooms={rooms.map(({ slug, name }) => ({ slug, name }))} />
+              <RoomChat rooms={rooms} />
               <DirectMessages me={me.id} people={people} />
               <SendToUserForm recipients={people} />
               <ChannelProbe />

@@ -1,10 +1,13 @@
+import { z } from "zod";
 import { currentUser, refusalResponse } from "@/lib/auth/gate";
+import { inboxChannel } from "@/lib/chat/channel-names";
 import { HISTORY_LIMIT, parseAfter } from "@/lib/chat/history-request";
 import { directThread } from "@/lib/chat/messages";
 import { threadMessages } from "@/lib/chat/threads";
 import { db } from "@/lib/db";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
+import { policy } from "@/lib/realtime/policy";
 
 // The direct messages between the signed-in user and another: a thread only those two can read.
 
@@ -17,8 +20,16 @@ export const GET = withUnavailable(
     const { user } = caller;
     const after = parseAfter(request.url);
     if (!after.ok) return jsonError(400, "invalid_request", "after must be a sequence number.");
-    const { userId } = await params;
-    const thread = directThread(user.id, userId);
+    const partner = z
+      .string()
+      .min(1)
+      .max(64)
+      .safeParse((await params).userId);
+    if (!partner.success) return jsonError(400, "invalid_request", "Not a user id.");
+    // Direct messages arrive on the user's inbox: its history is the user's to read.
+    if (!(await policy.may(user, "history", inboxChannel.build({ userId: user.id }))))
+      return jsonError(403, "history_forbidden", "You may not read these messages.");
+    const thread = directThread(user.id, partner.data);
     return jsonOk({
       messages: await threadMessages(db(), thread, {
         afterSeq: after.afterSeq,

@@ -5,12 +5,11 @@ import { readAuthForm } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
 import { realtimeCaller } from "@/lib/realtime/caller";
-import { isPresenceChannel, mayJoinChannel } from "@/lib/realtime/channels";
+import { policy } from "@/lib/realtime/policy";
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/protocol";
 import { pusher } from "@/lib/realtime/server";
-import { cachedRoomAudience } from "@/lib/realtime/user-cache";
 
-// pusher-js's channelAuthorization endpoint: the rules live in lib/realtime/channels.ts.
+// pusher-js's channelAuthorization endpoint: the rules live in lib/realtime/policy.ts.
 
 export const runtime = "nodejs";
 
@@ -29,12 +28,10 @@ export const POST = withUnavailable(async (request: Request) => {
   const { user } = caller;
 
   const { socket_id: socketId, channel_name: channel } = input;
-  const allowed = await mayJoinChannel(user, channel, {
-    roomAudience: cachedRoomAudience,
-  });
-  if (!allowed) return jsonError(403, "channel_forbidden", `You may not subscribe to ${channel}.`);
+  if (!(await policy.may(user, "subscribe", channel)))
+    return jsonError(403, "channel_forbidden", `You may not subscribe to ${channel}.`);
 
-  const presence = isPresenceChannel(channel)
+  const presence = policy.kindOf(channel)?.presence
     ? { user_id: user.id, user_info: { name: user.name ?? user.username, username: user.username } }
     : undefined;
   return jsonOk(pusher().authorizeChannel(socketId, channel, presence));

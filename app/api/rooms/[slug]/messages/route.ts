@@ -1,11 +1,13 @@
 import { currentUser, refusalResponse } from "@/lib/auth/gate";
-import { mayUseRoom } from "@/lib/chat/access";
+import { roomChannel } from "@/lib/chat/channel-names";
 import { HISTORY_LIMIT, parseAfter } from "@/lib/chat/history-request";
 import { roomThread } from "@/lib/chat/messages";
+import { roomSlugSchema } from "@/lib/chat/rooms";
 import { threadMessages } from "@/lib/chat/threads";
 import { db } from "@/lib/db";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
+import { policy } from "@/lib/realtime/policy";
 
 // A room's history when it opens, and the gap after a reconnect (?after=<last seq seen>).
 
@@ -19,7 +21,11 @@ export const GET = withUnavailable(
     const after = parseAfter(request.url);
     if (!after.ok) return jsonError(400, "invalid_request", "after must be a sequence number.");
     const { slug } = await params;
-    if (!(await mayUseRoom(user, slug)))
+    const room = roomSlugSchema.safeParse(slug);
+    if (
+      !room.success ||
+      !(await policy.may(user, "history", roomChannel.build({ slug: room.data })))
+    )
       return jsonError(403, "room_forbidden", "You are not a member of this room.");
     const list = await threadMessages(db(), roomThread(slug), {
       afterSeq: after.afterSeq,

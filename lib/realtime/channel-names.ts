@@ -1,0 +1,55 @@
+// Channel names, built and read in one place. Browser and server share these: a channel name is
+// never assembled from a string anywhere else, and never parsed with an ad-hoc regex.
+
+/** What Pusher allows in a channel name, so a parameter can never swallow another's prefix. */
+const PARAM = /^[A-Za-z0-9_\-=@,.;]+$/;
+
+type ParamNames<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
+
+export type ChannelParams<T extends string> = { [Name in ParamNames<T>]: string };
+
+export type ChannelName<T extends string = string> = {
+  readonly template: T;
+  /** The channel's name for these parameters; throws on a value Pusher would refuse. */
+  build(params: ChannelParams<T>): string;
+  /** The parameters of a name of this kind, or undefined. */
+  parse(name: string): ChannelParams<T> | undefined;
+  readonly presence: boolean;
+};
+
+/** A kind of channel named by a template such as "private-user-{userId}". */
+export function channelName<const T extends string>(template: T): ChannelName<T> {
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "");
+  const source = template
+    .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+    .replace(/\{\w+\}/g, "([A-Za-z0-9_\\-=@,.;]+)");
+  const pattern = new RegExp(`^${source}$`);
+  return {
+    template,
+    presence: template.startsWith("presence-"),
+    build(params) {
+      return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+        const value = (params as Record<string, string>)[name] ?? "";
+        if (!PARAM.test(value)) throw new Error(`Invalid ${name} for ${template}: ${value}`);
+        return value;
+      });
+    },
+    parse(name) {
+      const match = pattern.exec(name);
+      if (!match) return undefined;
+      return Object.fromEntries(
+        names.map((param, index) => [param, match[index + 1] ?? ""]),
+      ) as ChannelParams<T>;
+    },
+  };
+}
+
+// The core's channels. Features add their own (lib/chat/channel-names.ts) the same way.
+
+/** One per user: its occupancy (webhooks) is the user's online state. */
+export const userChannel = channelName("private-user-{userId}");
+
+/** Who is online: every signed-in user may join and appears in it. */
+export const onlineChannel = channelName("presence-online");

@@ -1,0 +1,88 @@
+import type { Role } from "@/lib/db/schema";
+import {
+  type ChannelName,
+  type ChannelParams,
+  onlineChannel,
+  userChannel,
+} from "@/lib/realtime/channel-names";
+
+// Who may do what on each kind of channel. A kind lists a rule per operation; an operation it does
+// not list is refused, and so is a channel of no registered kind.
+
+export const OPERATIONS = ["subscribe", "publish", "history", "presence"] as const;
+
+/**
+ * subscribe: channel auth lets the socket join it; publish: the app's server sends on it for the
+ * user (a chat message); history: the user may read what was sent on it; presence: the user
+ * appears in it with their name (presence channels only).
+ */
+export type Operation = (typeof OPERATIONS)[number];
+
+/** The user as the gate admitted them: signed in, not banned. */
+export type ChannelUser = { id: string; role: Role };
+
+type Rule<T extends string> = (
+  user: ChannelUser,
+  params: ChannelParams<T>,
+) => boolean | Promise<boolean>;
+
+export type ChannelKind = {
+  readonly template: string;
+  readonly presence: boolean;
+  matches(channel: string): boolean;
+  allows(operation: Operation, user: ChannelUser, channel: string): Promise<boolean>;
+};
+
+export function channelKind<const T extends string>(
+  name: ChannelName<T>,
+  rules: Partial<Record<Operation, Rule<T>>>,
+): ChannelKind {
+  return {
+    template: name.template,
+    presence: name.presence,
+    matches: (channel) => name.parse(channel) !== undefined,
+    async allows(operation, user, channel) {
+      const params = name.parse(channel);
+      const rule = rules[operation];
+      if (!params || !rule) return false;
+      // A presence channel cannot be joined without appearing in it.
+      if (operation === "subscribe" && name.presence) {
+        const appears = rules.presence;
+        if (!appears || !(await appears(user, params))) return false;
+      }
+      return rule(user, params);
+    },
+  };
+}
+
+export type ChannelPolicy = {
+  kinds: readonly ChannelKind[];
+  kindOf(channel: string): ChannelKind | undefined;
+  may(user: ChannelUser, operation: Operation, channel: string): Promise<boolean>;
+};
+
+export function createPolicy(kinds: ChannelKind[]): ChannelPolicy {
+  const templates = kinds.map((kind) => kind.template);
+  if (new Set(templates).size !== templates.length)
+    throw new Error(`A channel kind is registered twice: ${templates.join(", ")}`);
+  const kindOf = (channel: string) => kinds.find((kind) => kind.matches(channel));
+  return {
+    kinds,
+    kindOf,
+    may: async (user, operation, channel) =>
+      (await kindOf(channel)?.allows(operation, user, channel)) ?? false,
+  };
+}
+
+/** The user whose own channel it is. */
+export const owner = (user: ChannelUser, params: { userId: string }) => user.id === params.userId;
+
+/** Any user the gate admitted. */
+export const anyone = () => true;
+
+/** The core's kinds: its own per-user channel, and who is online. */
+export const coreChannelKinds = [
+  // Sent to by nobody through the app: sendToUser uses the protocol's own user channel.
+  channelKind(userChannel, { subscribe: owner }),
+  channelKind(onlineChannel, { subscribe: anyone, presence: anyone }),
+];
