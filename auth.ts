@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
-import { clientIp } from "@/lib/http/client-ip";
+import { requestClient } from "@/lib/http/peer-address";
 
 const credentials = Credentials({
   id: "credentials",
@@ -22,7 +22,7 @@ const credentials = Credentials({
       db(),
       signInThrottle(),
       input,
-      clientIp(request.headers),
+      requestClient(request.headers),
     );
     if (result.ok) {
       const { id, name, username, role } = result.user;
