@@ -8,17 +8,19 @@ import { z } from "zod";
  */
 export const WEBHOOK_WINDOW_MS = 5 * 60 * 1000;
 
+// No control characters: none is valid in a channel name or a user id, and the database's text
+// columns cannot hold NUL.
+const printable = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^\P{Cc}+$/u, "must have no control characters");
+
 export const webhookDeliverySchema = z.object({
   time_ms: z.number().int().nonnegative(),
   // One event per delivery unless the server batches them; the body's size caps it too.
   events: z
-    .array(
-      z.object({
-        name: z.string().min(1).max(200),
-        channel: z.string().min(1).max(200),
-        user_id: z.string().min(1).max(200).optional(),
-      }),
-    )
+    .array(z.object({ name: printable, channel: printable, user_id: printable.optional() }))
     .max(1_000),
 });
 

@@ -27,6 +27,11 @@ describe("webhook deliveries", () => {
     ["events that are not a list", { time_ms: NOW, events: event }],
     ["an event without a channel", { time_ms: NOW, events: [{ name: "channel_occupied" }] }],
     ["a numeric user id", { time_ms: NOW, events: [{ ...event, user_id: 7 }] }],
+    [
+      "a NUL in a channel",
+      { time_ms: NOW, events: [{ ...event, channel: "private-user-\u0000" }] },
+    ],
+    ["a NUL in a user id", { time_ms: NOW, events: [{ ...event, user_id: "\u0000" }] }],
     ["too many events", { time_ms: NOW, events: Array.from({ length: 1_001 }, () => event) }],
     ["a ticket's payload", { identity: { type: "username", endpoint: "u1" }, created: NOW }],
   ])("refuses %s", (_, body) => {
