@@ -3,7 +3,7 @@ import { setServiceAuth, uniqueUsername } from "./fixtures";
 import { postJsonFrom } from "./support/source-address";
 
 // The per-client limits as an attacker meets them, against the real app: each loopback address
-// is a client of its own (see support/source-address.ts). These addresses are used nowhere else.
+// is a client of its own (see support/source-address.ts). No other spec uses 127.0.0.2 to .5.
 
 const PASSWORD = "a-long-enough-password";
 const SESSIONS = "/api/realtime/service/sessions";
