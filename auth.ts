@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
-import { clientIp } from "@/lib/http/client-ip";
+import { requestClient } from "@/lib/http/peer-address";
 
 const credentials = Credentials({
   id: "credentials",
@@ -24,7 +24,7 @@ const credentials = Credentials({
       db(),
       signInThrottle(),
       input,
-      clientIp(request.headers),
+      requestClient(request.headers),
     );
     if (result.ok) {
       const { id, name, username, role } = result.user;
@@ -90,7 +90,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           userId: user.id,
           method: account?.provider === "github" ? "github" : "credentials",
           userAgent: request?.get("user-agent"),
-          clientAddress: request ? clientIp(request) : null,
+          clientAddress: request ? requestClient(request) : null,
         });
         token.sid = session.id;
         token.id = user.id;

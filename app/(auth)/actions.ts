@@ -12,7 +12,7 @@ import { signUpSchema } from "@/lib/auth/validation";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";
-import { clientIp } from "@/lib/http/client-ip";
+import { requestClient } from "@/lib/http/peer-address";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export type FormState = {
@@ -78,7 +78,7 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
     return { fieldErrors, values };
   }
 
-  const wait = await signUpLimiter().take(clientIp(await headers()));
+  const wait = await signUpLimiter().take(requestClient(await headers()));
   if (wait > 0)
     return {
       error: `Too many sign-ups from your network. Try again in ${formatWait(wait)}.`,

@@ -13,7 +13,8 @@ export type CredentialsResult =
 
 /**
  * Checks a username and password. An unknown user and a wrong password give the same
- * answer after the same work; failures are throttled per account and per client.
+ * answer after the same work; failures are throttled per account, per client, and per pair of
+ * the two (the back-off).
  */
 export async function verifyCredentials(
   db: Database,
@@ -34,7 +35,7 @@ export async function verifyCredentials(
     await throttle.recordFailure(username, client);
     return { ok: false, reason: "invalid_credentials" };
   }
-  await throttle.recordSuccess(username);
+  await throttle.recordSuccess(username, client);
   // Told only to someone who proved the password, so it reveals nothing to a guesser.
   if (user.bannedAt) return { ok: false, reason: "banned" };
   return { ok: true, user };

@@ -11,7 +11,11 @@ export const SIGN_IN_LIMITS = {
   perAccount: { points: 100, durationSeconds: 60 * 60 },
   /** Failed sign-ins from one client, for any username. */
   perClient: { points: 50, durationSeconds: 60 * 60 },
-  /** Consecutive failures before back-off starts, then a block that doubles each time. */
+  /**
+   * Consecutive failures of one client on one account before back-off starts, then a block that
+   * doubles each time. Per client, so that nobody else can lock the owner out; the per-account
+   * cap above still bounds the guesses spread over many clients.
+   */
   backoff: { freeFailures: 4, firstSeconds: 60, maxSeconds: 60 * 60 },
 } as const;
 
@@ -56,25 +60,30 @@ export type SignInThrottle = {
   /** 0 when an attempt may go ahead, otherwise the seconds to wait. */
   check(account: string, client: string): Promise<number>;
   recordFailure(account: string, client: string): Promise<void>;
-  recordSuccess(account: string): Promise<void>;
+  recordSuccess(account: string, client: string): Promise<void>;
 };
+
+/** The key of one client's attempts on one account; JSON keeps any two pairs apart. */
+function pairKey(account: string, client: string): string {
+  return JSON.stringify([account, client]);
+}
 
 export function createSignInThrottle(db: Database): SignInThrottle {
   const { perAccount, perClient } = SIGN_IN_LIMITS;
   const byAccount = limiter(db, "sign-in:account", perAccount);
   const byClient = limiter(db, "sign-in:client", perClient);
-  // The streak counts consecutive failures; the back-off limiter is only ever blocked.
-  const streak = limiter(db, "sign-in:streak", {
+  // The streak counts a pair's consecutive failures; the back-off limiter is only ever blocked.
+  const streak = limiter(db, "sign-in:pair-streak", {
     points: 1_000_000,
     durationSeconds: 24 * 60 * 60,
   });
-  const backoff = limiter(db, "sign-in:backoff", { points: 1, durationSeconds: 1 });
+  const backoff = limiter(db, "sign-in:pair-backoff", { points: 1, durationSeconds: 1 });
   return {
     async check(account, client) {
       const [a, c, b] = await Promise.all([
         byAccount.get(account),
         byClient.get(client),
-        backoff.get(account),
+        backoff.get(pairKey(account, client)),
       ]);
       return Math.max(
         waitSeconds(a, perAccount.points),
@@ -83,17 +92,20 @@ export function createSignInThrottle(db: Database): SignInThrottle {
       );
     },
     async recordFailure(account, client) {
+      const pair = pairKey(account, client);
       const [, , failures] = await Promise.all([
         consume(byAccount, account),
         consume(byClient, client),
-        streak.penalty(account),
+        streak.penalty(pair),
       ]);
       const block = backoffSeconds(failures.consumedPoints);
-      if (block > 0) await backoff.block(account, block);
+      if (block > 0) await backoff.block(pair, block);
     },
-    async recordSuccess(account) {
-      // The hourly count stays: a success does not buy another hundred guesses.
-      await Promise.all([streak.delete(account), backoff.delete(account)]);
+    async recordSuccess(account, client) {
+      // The hourly counts stay: a success does not buy another hundred guesses. Other clients'
+      // streaks stay too: the owner signing in does not lift an attacker's back-off.
+      const pair = pairKey(account, client);
+      await Promise.all([streak.delete(pair), backoff.delete(pair)]);
     },
   };
 }

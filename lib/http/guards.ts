@@ -83,8 +83,8 @@ export async function readJson(request: Request, maxBytes = 4_096): Promise<unkn
 }
 
 /**
- * How pusher-js's auth endpoints open: refuse cross-site requests, read the small form, and
- * validate it with `schema`. Returns the fields, or the refusal to send.
+ * How pusher-js's auth endpoints open: refuse cross-site requests, read the small form, refuse
+ * a field sent twice, and validate it with `schema`. Returns the fields, or the refusal to send.
  */
 export async function readAuthForm<S extends z.ZodType>(
   request: Request,
@@ -95,6 +95,12 @@ export async function readAuthForm<S extends z.ZodType>(
   if (crossSite) return crossSite;
   const form = await readForm(request);
   if (form instanceof Response) return form;
+  // Object.fromEntries keeps the last of repeated fields, while a proxy or a log may read the
+  // first: a request that means two things is refused.
+  const repeated = repeatedField(form);
+  if (repeated !== undefined) {
+    return jsonError(400, "invalid_request", `${repeated} was sent more than once.`);
+  }
   const input = schema.safeParse(Object.fromEntries(form));
   if (!input.success) {
     return jsonError(
@@ -104,6 +110,15 @@ export async function readAuthForm<S extends z.ZodType>(
     );
   }
   return input.data;
+}
+
+function repeatedField(form: URLSearchParams): string | undefined {
+  const seen = new Set<string>();
+  for (const name of form.keys()) {
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
 }
 
 /** One line per problem, for a 400 body. */

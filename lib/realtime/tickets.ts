@@ -1,7 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
-// A ticket says "this is user X of app K" for a short while: base64url(JSON) "." base64url(HMAC).
+// A ticket says "this is user X of app K" for a short while:
+// base64url(JSON) "." base64url(HMAC-SHA256 of the JSON under the ticket key, below).
 // The server issues it to a signed-in user; the realtime client exchanges it once, on user-auth.
 
 const payloadSchema = z.object({
@@ -26,10 +27,30 @@ export type TicketFailure =
   | "ticket_wrong_app"
   | "ticket_expired";
 
+/** The app key and the app secret: tickets are signed with a key derived from the secret. */
 export type TicketKeys = { appKey: string; secret: string };
 
+/**
+ * The HKDF label of the ticket key. Pusher tokens and webhook signatures are HMAC-SHA256 under the
+ * app secret itself; tickets use a key derived from it for tickets alone, so that no MAC made for
+ * one purpose is ever valid for another. Changing the label invalidates every ticket in flight.
+ */
+const TICKET_KEY_INFO = "realtime-auth-kit/ticket/v1";
+
+let derived: { secret: string; key: Buffer } | undefined;
+
+/** The ticket key for `secret`, derived once per secret: verifying is on the hot path. */
+export function ticketKey(secret: string): Buffer {
+  if (derived?.secret !== secret) {
+    // No salt: RFC 5869 makes it optional, and a fixed one would add nothing to the label.
+    const key = Buffer.from(hkdfSync("sha256", secret, "", TICKET_KEY_INFO, 32));
+    derived = { secret, key };
+  }
+  return derived.key;
+}
+
 function sign(json: string, secret: string): Buffer {
-  return createHmac("sha256", secret).update(json).digest();
+  return createHmac("sha256", ticketKey(secret)).update(json).digest();
 }
 
 export function issueTicket(

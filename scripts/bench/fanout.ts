@@ -36,7 +36,10 @@ async function inBatches<T>(
   return results;
 }
 
-/** Creates a user through the service endpoint; each request names its own client address. */
+/**
+ * Creates a user through the service endpoint; each request names its own client address, which
+ * the app trusts only with TRUSTED_PROXY_HOPS=1 (the benchmark's stacks set it).
+ */
 async function newUser(baseUrl: string, index: number): Promise<{ id: string; ticket: string }> {
   const response = await fetch(`${baseUrl}/api/realtime/service/users`, {
     method: "POST",

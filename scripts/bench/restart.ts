@@ -8,8 +8,8 @@ export type RestartResult = { clients: number; signedInAgain: number; recoveryMs
  * again: the time from the server being ready again to every client being signed in again.
  */
 export async function realtimeRestart(count: number): Promise<RestartResult> {
-  // Service authentication creates the users, as in the fan-out.
-  const stack = await startExternalStack("bench", { SERVICE_AUTH: "on" });
+  // Service authentication creates the users, as in the fan-out, behind a proxy as there.
+  const stack = await startExternalStack("bench", { SERVICE_AUTH: "on", TRUSTED_PROXY_HOPS: "1" });
   const { realtime } = stack;
   const { clients } = await signInClients(
     {

@@ -20,7 +20,8 @@ const settings =
 const concurrency = 16;
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 
-const stack = await startStack();
+// The fan-out names each of its clients in X-Forwarded-For, as one proxy in front would.
+const stack = await startStack({ env: { TRUSTED_PROXY_HOPS: "1" } });
 // 127.0.0.1, not localhost: Node's fetch would try IPv6 first on every new connection.
 const origin = stack.baseURL.replace("localhost", "127.0.0.1");
 const secrets = JSON.parse(readFileSync(path.join(stack.dataDir, "local-secrets.json"), "utf8"));

@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { openApp, stackSecrets } from "./fixtures";
+import { openApp, setServiceAuth, stackSecrets, uniqueUsername } from "./fixtures";
+import { AdminPage } from "./pages/admin-page";
+import { postJsonFrom, randomLoopback } from "./support/source-address";
 import { expect, test } from "./test";
 
 // The auth endpoints as pusher-js and attackers see them: every refusal is JSON with a code.
@@ -10,12 +12,35 @@ const FORM = { "content-type": "application/x-www-form-urlencoded" };
 function post(
   request: APIRequestContext,
   path: string,
-  form: Record<string, string>,
+  form: Record<string, string> | [string, string][],
   headers = {},
 ) {
   return request.post(path, {
     headers: { ...FORM, ...headers },
     data: new URLSearchParams(form).toString(),
+  });
+}
+
+/** POSTs `body` as a webhook delivery, signed with `secret` unless `headers` say otherwise. */
+function sendWebhook(
+  request: APIRequestContext,
+  body: string,
+  headers: { key?: string; signature?: string; secret?: string } = {},
+) {
+  const { PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
+  const signature =
+    headers.signature ??
+    createHmac("sha256", headers.secret ?? PUSHER_SECRET)
+      .update(body)
+      .digest("hex");
+  return request.post("/api/pusher/webhooks", {
+    headers: {
+      "content-type": "application/json",
+      ...(headers.key !== "" && { "x-pusher-key": headers.key ?? PUSHER_KEY }),
+      ...(signature !== "" && { "x-pusher-signature": signature }),
+    },
+    // A Buffer, as Playwright would send a string that is not JSON as a JSON string.
+    data: Buffer.from(body),
   });
 }
 
@@ -153,35 +178,169 @@ test.describe("signed in as bob", () => {
     expect(minutes).toBeLessThanOrEqual(10);
   });
 
+  test("a field sent twice gets 400, whichever value the app would have read", async () => {
+    const ticket = (await (await request.post("/api/realtime/tickets")).json()).userTicket;
+    const cases: [string, [string, string][]][] = [
+      [
+        "/api/pusher/user-auth",
+        [
+          ["socket_id", "1.1"],
+          ["socket_id", "2.2"],
+        ],
+      ],
+      [
+        "/api/pusher/user-auth",
+        [
+          ["socket_id", "1.1"],
+          ["ticket", ticket],
+          ["ticket", ticket],
+        ],
+      ],
+      [
+        "/api/pusher/user-auth",
+        [
+          ["socket_id", "1.1"],
+          ["session", "rts_a"],
+          ["session", "rts_b"],
+        ],
+      ],
+      [
+        "/api/pusher/auth",
+        [
+          ["socket_id", "1.1"],
+          ["socket_id", "2.2"],
+          ["channel_name", `private-user-${bobId}`],
+        ],
+      ],
+      [
+        "/api/pusher/auth",
+        [
+          ["socket_id", "1.1"],
+          ["channel_name", "private-user-someone-else"],
+          ["channel_name", `private-user-${bobId}`],
+        ],
+      ],
+      [
+        "/api/pusher/auth",
+        [
+          ["socket_id", "1.1"],
+          ["channel_name", "presence-room-lobby"],
+          ["session", "a"],
+          ["session", "b"],
+        ],
+      ],
+    ];
+    for (const [path, form] of cases) {
+      const response = await post(request, path, form);
+      const field = form.find(([name], i) => form.findIndex(([other]) => other === name) !== i);
+      expect(response.status(), `${path} ${JSON.stringify(form)}`).toBe(400);
+      expect(await response.json()).toEqual({
+        error: "invalid_request",
+        message: `${field?.[0]} was sent more than once.`,
+      });
+    }
+  });
+
+  test("a ticket's MAC is not a webhook signature", async () => {
+    const { userTicket } = await (await request.post("/api/realtime/tickets")).json();
+    const [payload = "", mac = ""] = String(userTicket).split(".");
+    const json = Buffer.from(payload, "base64url").toString("utf8");
+    const response = await sendWebhook(request, json, {
+      signature: Buffer.from(mac, "base64url").toString("hex"),
+    });
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toMatchObject({ error: "invalid_signature" });
+  });
+
   test("a non-admin gets 403 from /admin", async () => {
     const response = await request.get("/admin");
     expect(response.status()).toBe(403);
   });
 });
 
-test("webhooks need the app's signature on the raw body", async ({ request }) => {
-  const { PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
-  const body = JSON.stringify({
-    time_ms: Date.now(),
-    events: [{ name: "channel_occupied", channel: "x" }],
-  });
-  const sign = (secret: string) => createHmac("sha256", secret).update(body).digest("hex");
-  const send = (signature: string) =>
-    request.post("/api/pusher/webhooks", {
-      headers: {
-        "content-type": "application/json",
-        "x-pusher-key": PUSHER_KEY,
-        "x-pusher-signature": signature,
-      },
-      data: body,
-    });
+test.describe("webhooks", () => {
+  const delivery = (time_ms = Date.now()) =>
+    JSON.stringify({ time_ms, events: [{ name: "channel_occupied", channel: "x" }] });
 
-  const forged = await send(sign("not-the-secret"));
-  expect(forged.status()).toBe(401);
-  expect(await forged.json()).toMatchObject({ error: "invalid_signature" });
-  const genuine = await send(sign(PUSHER_SECRET));
-  expect(genuine.status()).toBe(200);
-  expect(await genuine.json()).toEqual({ received: 1 });
+  test("need the app's signature on the raw body", async ({ request }) => {
+    const forged = await sendWebhook(request, delivery(), { secret: "not-the-secret" });
+    expect(forged.status()).toBe(401);
+    expect(await forged.json()).toMatchObject({ error: "invalid_signature" });
+    const genuine = await sendWebhook(request, delivery());
+    expect(genuine.status()).toBe(200);
+    expect(await genuine.json()).toEqual({ received: 1 });
+  });
+
+  test("a missing or malformed signature or key gets 401, never a 500", async ({ request }) => {
+    const body = delivery();
+    const signature = createHmac("sha256", stackSecrets().PUSHER_SECRET).update(body).digest("hex");
+    for (const headers of [
+      { signature: "" },
+      { signature: "abc" },
+      { signature: signature.toUpperCase() },
+      { signature: `${signature}0` },
+      { signature: signature.slice(1) },
+      { key: "" },
+      { key: "another-app" },
+    ]) {
+      const response = await sendWebhook(request, body, headers);
+      expect(response.status(), JSON.stringify(headers)).toBe(401);
+      expect(await response.json()).toMatchObject({ error: "invalid_signature" });
+    }
+  });
+
+  test("a signed body that is not JSON, or not a delivery, gets 400", async ({ request }) => {
+    for (const body of [
+      "not json",
+      "[]",
+      JSON.stringify({ time_ms: Date.now(), events: {} }),
+      JSON.stringify({ time_ms: String(Date.now()), events: [] }),
+      JSON.stringify({ time_ms: Date.now(), events: [{ name: "channel_occupied" }] }),
+      JSON.stringify({ events: [{ name: "channel_occupied", channel: "x" }] }),
+    ]) {
+      const response = await sendWebhook(request, body);
+      expect(response.status(), body).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "invalid_request" });
+    }
+  });
+
+  test("a delivery from more than 5 minutes ago or ahead is ignored and changes nothing", async ({
+    browser,
+    request,
+  }) => {
+    await setServiceAuth(browser, "on");
+    const username = uniqueUsername("seen");
+    const created = await postJsonFrom(randomLoopback(), "/api/realtime/service/users", {
+      username,
+      password: "a-long-enough-password",
+    });
+    expect(created.status).toBe(201);
+    const { id } = JSON.parse(created.body).user;
+    const events = [
+      { name: "channel_occupied", channel: `private-user-${id}` },
+      { name: "member_added", channel: "presence-room-lobby", user_id: id },
+    ];
+    const alice = await openApp(browser, "alice");
+    const admin = new AdminPage(alice.app.page);
+    const row = admin.row(username);
+
+    for (const time_ms of [Date.now() - 60 * 60_000, Date.now() + 6 * 60_000]) {
+      const response = await sendWebhook(request, JSON.stringify({ time_ms, events }));
+      expect(response.status()).toBe(200);
+      expect(await response.json()).toEqual({ received: 0, ignored: 2 });
+    }
+    await admin.goto();
+    await expect(row.getByTestId("status")).toHaveText("offline");
+    await expect(row).toContainText("never");
+
+    // The same delivery, on time, is taken: what the page shows above can change.
+    const onTime = await sendWebhook(request, JSON.stringify({ time_ms: Date.now(), events }));
+    expect(await onTime.json()).toEqual({ received: 2 });
+    await admin.goto();
+    await expect(row.getByTestId("status")).toHaveText("online");
+    await expect(row).not.toContainText("never");
+    await alice.context.close();
+  });
 });
 
 test("a ticket issued before sign-out is revoked", async ({ browser, request }) => {

@@ -81,7 +81,7 @@ describe.each(testDatabases())("$name", ({ open }) => {
     expect(malformed).toEqual(wrong);
   });
 
-  it("backs off an account after repeated failures, whatever the client", async () => {
+  it("backs off a client that keeps failing on an account, even with the right password", async () => {
     const throttle = createSignInThrottle(connection.db);
     const passwordHash = await hashPassword(PASSWORD);
     await createUser(connection.db, { username: "target", passwordHash });
@@ -90,7 +90,7 @@ describe.each(testDatabases())("$name", ({ open }) => {
         connection.db,
         throttle,
         { username: "target", password: "x" },
-        `client-${i}`,
+        "attacker",
       );
       expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
     }
@@ -99,7 +99,7 @@ describe.each(testDatabases())("$name", ({ open }) => {
       connection.db,
       throttle,
       { username: "target", password: PASSWORD },
-      "fresh",
+      "attacker",
     );
     expect(result).toMatchObject({ ok: false, reason: "throttled" });
     const wait = result.ok || result.reason !== "throttled" ? 0 : result.retryAfterSeconds;
@@ -107,25 +107,59 @@ describe.each(testDatabases())("$name", ({ open }) => {
     expect(wait).toBeLessThanOrEqual(60);
   });
 
-  it("doubles the back-off with each further failure, up to an hour", async () => {
+  it("lets the owner sign in from another client while an attacker's client is backed off", async () => {
+    const throttle = createSignInThrottle(connection.db);
+    const passwordHash = await hashPassword(PASSWORD);
+    await createUser(connection.db, { username: "owner", passwordHash });
+    for (let i = 0; i < 8; i++) await throttle.recordFailure("owner", "attacker");
+    expect(await throttle.check("owner", "attacker")).toBeGreaterThan(0);
+
+    const owner = await verifyCredentials(
+      connection.db,
+      throttle,
+      { username: "owner", password: PASSWORD },
+      "owners-laptop",
+    );
+    expect(owner.ok && owner.user.username).toBe("owner");
+    // The owner's success lifts nothing for the attacker.
+    expect(await throttle.check("owner", "attacker")).toBeGreaterThan(0);
+  });
+
+  it("doubles a client's back-off with each further failure, up to an hour", async () => {
     const throttle = createSignInThrottle(connection.db);
     const waits: number[] = [];
     for (let i = 1; i <= 12; i++) {
       await throttle.recordFailure("doubling", "c7");
-      waits.push(await throttle.check("doubling", "other"));
+      waits.push(await throttle.check("doubling", "c7"));
     }
     const minutes = waits.map((seconds) => Math.round(seconds / 60));
     expect(minutes).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60]);
     expect(backoffSeconds(100)).toBe(3600);
+    // Neither the client's other accounts nor the account's other clients are backed off.
+    expect(await throttle.check("doubling", "other")).toBe(0);
+    expect(await throttle.check("another-account", "c7")).toBe(0);
   });
 
-  it("allows at most 100 failures per account per hour, even after a success", async () => {
+  it("allows at most 100 failures per account per hour, from every client, even after a success", async () => {
     const throttle = createSignInThrottle(connection.db);
+    const passwordHash = await hashPassword(PASSWORD);
+    await createUser(connection.db, { username: "hundred", passwordHash });
+    // Spread over many clients, none of them fails often enough to be backed off.
     for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points; i++) {
       await throttle.recordFailure("hundred", `client-${i % 40}`);
     }
-    await throttle.recordSuccess("hundred");
-    expect(await throttle.check("hundred", "anyone")).toBeGreaterThan(55 * 60);
+    const owner = await verifyCredentials(
+      connection.db,
+      throttle,
+      { username: "hundred", password: PASSWORD },
+      "owners-laptop",
+    );
+    expect(owner).toMatchObject({ ok: false, reason: "throttled" });
+    await throttle.recordSuccess("hundred", "client-0");
+    for (const client of ["client-0", "owners-laptop", "anyone"]) {
+      expect(await throttle.check("hundred", client)).toBeGreaterThan(55 * 60);
+    }
+    expect(await throttle.check("someone-else", "anyone")).toBe(0);
   });
 
   it("throttles a client after repeated failures, whatever the account", async () => {
@@ -137,11 +171,11 @@ describe.each(testDatabases())("$name", ({ open }) => {
     expect(await throttle.check("carol", "quiet-client")).toBe(0);
   });
 
-  it("forgets an account's failures after a successful sign-in", async () => {
+  it("restarts a client's streak on an account after it signs in", async () => {
     const throttle = createSignInThrottle(connection.db);
-    for (let i = 0; i < SIGN_IN_LIMITS.backoff.freeFailures; i++) {
-      await verifyCredentials(connection.db, throttle, { username: "carol", password: "x" }, "c2");
-    }
+    const fail = () =>
+      verifyCredentials(connection.db, throttle, { username: "carol", password: "x" }, "c2");
+    for (let i = 0; i < SIGN_IN_LIMITS.backoff.freeFailures; i++) await fail();
     const ok = await verifyCredentials(
       connection.db,
       throttle,
@@ -149,7 +183,18 @@ describe.each(testDatabases())("$name", ({ open }) => {
       "c2",
     );
     expect(ok.ok).toBe(true);
-    expect(await throttle.check("carol", "c3")).toBe(0);
+    // Without the restart this would be the eighth failure in a row, and backed off.
+    for (let i = 0; i < SIGN_IN_LIMITS.backoff.freeFailures; i++) await fail();
+    expect(await throttle.check("carol", "c2")).toBe(0);
+    await fail();
+    expect(await throttle.check("carol", "c2")).toBeGreaterThan(0);
+  });
+
+  it("keeps the pairs of account and client apart, whatever they contain", async () => {
+    const throttle = createSignInThrottle(connection.db);
+    for (let i = 0; i < 6; i++) await throttle.recordFailure("a:b", "c");
+    expect(await throttle.check("a:b", "c")).toBeGreaterThan(0);
+    expect(await throttle.check("a", "b:c")).toBe(0);
   });
 
   it("refuses a banned user only after the password is proven", async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { issueTicket, verifyTicket } from "@/lib/realtime/tickets";
+import { issueTicket, ticketKey, verifyTicket } from "@/lib/realtime/tickets";
 
 const keys = { appKey: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8" };
 const NOW = Date.UTC(2026, 0, 1);
@@ -35,7 +35,7 @@ describe("tickets", () => {
     expect(expiresAt).toBe(new Date(NOW + 600_000).toISOString());
   });
 
-  it("is signed with HMAC-SHA256 of the JSON under the app secret", () => {
+  it("is signed with HMAC-SHA256 of the JSON under a key derived for tickets alone", () => {
     const { userTicket } = issueTicket("user-1", keys, {
       ttlSeconds: 600,
       flow: "backend",
@@ -43,7 +43,41 @@ describe("tickets", () => {
     });
     const [encoded = "", signature] = userTicket.split(".");
     const json = Buffer.from(encoded, "base64url").toString("utf8");
-    expect(signature).toBe(createHmac("sha256", keys.secret).update(json).digest("base64url"));
+    expect(signature).toBe(
+      createHmac("sha256", ticketKey(keys.secret)).update(json).digest("base64url"),
+    );
+    // A webhook signature is HMAC-SHA256 of the body under the app secret itself.
+    expect(signature).not.toBe(createHmac("sha256", keys.secret).update(json).digest("base64url"));
+  });
+
+  it("derives the ticket key with HKDF-SHA256, labelled for tickets", () => {
+    // Computed once with hkdfSync("sha256", secret, "", "realtime-auth-kit/ticket/v1", 32) and by
+    // hand from RFC 5869; it pins the derivation, so changing it is a deliberate act.
+    expect(ticketKey(keys.secret).toString("hex")).toBe(
+      "605aa17ff5de12359fe411196315f090aaf0f4f31b96c5a82860fe00161db63e",
+    );
+    expect(ticketKey("another-secret").equals(ticketKey(keys.secret))).toBe(false);
+  });
+
+  it("refuses a ticket signed with the app secret itself, as tickets were before", () => {
+    const { userTicket } = issueTicket("user-1", keys, {
+      ttlSeconds: 600,
+      flow: "backend",
+      now: NOW,
+    });
+    const oldStyle = forge(decode(userTicket), keys.secret);
+    expect(verifyTicket(oldStyle, keys, NOW)).toEqual({ ok: false, code: "ticket_tampered" });
+  });
+
+  it("never verifies a ticket under another secret, whichever key was derived last", () => {
+    const rotated = { appKey: keys.appKey, secret: "a-rotated-secret" };
+    const { userTicket } = issueTicket("user-1", rotated, {
+      ttlSeconds: 600,
+      flow: "backend",
+      now: NOW,
+    });
+    expect(verifyTicket(userTicket, keys, NOW)).toEqual({ ok: false, code: "ticket_tampered" });
+    expect(verifyTicket(userTicket, rotated, NOW).ok).toBe(true);
   });
 
   it("verifies until it expires, then says so", () => {

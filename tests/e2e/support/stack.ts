@@ -22,6 +22,7 @@ const APP_VARIABLES = [
   "PUSHER_USE_TLS",
   "PUSHER_ENCRYPTION_MASTER_KEY",
   "REALTIME_SERVER",
+  "TRUSTED_PROXY_HOPS",
 ];
 
 export function freePort(): Promise<number> {
@@ -87,11 +88,19 @@ export type Stack = {
   stop: () => Promise<void>;
 };
 
-/** Starts the app as a newcomer would (`npm start`, no .env) on free ports with a throwaway data folder. */
-export async function startStack(options: { detached?: boolean } = {}): Promise<Stack> {
+/**
+ * Starts the app as a newcomer would (`npm start`, no .env) on free ports with a throwaway data
+ * folder, with `env` on top.
+ */
+export async function startStack(
+  options: { detached?: boolean; env?: Record<string, string> } = {},
+): Promise<Stack> {
   const ports = await freePorts();
   const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-e2e-"));
-  const launcher = launch({ ...portsEnv(ports), DATA_DIR: dataDir }, options);
+  const launcher = launch(
+    { ...portsEnv(ports), DATA_DIR: dataDir, ...options.env },
+    { detached: options.detached },
+  );
   const { child } = launcher;
   const port = ports.port;
 

@@ -1,41 +1,61 @@
 import { db } from "@/lib/db";
 import { recordPresence, touchLastSeen } from "@/lib/db/queries";
-import { readText } from "@/lib/http/guards";
+import { env } from "@/lib/env";
+import { describeIssues, readText } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
+import { userChannel } from "@/lib/realtime/channel-names";
+import { policy } from "@/lib/realtime/policy";
 import { pusher } from "@/lib/realtime/server";
+import { isWithinWindow, webhookDeliverySchema } from "@/lib/realtime/webhooks";
 
-// The realtime server reports presence here. Every signed-in tab subscribes to its own
-// private-user-{id} channel, so that channel's occupancy is the user's online state.
+// The realtime server reports presence here. Every signed-in tab subscribes to its own user
+// channel (lib/realtime/channel-names.ts), so that channel's occupancy is the user's online state.
 
 export const runtime = "nodejs";
 
-const USER_CHANNEL = /^private-user-(.+)$/;
-
-type WebhookEvent = { name: string; channel: string; user_id?: string };
+const SIGNATURE = /^[0-9a-f]{64}$/;
 
 export const POST = withUnavailable(async (request: Request) => {
   const rawBody = await readText(request, 256 * 1024);
   if (rawBody === null) return jsonError(413, "body_too_large", "The body is too large.");
-  // The signature covers the raw text: it is checked before anything is parsed.
-  const webhook = pusher().webhook({ headers: Object.fromEntries(request.headers), rawBody });
+  const headers = Object.fromEntries(request.headers);
+  // The SDK compares the lengths of the expected and the given signature, so a missing header
+  // throws there: only our key with a well-formed signature goes further.
+  if (
+    headers["x-pusher-key"] !== env().PUSHER_KEY ||
+    !SIGNATURE.test(headers["x-pusher-signature"] ?? "")
+  ) {
+    return jsonError(401, "invalid_signature", "The webhook signature does not match.");
+  }
+  const webhook = pusher().webhook({ headers, rawBody });
+  // The SDK calls any body that is not JSON sent as application/json invalid, whatever its
+  // signature; that says nothing about the secret, so it is answered first.
+  if (!webhook.isBodyValid()) {
+    return jsonError(
+      400,
+      "invalid_request",
+      "The webhook body must be JSON, sent as application/json.",
+    );
+  }
+  // The signature covers the raw text, which the SDK checks against the app secret.
   if (!webhook.isValid())
     return jsonError(401, "invalid_signature", "The webhook signature does not match.");
 
-  let events: WebhookEvent[];
-  let at: Date;
-  try {
-    events = webhook.getEvents() as WebhookEvent[];
-    at = webhook.getTime();
-  } catch {
-    return jsonError(400, "invalid_request", "The webhook body is not in the expected format.");
-  }
+  const delivery = webhookDeliverySchema.safeParse(webhook.getData());
+  if (!delivery.success) return jsonError(400, "invalid_request", describeIssues(delivery.error));
+  const { events, time_ms } = delivery.data;
+  // Answered 200, so that the realtime server does not retry what will never be accepted.
+  if (!isWithinWindow(delivery.data)) return jsonOk({ received: 0, ignored: events.length });
 
+  const at = new Date(time_ms);
   for (const event of events) {
-    const userId = USER_CHANNEL.exec(event.channel)?.[1];
+    const userId = userChannel.parse(event.channel)?.userId;
     if (userId && event.name === "channel_occupied") await recordPresence(db(), userId, true, at);
     if (userId && event.name === "channel_vacated") await recordPresence(db(), userId, false, at);
-    if (event.user_id && (event.name === "member_added" || event.name === "member_removed")) {
+    // Membership counts only on the presence channels that the policy knows.
+    const member = event.name === "member_added" || event.name === "member_removed";
+    if (event.user_id && member && policy.kindOf(event.channel)?.presence) {
       await touchLastSeen(db(), event.user_id, at);
     }
   }

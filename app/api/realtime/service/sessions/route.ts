@@ -4,7 +4,7 @@ import { signInThrottle } from "@/lib/auth/limiters";
 import { passwordSchema, usernameSchema } from "@/lib/auth/validation";
 import { db } from "@/lib/db";
 import { formatWait } from "@/lib/format";
-import { clientIp } from "@/lib/http/client-ip";
+import { requestClient } from "@/lib/http/peer-address";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
 import { issueUserTicket } from "@/lib/realtime/issue-ticket";
@@ -22,7 +22,8 @@ export const POST = withUnavailable(async (request: Request) => {
   if (input instanceof Response) return input;
 
   // The same check and the same throttle counters as the sign-in form.
-  const result = await verifyCredentials(db(), signInThrottle(), input, clientIp(request.headers));
+  const client = requestClient(request.headers);
+  const result = await verifyCredentials(db(), signInThrottle(), input, client);
   if (result.ok) return jsonOk(issueUserTicket(result.user.id, "service"));
   switch (result.reason) {
     case "throttled":

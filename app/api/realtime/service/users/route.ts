@@ -4,7 +4,7 @@ import { signUpSchema } from "@/lib/auth/validation";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";
-import { clientIp } from "@/lib/http/client-ip";
+import { requestClient } from "@/lib/http/peer-address";
 import { jsonError } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
 import { issueUserTicket } from "@/lib/realtime/issue-ticket";
@@ -19,7 +19,7 @@ export const POST = withUnavailable(async (request: Request) => {
   const input = await readServiceRequest(request, signUpSchema);
   if (input instanceof Response) return input;
 
-  const wait = await serviceNewUserLimiter().take(clientIp(request.headers));
+  const wait = await serviceNewUserLimiter().take(requestClient(request.headers));
   if (wait > 0)
     return throttled(
       wait,
