@@ -12,7 +12,7 @@ import { endsSession } from "@/lib/realtime/session-ended";
 export function SignedInOnly({ returnTo, children }: { returnTo: string; children: ReactNode }) {
   const { error } = useRealtime();
   if (error && endsSession(error)) {
-    const href = `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
+    const href = `/sign-in?callbackUrl=${encodeURIComponent(returnTo).replaceAll("%2F", "/")}`;
     return <RealtimeNotice restart={{ href, label: "Sign in again" }} />;
   }
   return children;

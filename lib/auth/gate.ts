@@ -79,7 +79,8 @@ export async function requireUser(returnTo: string): Promise<Caller> {
   if (result.ok) return result;
   // app/forbidden.tsx asks the gate again and says that the account is suspended.
   if (result.refusal.code === "user_banned") forbidden();
-  redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  // Slashes may stand in a query: "/sign-in?callbackUrl=/app" reads better than %2F.
+  redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo).replaceAll("%2F", "/")}`);
 }
 
 /** For admin pages and actions: requireUser, then the role, read fresh (a JWT's could be stale). */

@@ -14,7 +14,6 @@ import { retryStalledConnections } from "@/lib/realtime/reconnect";
 import {
   END_MESSAGES,
   type EndReason,
-  isFinal,
   parseSessionEnded,
   SESSION_ENDED_EVENT,
 } from "@/lib/realtime/session-ended";
@@ -213,7 +212,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
           setTimeout(() => void signIn().catch(() => {}), 200 + Math.random() * 500);
           return;
         }
-        if (isFinal(why)) sessionToken = undefined;
+        // The credential is kept: signing in again with it makes the server say why, once more.
         return fail(new RealtimeError("ended", why, END_MESSAGES[why], code));
       }
       const text = message ?? "The realtime server closed the connection.";

@@ -361,6 +361,45 @@ test("webhooks: 750 forged deliveries refused, and 750 signed bodies judged by t
   );
 });
 
+test("sign-in redirects: 1,000 hostile callbackUrl values, each leads to this site or nowhere", async ({
+  request,
+}) => {
+  test.setTimeout(300_000);
+  const tricks = fc.constantFrom(
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\\evil.example",
+    "//evil.example",
+    "/%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "https://evil.example/app",
+    "javascript:alert(1)",
+    "\u3000/evil.example",
+    "/app\r\nSet-Cookie: x=y",
+  );
+  const values = fc.oneof(
+    oddText,
+    tricks,
+    fc.tuple(tricks, oddText).map(([trick, text]) => `${trick}${text}`),
+    fc.webUrl(),
+    fc.webPath(),
+  );
+  await fc.assert(
+    fc.asyncProperty(values, async (callbackUrl) => {
+      // Signed in, the sign-in page redirects to the target at once.
+      const response = await request.get(
+        `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`,
+        { headers: { cookie: bob.cookie }, maxRedirects: 0 },
+      );
+      expect(response.status(), callbackUrl).toBe(307);
+      const location = response.headers().location ?? "";
+      expect(location, callbackUrl).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+      expect(new URL(location, "http://app.invalid").host, callbackUrl).toBe("app.invalid");
+    }),
+    { numRuns: 1_000 },
+  );
+});
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
