@@ -34,20 +34,15 @@ const CHANNEL_AUTH: Step = {
 export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {
   backend: {
     title: "Authentication by your backend",
+    // Token at sign-in, what /app does on load: the session cookie, no ticket. (The "Ticket first"
+    // box asks for a ticket before these steps and sends it with user-auth.)
     steps: [
-      {
-        id: "ticket",
-        from: 0,
-        to: 1,
-        label: "POST /api/realtime/tickets (ticket first)",
-        file: "app/api/realtime/tickets/route.ts",
-      },
       CONNECTED,
       {
         id: "user-auth",
         from: 0,
         to: 1,
-        label: "POST /api/pusher/user-auth",
+        label: "POST /api/pusher/user-auth + cookie",
         file: "app/api/pusher/user-auth/route.ts",
       },
       {

@@ -119,6 +119,10 @@ test("the inspector shows the backend flow's steps in order, with the current on
   await expect(
     app.page.getByTestId("inspector").locator('[data-step="token"]').first(),
   ).toContainText("::user::");
+  // /app signs in with its session cookie: its diagram starts at the socket, with no ticket.
+  const diagram = app.page.getByTestId("diagram-backend");
+  await expect(diagram).not.toContainText("/api/realtime/tickets");
+  await expect(diagram).toContainText("POST /api/pusher/user-auth + cookie");
 
   await app.startWithTicket();
   await expect
