@@ -95,6 +95,18 @@ export const rooms = pgTable("room", {
   createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
 
+/** A random primary key, made by the app. */
+const randomId = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+
+/** The user a session belongs to: it goes with the user. */
+const ownerId = () =>
+  text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+
 /** How a web session signed in. */
 export const signInMethodEnum = pgEnum("sign_in_method", ["credentials", "github"]);
 export type SignInMethod = (typeof signInMethodEnum.enumValues)[number];
@@ -109,12 +121,8 @@ export type WebSessionEndReason = "signed_out" | "signed_out_everywhere" | "bann
 export const webSessions = pgTable(
   "web_session",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: randomId(),
+    userId: ownerId(),
     method: signInMethodEnum("method").notNull(),
     userAgent: text("user_agent"),
     clientAddress: text("client_address"),
@@ -139,12 +147,8 @@ export type AuthFlow = (typeof authFlowEnum.enumValues)[number];
 export const realtimeSessions = pgTable(
   "realtime_session",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: randomId(),
+    userId: ownerId(),
     tokenHash: text("token_hash").notNull().unique(),
     /** The exchanged ticket's nonce: a ticket starts one session at most. */
     ticketNonce: text("ticket_nonce").notNull().unique(),

@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
+import { seedDemoAccounts } from "@/lib/db/seed";
 import { testDatabaseUrl } from "../services";
 
 export type TestDatabase = {
@@ -38,4 +39,16 @@ export function testDatabases(): TestDatabase[] {
       },
     },
   ];
+}
+
+/** A migrated database with the demo accounts, and their ids by username. */
+export async function openSeeded(database: TestDatabase) {
+  const connection = await database.open();
+  await connection.migrate();
+  await seedDemoAccounts(connection.db);
+  const users = await connection.db.query.users.findMany({
+    columns: { id: true, username: true },
+  });
+  const idOf = (username: string) => users.find((user) => user.username === username)?.id ?? "";
+  return { connection, idOf };
 }

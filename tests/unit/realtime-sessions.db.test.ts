@@ -4,28 +4,26 @@ import { endUserSessions } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { findUserById, recordPresence, roomAudience, watchlistFor } from "@/lib/db/queries";
 import { realtimeSessions } from "@/lib/db/schema";
-import { seedDemoAccounts, seedRooms } from "@/lib/db/seed";
+import { seedRooms } from "@/lib/db/seed";
 import {
   endServiceSessions,
   findSession,
   hashToken,
   startRealtimeSession,
 } from "@/lib/realtime/sessions";
-import { testDatabases } from "./database";
+import { openSeeded, testDatabases } from "./database";
 
-describe.each(testDatabases())("realtime sessions on $name", ({ open }) => {
+describe.each(testDatabases())("realtime sessions on $name", (database) => {
   let connection: Connection & { drop: () => Promise<void> };
   let bobId: string;
   let aliceId: string;
 
   beforeAll(async () => {
-    connection = await open();
-    await connection.migrate();
+    const seeded = await openSeeded(database);
+    connection = seeded.connection;
     await seedRooms(connection.db);
-    await seedDemoAccounts(connection.db);
-    const ids = await connection.db.query.users.findMany({ columns: { id: true, username: true } });
-    bobId = ids.find((user) => user.username === "bob")?.id ?? "";
-    aliceId = ids.find((user) => user.username === "alice")?.id ?? "";
+    bobId = seeded.idOf("bob");
+    aliceId = seeded.idOf("alice");
   });
   afterAll(() => connection?.drop());
 

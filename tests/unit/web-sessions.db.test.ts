@@ -8,22 +8,19 @@ import {
 } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { findUserById } from "@/lib/db/queries";
-import { seedDemoAccounts } from "@/lib/db/seed";
 import { findSession, startRealtimeSession } from "@/lib/realtime/sessions";
-import { testDatabases } from "./database";
+import { openSeeded, testDatabases } from "./database";
 
-describe.each(testDatabases())("web sessions on $name", ({ open }) => {
+describe.each(testDatabases())("web sessions on $name", (database) => {
   let connection: Connection & { drop: () => Promise<void> };
   let bobId: string;
   let aliceId: string;
 
   beforeAll(async () => {
-    connection = await open();
-    await connection.migrate();
-    await seedDemoAccounts(connection.db);
-    const ids = await connection.db.query.users.findMany({ columns: { id: true, username: true } });
-    bobId = ids.find((user) => user.username === "bob")?.id ?? "";
-    aliceId = ids.find((user) => user.username === "alice")?.id ?? "";
+    const seeded = await openSeeded(database);
+    connection = seeded.connection;
+    bobId = seeded.idOf("bob");
+    aliceId = seeded.idOf("alice");
   });
   afterAll(() => connection?.drop());
 
