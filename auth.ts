@@ -5,13 +5,15 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
+import { signOutSession } from "@/lib/auth/lifecycle";
 import { signInThrottle } from "@/lib/auth/limiters";
-import { startWebSession, WEB_SESSION_MAX_AGE_SECONDS } from "@/lib/auth/web-sessions";
+import { isLive, startWebSession, WEB_SESSION_MAX_AGE_SECONDS } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
 import { requestClient } from "@/lib/http/peer-address";
+import { cachedUser, cachedWebSession } from "@/lib/realtime/user-cache";
 
 const credentials = Credentials({
   id: "credentials",
@@ -96,19 +98,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         token.id = user.id;
         token.username = user.username;
         token.name = user.name ?? user.username;
-        token.role = user.role;
+        return token;
       }
-      return token;
+      // Every later read (/api/auth/session, auth()) asks what the gate asks: a token whose
+      // session ended, or whose user is banned, is dropped, never refreshed.
+      if (!token.sid) return null;
+      const [record, owner] = await Promise.all([
+        cachedWebSession(token.sid),
+        cachedUser(token.id),
+      ]);
+      const live = record && isLive(record) && record.userId === token.id;
+      return live && owner && !owner.bannedAt ? token : null;
     },
     session({ session, token }) {
-      session.user = {
-        ...session.user,
-        id: token.id,
-        username: token.username,
-        name: token.name,
-        role: token.role,
-      };
+      // No role here: a JWT's copy would be stale; the gate reads it from the database.
+      session.user = { ...session.user, id: token.id, username: token.username, name: token.name };
       return session;
+    },
+  },
+  events: {
+    // NextAuth's own sign-out route (and signOut() anywhere) ends the session record too.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.id && token.sid) await signOutSession(token.id, token.sid);
     },
   },
   logger: {

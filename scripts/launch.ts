@@ -85,6 +85,8 @@ async function startSoketi(settings: {
     SOKETI_DEFAULT_APP_SECRET: process.env.PUSHER_SECRET,
     SOKETI_DEFAULT_APP_USER_AUTHENTICATION: "true",
     SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES: "true",
+    // Pusher's own limit; soketi has none by default.
+    SOKETI_DEFAULT_APP_MAX_CLIENT_EVENTS_PER_SEC: "10",
     SOKETI_DEFAULT_APP_WEBHOOKS: JSON.stringify(webhooks),
     // soketi's AWS SDK prints an end-of-support notice that is not ours to act on.
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",

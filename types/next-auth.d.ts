@@ -6,7 +6,7 @@ declare module "next-auth" {
     role?: Role;
   }
   interface Session {
-    user: { id: string; username: string; name: string; role: Role };
+    user: { id: string; username: string; name: string };
   }
 }
 
@@ -17,6 +17,5 @@ declare module "@auth/core/jwt" {
     sid?: string;
     username: string;
     name: string;
-    role: Role;
   }
 }

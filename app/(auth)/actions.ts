@@ -4,8 +4,6 @@ import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/auth";
 import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
-import { currentUser } from "@/lib/auth/gate";
-import { signOutSession } from "@/lib/auth/lifecycle";
 import { signUpLimiter } from "@/lib/auth/limiters";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/auth/validation";
@@ -97,12 +95,9 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
 }
 
 /**
- * Ends this web session on the server (so the cookie is worthless wherever it was copied), and
- * the realtime sessions it started, then clears the cookie. A cookie whose session had already
- * ended is simply cleared.
+ * Clears the cookie; auth.ts's signOut event ends its session on the server (so the cookie is
+ * worthless wherever it was copied), and the realtime sessions it started.
  */
 export async function signOutAction(): Promise<void> {
-  const caller = await currentUser();
-  if (caller.ok) await signOutSession(caller.user.id, caller.sessionId);
   await signOut({ redirectTo: "/" });
 }

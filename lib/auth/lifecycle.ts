@@ -11,8 +11,10 @@ import { announceUserChange } from "@/lib/realtime/user-cache";
 /** Sign-out: this web session, and the realtime sessions that its tickets started. */
 export async function signOutSession(userId: string, sessionId: string): Promise<void> {
   const ended = await endWebSession(db(), sessionId, "signed_out");
+  // Nothing was live: a replayed cookie must not be a way to close someone's connections.
+  if (ended.length === 0) return;
   await announceUserChange(userId);
-  await disconnectUser(userId, { reason: "signed_out", sessions: [sessionId, ...ended] });
+  await disconnectUser(userId, { reason: "signed_out", sessions: ended });
 }
 
 /** "Sign out everywhere": every web and realtime session of the user, and every ticket issued. */

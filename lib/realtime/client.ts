@@ -23,6 +23,17 @@ export type * from "@/lib/realtime/client-types";
 export { RealtimeError } from "@/lib/realtime/errors";
 
 const REFUSED = { min: 4001, max: 4099 };
+
+// soketi lets any socket, signed in or not, subscribe to "#server-to-user-{id}" and send client
+// events there, which reach that user's tabs: only the server's own events are to be believed.
+const USER_CHANNEL_PREFIX = "#server-to-user-";
+const FORGEABLE = "client- events on a user's channel can be sent by anyone: bind server events.";
+
+function isForgeable(message: { event: string; channel?: string }): boolean {
+  return (
+    Boolean(message.channel?.startsWith(USER_CHANNEL_PREFIX)) && message.event.startsWith("client-")
+  );
+}
 export const SIGNED_IN_MARK = "realtime:signin_success";
 
 type Pending = {
@@ -136,6 +147,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   }
 
   function onMessage(message: { event: string; channel?: string; data?: Record<string, unknown> }) {
+    if (isForgeable(message)) return;
     if (message.event === "pusher:signin_success") {
       const user = JSON.parse(String(message.data?.user_data ?? "{}")) as RealtimeUser;
       trace.add("signin", `pusher:signin_success as ${user.user_info?.username ?? user.id}`);
@@ -288,6 +300,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
       update({ user: null, error: null });
     },
     bindUser(event, handler) {
+      if (event.startsWith("client-")) throw new Error(FORGEABLE);
       const binding: [string, (data: unknown) => void] = [event, handler];
       userBindings.add(binding);
       pusher?.user.bind(event, handler);

@@ -1,5 +1,13 @@
 import { type APIRequestContext, request as requests } from "@playwright/test";
-import { cookieHeader, DEMO_PASSWORD, openApp, openTab, signUpUser } from "./fixtures";
+import Pusher from "pusher-js";
+import {
+  cookieHeader,
+  DEMO_PASSWORD,
+  openApp,
+  openTab,
+  signUpUser,
+  stackSecrets,
+} from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -208,4 +216,58 @@ test("callbackUrl only ever leads to a path of this site, and never to a 500", a
   await new SignInPage(page).signIn("bob", DEMO_PASSWORD);
   await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/app$/);
   await Promise.all([bob.context.close(), visitor.close()]);
+});
+
+test("an anonymous socket cannot put events on a user's tabs through the user channel", async ({
+  browser,
+}) => {
+  const bob = await openApp(browser, "bob");
+  const alice = await openApp(browser, "alice");
+  // soketi lets anyone subscribe to "#server-to-user-{id}" and send client events there.
+  const attacker = new Pusher(stackSecrets().PUSHER_KEY, {
+    cluster: "mt1",
+    wsHost: "127.0.0.1",
+    wsPort: Number(process.env.E2E_SOKETI_PORT),
+    forceTLS: false,
+    enabledTransports: ["ws"],
+  });
+  try {
+    const channel = attacker.subscribe(`#server-to-user-${await bob.app.userId()}`);
+    await new Promise((resolve) => channel.bind("pusher:subscription_succeeded", resolve));
+    expect(channel.trigger("client-forged", { text: "from the attacker" })).toBe(true);
+    // A real event sent after the forged one: once it is shown, the forged one had its chance.
+    await alice.app.sendTo("bob", "after the forgery");
+    await expect(bob.app.inbox.getByText("@alice: after the forgery")).toBeVisible();
+    await expect(bob.app.page.getByText("client-forged")).toHaveCount(0);
+    await expect(bob.app.page.getByText("from the attacker")).toHaveCount(0);
+  } finally {
+    attacker.disconnect();
+    await Promise.all([alice.context.close(), bob.context.close()]);
+  }
+});
+
+test("NextAuth's own sign-out route ends the session too, and /api/auth/session drops an ended cookie", async ({
+  browser,
+}) => {
+  const carol = await openApp(browser, "carol");
+  const saved = await cookieHeader(carol.context);
+  const stolen = await replay(saved);
+  expect((await (await stolen.get("/api/auth/session")).json()).user?.username).toBe("carol");
+
+  // The route that next-auth/react's signOut() posts to, with Auth.js's own CSRF token.
+  const { request } = carol.context;
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const signedOut = await request.post("/api/auth/signout", {
+    form: { csrfToken },
+    maxRedirects: 0,
+  });
+  expect(signedOut.status()).toBe(302);
+
+  expect((await stolen.post("/api/realtime/tickets")).status()).toBe(401);
+  const session = await stolen.get("/api/auth/session");
+  expect(await session.json()).toBeNull();
+  // And it is not refreshed: the answer clears the cookie instead of renewing it.
+  expect(session.headers()["set-cookie"] ?? "").not.toMatch(/session-token=[^;]{20,}/);
+  await stolen.dispose();
+  await carol.context.close();
 });

@@ -64,6 +64,8 @@ export async function startCluster(options: {
             SOKETI_DB_REDIS_HOST: redis.hostname,
             SOKETI_DB_REDIS_PORT: redis.port || "6379",
             SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES: "true",
+            // Pusher's own limit; soketi has none by default.
+            SOKETI_DEFAULT_APP_MAX_CLIENT_EVENTS_PER_SEC: "10",
             SOKETI_DEFAULT_APP_WEBHOOKS: webhooks,
           },
         }),
