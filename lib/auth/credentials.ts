@@ -26,17 +26,25 @@ export async function verifyCredentials(
   if (!parsed.success) return { ok: false, reason: "invalid_credentials" };
   const { username, password } = parsed.data;
 
-  const retryAfterSeconds = await throttle.check(username, client);
-  if (retryAfterSeconds > 0) return { ok: false, reason: "throttled", retryAfterSeconds };
+  // First a place among the attempts under way, then the check: a burst sent at once is taken
+  // one attempt at a time per client and account, each seeing the failures before it.
+  const slot = await throttle.enter(username, client);
+  if (slot.wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: slot.wait };
+  try {
+    const retryAfterSeconds = await throttle.check(username, client);
+    if (retryAfterSeconds > 0) return { ok: false, reason: "throttled", retryAfterSeconds };
 
-  const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
-  const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !valid) {
-    await throttle.recordFailure(username, client);
-    return { ok: false, reason: "invalid_credentials" };
+    const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+    const valid = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !valid) {
+      await throttle.recordFailure(username, client);
+      return { ok: false, reason: "invalid_credentials" };
+    }
+    await throttle.recordSuccess(username, client);
+    // Told only to someone who proved the password, so it reveals nothing to a guesser.
+    if (user.bannedAt) return { ok: false, reason: "banned" };
+    return { ok: true, user };
+  } finally {
+    if ("leave" in slot) await slot.leave();
   }
-  await throttle.recordSuccess(username, client);
-  // Told only to someone who proved the password, so it reveals nothing to a guesser.
-  if (user.bannedAt) return { ok: false, reason: "banned" };
-  return { ok: true, user };
 }

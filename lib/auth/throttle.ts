@@ -17,6 +17,13 @@ export const SIGN_IN_LIMITS = {
    * cap above still bounds the guesses spread over many clients.
    */
   backoff: { freeFailures: 4, firstSeconds: 60, maxSeconds: 60 * 60 },
+  /**
+   * Attempts under way at once: one per client and account, so that a burst cannot pass the
+   * check together before any failure is counted; a few per client and per account, which bounds
+   * what a burst over many accounts or clients can overshoot the hourly caps by. A slot is freed
+   * when the attempt ends, or after `seconds` should its process die.
+   */
+  inFlight: { perPair: 1, perClient: 4, perAccount: 4, seconds: 30 },
 } as const;
 
 /** The block after the `streak`-th consecutive failure: 0, then 1, 2, 4 … minutes, capped. */
@@ -56,7 +63,12 @@ async function consume(rateLimiter: RateLimiterDrizzle, key: string): Promise<vo
   }
 }
 
+/** A place among the attempts under way, or how long to wait for one. */
+export type AttemptSlot = { wait: 0; leave: () => Promise<void> } | { wait: number };
+
 export type SignInThrottle = {
+  /** Takes a place among the attempts under way: the first step of every sign-in attempt. */
+  enter(account: string, client: string): Promise<AttemptSlot>;
   /** 0 when an attempt may go ahead, otherwise the seconds to wait. */
   check(account: string, client: string): Promise<number>;
   recordFailure(account: string, client: string): Promise<void>;
@@ -78,7 +90,35 @@ export function createSignInThrottle(db: Database): SignInThrottle {
     durationSeconds: 24 * 60 * 60,
   });
   const backoff = limiter(db, "sign-in:pair-backoff", { points: 1, durationSeconds: 1 });
+  const { inFlight } = SIGN_IN_LIMITS;
+  const slots = (prefix: string, points: number) =>
+    limiter(db, `sign-in:in-flight-${prefix}`, { points, durationSeconds: inFlight.seconds });
+  const running = [
+    { slots: slots("pair", inFlight.perPair), key: pairKey },
+    { slots: slots("client", inFlight.perClient), key: (_: string, client: string) => client },
+    { slots: slots("account", inFlight.perAccount), key: (account: string) => account },
+  ];
   return {
+    async enter(account, client) {
+      const taken: (() => Promise<unknown>)[] = [];
+      const leave = async () => {
+        await Promise.all(taken.map((free) => free()));
+      };
+      for (const { slots: limit, key } of running) {
+        const slot = key(account, client);
+        try {
+          await limit.consume(slot);
+          taken.push(() => limit.reward(slot));
+        } catch (rejection) {
+          if (!(rejection instanceof RateLimiterRes)) throw rejection;
+          // Counted even when refused: give the point back, with those already taken.
+          await limit.reward(slot);
+          await leave();
+          return { wait: 1 };
+        }
+      }
+      return { wait: 0, leave };
+    },
     async check(account, client) {
       const [a, c, b] = await Promise.all([
         byAccount.get(account),

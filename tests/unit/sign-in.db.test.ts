@@ -231,4 +231,24 @@ describe.each(testDatabases())("$name", ({ open }) => {
     expect(await limiter.take("c5")).toBeGreaterThan(0);
     expect(await limiter.take("c6")).toBe(0);
   });
+
+  it("takes a burst one attempt at a time per client and account, so the back-off holds", async () => {
+    const passwordHash = await hashPassword(PASSWORD);
+    await createUser(connection.db, { username: "burst", passwordHash });
+    const throttle = createSignInThrottle(connection.db);
+    const attempt = (client: string, password = "wrong-password-x") =>
+      verifyCredentials(connection.db, throttle, { username: "burst", password }, client);
+
+    // Twelve at once from one client: before, all twelve were checked before any failure counted.
+    const burst = await Promise.all(Array.from({ length: 12 }, () => attempt("burster")));
+    const judged = burst.filter((result) => !result.ok && result.reason === "invalid_credentials");
+    expect(judged.length).toBeGreaterThanOrEqual(1);
+    expect(judged.length).toBeLessThanOrEqual(SIGN_IN_LIMITS.backoff.freeFailures);
+    // Bursts keep getting at most what one attempt at a time would: the back-off comes all the same.
+    for (let round = 0; round < 6; round++)
+      await Promise.all([attempt("burster"), attempt("burster")]);
+    expect(await throttle.check("burst", "burster")).toBeGreaterThan(0);
+    // The slots are given back: the owner, from another client, signs in at once.
+    expect((await attempt("owner", PASSWORD)).ok).toBe(true);
+  });
 });
