@@ -10,6 +10,7 @@ import { signUpSchema } from "@/lib/auth/validation";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";
+import { formField } from "@/lib/http/form-data";
 import { requestClient } from "@/lib/http/peer-address";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
@@ -21,9 +22,9 @@ export type FormState = {
 
 const INVALID_CREDENTIALS = "Invalid username or password.";
 
+/** A field's one value; a field sent twice counts as empty, and so fails validation. */
 function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
+  return formField(formData, name) ?? "";
 }
 
 /** Signs in and redirects; a failure becomes a form message. */
@@ -52,7 +53,7 @@ async function signInOrExplain(
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
   const username = text(formData, "username").slice(0, 256);
-  const redirectTo = safeRedirectPath(formData.get("callbackUrl"));
+  const redirectTo = safeRedirectPath(formField(formData, "callbackUrl"));
   return signInOrExplain(username, text(formData, "password"), redirectTo);
 }
 

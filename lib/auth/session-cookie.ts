@@ -19,12 +19,24 @@ globalForSessions.decodedSessions ??= new Map();
 const decoded = globalForSessions.decodedSessions;
 
 /**
+ * The session-token cookies alone (Auth.js may split one into .0, .1 …): the cache's key. The
+ * whole header would let anyone holding one token fill the cache by adding other cookies.
+ */
+function sessionCookies(header: string): string {
+  return header
+    .split(";")
+    .map((pair) => pair.trim())
+    .filter((pair) => /^(__Secure-)?authjs\.session-token(\.\d+)?=/.test(pair))
+    .join("; ");
+}
+
+/**
  * The claims of the request's session cookie, or undefined without a valid one. auth() would
  * also re-encrypt and re-send the cookie on every call, which the gate does not need.
  */
 export async function sessionClaims(): Promise<SessionClaims | undefined> {
   const requestHeaders = await headers();
-  const cookie = requestHeaders.get("cookie") ?? "";
+  const cookie = sessionCookies(requestHeaders.get("cookie") ?? "");
   const remembered = decoded.get(cookie);
   if (remembered && remembered.until > Date.now()) return remembered.claims;
 

@@ -17,7 +17,13 @@ export const passwordSchema = z
 
 export const signUpSchema = z.object({
   username: usernameSchema,
-  name: z.string().trim().max(64, "Name must be at most 64 characters").optional(),
+  name: z
+    .string()
+    .trim()
+    .max(64, "Name must be at most 64 characters")
+    // Control characters (a NUL) cannot be stored, and have no place in a name anyway.
+    .regex(/^\P{Cc}*$/u, "Name must not contain control characters")
+    .optional(),
   password: passwordSchema,
 });
 

@@ -108,9 +108,13 @@ async function exchangeTicket(ticket: string): Promise<RealtimeResult> {
 
 async function resumeSession(token: string): Promise<RealtimeResult> {
   const session = await cachedSession(token);
-  // A service session that the switch ended says so, which tells its user more than "ended".
-  if (session?.flow === "service" && !(await serviceAuthState()).enabled) {
-    return { ok: false, refusal: SERVICE_AUTH_DISABLED };
+  if (session?.flow === "service") {
+    const service = await serviceAuthState();
+    // A service session that the switch ended says so, which tells its user more than "ended".
+    if (!service.enabled) return { ok: false, refusal: SERVICE_AUTH_DISABLED };
+    // Started before the switch was last turned on, so before a switch-off: dead for good, even
+    // if its start raced the switch-off.
+    if (service.since && session.createdAt < service.since) return refuse(sessionEnded(undefined));
   }
   if (!session?.live) return refuse(sessionEnded(undefined));
   return admit(await cachedUser(session.userId), session.id);

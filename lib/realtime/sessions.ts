@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { type AuthFlow, realtimeSessions } from "@/lib/db/schema";
+import { type AuthFlow, realtimeSessions, webSessions } from "@/lib/db/schema";
 
 // Realtime sessions let pusher-js sign in again after every reconnect without a ticket.
 
@@ -40,12 +40,23 @@ export async function startRealtimeSession(
   return session ? { id: session.id, token, expiresAt } : undefined;
 }
 
-/** The session behind a token, `live` unless it expired or was revoked. */
+/**
+ * The session behind a token, `live` unless it expired or was revoked, or the web session that
+ * started it has ended: checked here too, so that an exchange racing a sign-out cannot outlive it.
+ */
 export async function findSession(
   db: Database,
   token: string,
 ): Promise<
-  { id: string; userId: string; flow: AuthFlow; live: boolean; expiresAt: Date } | undefined
+  | {
+      id: string;
+      userId: string;
+      flow: AuthFlow;
+      live: boolean;
+      createdAt: Date;
+      expiresAt: Date;
+    }
+  | undefined
 > {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
   const [session] = await db
@@ -53,10 +64,13 @@ export async function findSession(
       id: realtimeSessions.id,
       userId: realtimeSessions.userId,
       flow: realtimeSessions.flow,
+      createdAt: realtimeSessions.createdAt,
       expiresAt: realtimeSessions.expiresAt,
-      live: sql<boolean>`${realtimeSessions.revokedAt} is null and ${realtimeSessions.expiresAt} > now()`,
+      live: sql<boolean>`${realtimeSessions.revokedAt} is null and ${realtimeSessions.expiresAt} > now()
+        and (${webSessions.id} is null or (${webSessions.endedAt} is null and ${webSessions.expiresAt} > now()))`,
     })
     .from(realtimeSessions)
+    .leftJoin(webSessions, eq(webSessions.id, realtimeSessions.webSessionId))
     .where(eq(realtimeSessions.tokenHash, hashToken(token)))
     .limit(1);
   return session;

@@ -232,9 +232,17 @@ test("an anonymous socket cannot put events on a user's tabs through the user ch
     enabledTransports: ["ws"],
   });
   try {
-    const channel = attacker.subscribe(`#server-to-user-${await bob.app.userId()}`);
-    await new Promise((resolve) => channel.bind("pusher:subscription_succeeded", resolve));
-    expect(channel.trigger("client-forged", { text: "from the attacker" })).toBe(true);
+    // pusher-js will not subscribe to a "#" name, so the attacker writes the frames itself.
+    const channel = `#server-to-user-${await bob.app.userId()}`;
+    await new Promise<void>((resolve) => attacker.connection.bind("connected", () => resolve()));
+    const subscribed = new Promise<void>((resolve) =>
+      attacker.connection.bind("message", (message: { event: string; channel?: string }) => {
+        if (message.event === "pusher_internal:subscription_succeeded") resolve();
+      }),
+    );
+    attacker.connection.send_event("pusher:subscribe", { channel });
+    await subscribed;
+    attacker.connection.send_event("client-forged", { text: "from the attacker" }, channel);
     // A real event sent after the forged one: once it is shown, the forged one had its chance.
     await alice.app.sendTo("bob", "after the forgery");
     await expect(bob.app.inbox.getByText("@alice: after the forgery")).toBeVisible();

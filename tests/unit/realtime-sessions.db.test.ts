@@ -127,6 +127,7 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       userId: aliceId,
       flow: "service",
       live: false,
+      createdAt: expect.any(Date),
       expiresAt: expect.any(Date),
     });
   });

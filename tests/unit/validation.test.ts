@@ -53,3 +53,13 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath(input)).toBe(expected);
   });
 });
+
+describe("names", () => {
+  it("refuses control characters, which the database cannot store", () => {
+    const base = { username: "someone", password: "a-long-enough-password" };
+    expect(signUpSchema.safeParse({ ...base, name: "Dora Explorer" }).success).toBe(true);
+    for (const name of ["x\u0000y", "line\nbreak", "tab\there"]) {
+      expect(signUpSchema.safeParse({ ...base, name }).success).toBe(false);
+    }
+  });
+});

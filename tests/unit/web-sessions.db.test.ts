@@ -86,4 +86,12 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
     const untouched = await findWebSession(connection.db, alices.id);
     expect(untouched && isLive(untouched)).toBe(true);
   });
+
+  it("a realtime session started from a web session that already ended is not live", async () => {
+    const ended = await startFor(bobId);
+    await endWebSession(connection.db, ended.id, "signed_out");
+    // As if the exchange had raced the sign-out and inserted after it.
+    const late = await realtimeFor(bobId, ended.id);
+    expect((await findSession(connection.db, late?.token ?? ""))?.live).toBe(false);
+  });
 });

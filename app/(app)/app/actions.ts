@@ -4,6 +4,7 @@ import { z } from "zod";
 import { currentUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
+import { formField } from "@/lib/http/form-data";
 import { pusher } from "@/lib/realtime/server";
 
 export type SendState = { error?: string; sent?: string };
@@ -18,8 +19,8 @@ export async function sendToUserAction(_state: SendState, formData: FormData): P
   const caller = await currentUser();
   if (!caller.ok) return { error: caller.refusal.message };
   const input = sendSchema.safeParse({
-    recipientId: formData.get("recipientId"),
-    text: formData.get("text"),
+    recipientId: formField(formData, "recipientId"),
+    text: formField(formData, "text"),
   });
   if (!input.success) return { error: input.error.issues[0]?.message ?? "Invalid message." };
 

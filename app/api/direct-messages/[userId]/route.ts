@@ -22,8 +22,7 @@ export const GET = withUnavailable(
     if (!after.ok) return jsonError(400, "invalid_request", "after must be a sequence number.");
     const partner = z
       .string()
-      .min(1)
-      .max(64)
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .safeParse((await params).userId);
     if (!partner.success) return jsonError(400, "invalid_request", "Not a user id.");
     // Direct messages arrive on the user's inbox: its history is the user's to read.
