@@ -116,7 +116,8 @@ async function main() {
   nextEnv.loadEnvConfig(process.cwd(), mode === "dev");
   const settings = parseEnv(process.env, launcherEnvSchema);
   const bundled = configureBundledRealtime(settings);
-  parseEnv(process.env);
+  // Checked as the server will see it: `next start` runs in production, `next dev` does not.
+  parseEnv({ ...process.env, NODE_ENV: mode === "start" ? "production" : "development" });
   if (bundled) soketiServer();
 
   if (mode === "start" && !existsSync(path.join(".next", "BUILD_ID"))) {
