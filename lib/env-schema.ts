@@ -28,6 +28,8 @@ const variables = z.object({
     )
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Off where a deploy step runs `npm run db:migrate` instead (Vercel). */
+  MIGRATE_ON_START: flag.default(true),
 
   PUSHER_APP_ID: z.string().min(1, "is required"),
   PUSHER_KEY: z.string().min(1, "is required"),

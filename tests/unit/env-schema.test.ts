@@ -96,6 +96,12 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("migrates on start unless told not to", () => {
+    expect(parseEnv(complete).MIGRATE_ON_START).toBe(true);
+    expect(parseEnv({ ...complete, MIGRATE_ON_START: "false" }).MIGRATE_ON_START).toBe(false);
+    expect(issues({ ...complete, MIGRATE_ON_START: "no" })).toHaveLength(1);
+  });
+
   it("parses the launcher's ports", () => {
     expect(parseEnv({ PORT: "4000" }, launcherEnvSchema)).toMatchObject({
       PORT: 4000,

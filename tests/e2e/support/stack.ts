@@ -22,6 +22,7 @@ const APP_VARIABLES = [
   "PUSHER_USE_TLS",
   "PUSHER_ENCRYPTION_MASTER_KEY",
   "REALTIME_SERVER",
+  "MIGRATE_ON_START",
 ];
 
 export function freePort(): Promise<number> {

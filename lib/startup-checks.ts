@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/connect";
+import journal from "@/lib/db/migrations/meta/_journal.json";
+
+// What the server checks before it answers anything. A failed check is a message for whoever
+// deploys, not a crash: bootstrap prints it and stops the process.
+
+export class StartupRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StartupRefused";
+  }
+}
+
+/** postgres.js returns the rows; PGlite returns `{ rows }`. */
+function rows(result: unknown): Record<string, unknown>[] {
+  return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
+}
+
+/** The committed migrations that `db` lacks, by drizzle's record of the last one applied. */
+export async function missingMigrations(db: Database): Promise<string[]> {
+  const [table] = rows(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') as name`),
+  );
+  let last = 0;
+  if (table?.name) {
+    const [row] = rows(
+      await db.execute(sql`select max(created_at) as last from drizzle.__drizzle_migrations`),
+    );
+    last = Number(row?.last ?? 0);
+  }
+  return journal.entries.filter((entry) => entry.when > last).map((entry) => entry.tag);
+}
+
+/** With MIGRATE_ON_START=false a deploy step migrates; starting before it did is refused. */
+export async function refuseUnmigrated(db: Database): Promise<void> {
+  const missing = await missingMigrations(db);
+  if (missing.length === 0) return;
+  throw new StartupRefused(
+    `The database lacks ${missing.length} of the app's migrations (${missing.join(", ")}), and ` +
+      "MIGRATE_ON_START=false says a deploy step applies them.\n" +
+      "  Run `npm run db:migrate` with this DATABASE_URL (the direct, non-pooled one) first,\n" +
+      "  or unset MIGRATE_ON_START to let the server migrate when it starts.",
+  );
+}
