@@ -2,9 +2,9 @@ import "server-only";
 import { db, migrateOnce } from "@/lib/db";
 import { describeDemoAccounts, seedDemoAccounts, seedRooms } from "@/lib/db/seed";
 import { env } from "@/lib/env";
-import { EnvError } from "@/lib/env-schema";
+import { EnvError, isDeployment } from "@/lib/env-schema";
 import { listenForUserChanges } from "@/lib/realtime/user-cache";
-import { refuseUnmigrated, StartupRefused } from "@/lib/startup-checks";
+import { refuseDemoPasswords, refuseUnmigrated, StartupRefused } from "@/lib/startup-checks";
 
 /** Runs once when the server starts, before it answers any request. */
 export async function bootstrap(): Promise<void> {
@@ -26,6 +26,7 @@ async function start(): Promise<void> {
   else await refuseUnmigrated(db());
   await listenForUserChanges();
   await seedRooms(db());
+  if (isDeployment(env())) await refuseDemoPasswords(db());
   // A demo site with the bundled realtime server gets its demo accounts; a deployment does not.
   if (env().REALTIME_SERVER === "bundled") {
     const created = await seedDemoAccounts(db());

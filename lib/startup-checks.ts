@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
+import { DEMO_ACCOUNTS, demoAccountsOnDemoPassword } from "@/lib/db/seed";
 
 // What the server checks before it answers anything. A failed check is a message for whoever
 // deploys, not a crash: bootstrap prints it and stops the process.
@@ -41,5 +42,28 @@ export async function refuseUnmigrated(db: Database): Promise<void> {
       "MIGRATE_ON_START=false says a deploy step applies them.\n" +
       "  Run `npm run db:migrate` with this DATABASE_URL (the direct, non-pooled one) first,\n" +
       "  or unset MIGRATE_ON_START to let the server migrate when it starts.",
+  );
+}
+
+/**
+ * A deployment must not keep an account whose password the README publishes. The server cannot
+ * start to fix it on /admin, so the fix is on the command line.
+ */
+export async function refuseDemoPasswords(db: Database): Promise<void> {
+  const exposed = await demoAccountsOnDemoPassword(db);
+  if (exposed.length === 0) return;
+  const named = exposed.map((username) => {
+    const role = DEMO_ACCOUNTS.find((account) => account.username === username)?.role;
+    return role === "admin" ? `${username} (an admin)` : username;
+  });
+  const example = exposed[0] ?? "alice";
+  throw new StartupRefused(
+    `${exposed.length === 1 ? "The demo account" : "The demo accounts"} ${named.join(", ")} ` +
+      `still ${exposed.length === 1 ? "has" : "have"} the demo password that the README ` +
+      "publishes: anyone could sign in as them.\n" +
+      "  With this DATABASE_URL, create your own admin:\n" +
+      "    npm run user:create -- --admin --username <you>\n" +
+      "  then give each demo account a password nobody knows (or ban it on /admin later):\n" +
+      `    openssl rand -base64 32 | npm run user:create -- --username ${example}`,
   );
 }

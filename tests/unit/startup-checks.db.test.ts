@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { provisionUser } from "@/lib/auth/provision-user";
 import type { Connection } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
-import { missingMigrations, refuseUnmigrated, StartupRefused } from "@/lib/startup-checks";
+import { setBanned } from "@/lib/db/queries";
+import { seedDemoAccounts } from "@/lib/db/seed";
+import {
+  missingMigrations,
+  refuseDemoPasswords,
+  refuseUnmigrated,
+  StartupRefused,
+} from "@/lib/startup-checks";
 import { testDatabases } from "./database";
 
 describe.each(testDatabases())("start-up checks on $name", ({ open }) => {
@@ -23,5 +31,38 @@ describe.each(testDatabases())("start-up checks on $name", ({ open }) => {
     await connection.migrate();
     expect(await missingMigrations(connection.db)).toEqual([]);
     await expect(refuseUnmigrated(connection.db)).resolves.toBeUndefined();
+  });
+
+  it("refuses demo accounts on the published password until each is changed or banned", async () => {
+    await connection.migrate();
+    await expect(refuseDemoPasswords(connection.db)).resolves.toBeUndefined();
+    await seedDemoAccounts(connection.db);
+    const refusal = await refuseDemoPasswords(connection.db).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(StartupRefused);
+    expect((refusal as Error).message).toContain(
+      "The demo accounts alice (an admin), bob, carol still have the demo password",
+    );
+    expect((refusal as Error).message).toContain("npm run user:create -- --admin");
+
+    const changed = await provisionUser(connection.db, {
+      username: "bob",
+      password: "a-password-nobody-knows",
+      admin: false,
+    });
+    expect(changed.ok).toBe(true);
+    const carol = await connection.db.query.users.findFirst({
+      where: (users, { eq }) => eq(users.username, "carol"),
+    });
+    await setBanned(connection.db, carol?.id ?? "", true);
+    await expect(refuseDemoPasswords(connection.db)).rejects.toThrow(
+      /The demo account alice \(an admin\) still has/,
+    );
+
+    await provisionUser(connection.db, {
+      username: "alice",
+      password: "another-password-nobody-knows",
+      admin: false,
+    });
+    await expect(refuseDemoPasswords(connection.db)).resolves.toBeUndefined();
   });
 });
