@@ -4,7 +4,12 @@ import { describeDemoAccounts, seedDemoAccounts, seedRooms } from "@/lib/db/seed
 import { env } from "@/lib/env";
 import { EnvError, isDeployment } from "@/lib/env-schema";
 import { listenForUserChanges } from "@/lib/realtime/user-cache";
-import { refuseDemoPasswords, refuseUnmigrated, StartupRefused } from "@/lib/startup-checks";
+import {
+  databaseProblem,
+  refuseDemoPasswords,
+  refuseUnmigrated,
+  StartupRefused,
+} from "@/lib/startup-checks";
 
 /** Runs once when the server starts, before it answers any request. */
 export async function bootstrap(): Promise<void> {
@@ -12,8 +17,12 @@ export async function bootstrap(): Promise<void> {
     await start();
   } catch (error) {
     // A refusal tells whoever deploys what to fix: print it, without a stack trace, and stop.
-    if (error instanceof EnvError || error instanceof StartupRefused) {
-      console.error(`\n✖ ${error.message}\n`);
+    const refusal =
+      error instanceof EnvError || error instanceof StartupRefused
+        ? error.message
+        : databaseProblem(error);
+    if (refusal) {
+      console.error(`\n✖ ${refusal}\n`);
       process.exit(1);
     }
     throw error;

@@ -26,6 +26,11 @@ const variables = z.object({
       /^(postgres(ql)?:\/\/|pglite$)/,
       "must be a postgres:// URL, or pglite for the embedded database",
     )
+    // postgres.js passes unknown URL parameters to the server as settings; this one is refused.
+    .refine(
+      (url) => !/[?&]channel_binding=/.test(url),
+      "must not carry channel_binding, which postgres.js does not take: remove it",
+    )
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   /** Off where a deploy step runs `npm run db:migrate` instead (Vercel). */

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
 import { DEMO_ACCOUNTS, demoAccountsOnDemoPassword } from "@/lib/db/seed";
+import { isUnavailable } from "@/lib/http/unavailable";
 
 // What the server checks before it answers anything. A failed check is a message for whoever
 // deploys, not a crash: bootstrap prints it and stops the process.
@@ -65,5 +66,34 @@ export async function refuseDemoPasswords(db: Database): Promise<void> {
       "    npm run user:create -- --admin --username <you>\n" +
       "  then give each demo account a password nobody knows (or ban it on /admin later):\n" +
       `    openssl rand -base64 32 | npm run user:create -- --username ${example}`,
+  );
+}
+
+// PostgreSQL's refusals of the login or the database named: class 28, and 3D000.
+const SETTING_CODES = new Set(["28000", "28P01", "3D000"]);
+
+function codes(error: unknown): string[] {
+  const found: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current && typeof current === "object"; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === "string") found.push(code);
+    current = cause;
+  }
+  return found;
+}
+
+/**
+ * What to tell the operator when the database cannot be used at start-up: unreachable, or it
+ * refuses the login or the database named. Otherwise Next.js would keep a server up that never
+ * finished starting.
+ */
+export function databaseProblem(error: unknown): string | undefined {
+  if (!isUnavailable(error) && !codes(error).some((code) => SETTING_CODES.has(code))) return;
+  const reason = error instanceof Error ? error.message : String(error);
+  return (
+    `The database cannot be used (${reason}).\n` +
+    "  Check DATABASE_URL: host, port, user, password, database name and sslmode, and that the " +
+    "server accepts connections from here."
   );
 }

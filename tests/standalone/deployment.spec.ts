@@ -78,7 +78,7 @@ function expectNoStackTrace(...processes: Process[]) {
   for (const { output } of processes) expect(output()).not.toMatch(/^\s+at /m);
 }
 
-test("it refuses to start without DATABASE_URL, and while demo accounts keep the published password", async () => {
+test("it refuses to start without a usable DATABASE_URL, and while demo accounts keep the published password", async () => {
   test.setTimeout(240_000);
   const deployment = await anotherDeployment();
   const { env, baseURL } = deployment;
@@ -95,6 +95,12 @@ test("it refuses to start without DATABASE_URL, and while demo accounts keep the
       "DATABASE_URL is required in production with an external realtime server",
     );
 
+    const unreachable = new URL(env.DATABASE_URL ?? "");
+    unreachable.port = "1";
+    const mistyped = start({ DATABASE_URL: unreachable.toString() });
+    expect(await startOrRefusal(mistyped, baseURL)).toEqual({ exitCode: 1 });
+    expect(mistyped.output()).toContain("The database cannot be used");
+
     // A database that a demo was run on: `npm run db:seed` created the demo accounts.
     expect((await npmRun("db:seed", [], env)).code).toBe(0);
     const seeded = start();
@@ -109,7 +115,7 @@ test("it refuses to start without DATABASE_URL, and while demo accounts keep the
       expect((await npmRun("user:create", ["--username", username], env, secret)).code).toBe(0);
     }
     expect(await startOrRefusal(start(), baseURL)).toBe("healthy");
-    expectNoStackTrace(forgot, seeded);
+    expectNoStackTrace(forgot, mistyped, seeded);
   } finally {
     for (const server of started) await stopChild(server.child);
     await deployment.drop();

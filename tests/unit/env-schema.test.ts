@@ -94,6 +94,10 @@ describe("parseEnv", () => {
     expect(issues({ ...complete, DATABASE_URL: "pglite:./elsewhere" })).toEqual([
       "DATABASE_URL must be a postgres:// URL, or pglite for the embedded database",
     ]);
+    const bound = `${complete.DATABASE_URL}?sslmode=verify-full&channel_binding=require`;
+    expect(issues({ ...complete, DATABASE_URL: bound })).toEqual([
+      "DATABASE_URL must not carry channel_binding, which postgres.js does not take: remove it",
+    ]);
   });
 
   it("migrates on start unless told not to", () => {

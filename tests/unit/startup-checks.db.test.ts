@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provisionUser } from "@/lib/auth/provision-user";
-import type { Connection } from "@/lib/db/connect";
+import { type Connection, connectDatabase } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
 import { setBanned } from "@/lib/db/queries";
 import { seedDemoAccounts } from "@/lib/db/seed";
 import {
+  databaseProblem,
   missingMigrations,
   refuseDemoPasswords,
   refuseUnmigrated,
   StartupRefused,
 } from "@/lib/startup-checks";
+import { testDatabaseUrl } from "../services";
 import { testDatabases } from "./database";
 
 describe.each(testDatabases())("start-up checks on $name", ({ open }) => {
@@ -64,5 +66,33 @@ describe.each(testDatabases())("start-up checks on $name", ({ open }) => {
       admin: false,
     });
     await expect(refuseDemoPasswords(connection.db)).resolves.toBeUndefined();
+  });
+});
+
+describe("a database that cannot be used at start-up", () => {
+  async function failureOf(url: string): Promise<unknown> {
+    const connection = connectDatabase({ url, dataDir: "unused" });
+    try {
+      await connection.migrate();
+    } catch (error) {
+      return error;
+    } finally {
+      await connection.close();
+    }
+    throw new Error(`${url} was usable`);
+  }
+
+  it("is explained, pointing at DATABASE_URL: unreachable, or no such database", async () => {
+    const unreachable = new URL(testDatabaseUrl);
+    unreachable.port = "1";
+    const missing = new URL(testDatabaseUrl);
+    missing.pathname = "/rtauth_no_such_database";
+    for (const url of [unreachable, missing]) {
+      expect(databaseProblem(await failureOf(url.toString()))).toContain("Check DATABASE_URL");
+    }
+  });
+
+  it("is not confused with a bug", () => {
+    expect(databaseProblem(new TypeError("x is undefined"))).toBeUndefined();
   });
 });
