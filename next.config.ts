@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A self-contained server in .next/standalone for containers, built by
+  // scripts/build-standalone.sh. Only then: `next start` warns when the config asks for it.
+  output: process.env.BUILD_OUTPUT === "standalone" ? "standalone" : undefined,
   // Packages that load WASM, native binaries or resolve modules at run time must not be bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -2,13 +2,40 @@ import "server-only";
 import { db, migrateOnce } from "@/lib/db";
 import { describeDemoAccounts, seedDemoAccounts, seedRooms } from "@/lib/db/seed";
 import { env } from "@/lib/env";
+import { EnvError, isDeployment } from "@/lib/env-schema";
 import { listenForUserChanges } from "@/lib/realtime/user-cache";
+import {
+  databaseProblem,
+  refuseDemoPasswords,
+  refuseUnmigrated,
+  StartupRefused,
+} from "@/lib/startup-checks";
 
 /** Runs once when the server starts, before it answers any request. */
 export async function bootstrap(): Promise<void> {
-  await migrateOnce();
+  try {
+    await start();
+  } catch (error) {
+    // A refusal tells whoever deploys what to fix: print it, without a stack trace, and stop.
+    const refusal =
+      error instanceof EnvError || error instanceof StartupRefused
+        ? error.message
+        : databaseProblem(error);
+    if (refusal) {
+      console.error(`\n✖ ${refusal}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function start(): Promise<void> {
+  // Where a deploy step migrates (Vercel), every cold start would otherwise migrate again.
+  if (env().MIGRATE_ON_START) await migrateOnce();
+  else await refuseUnmigrated(db());
   await listenForUserChanges();
   await seedRooms(db());
+  if (isDeployment(env())) await refuseDemoPasswords(db());
   // A demo site with the bundled realtime server gets its demo accounts; a deployment does not.
   if (env().REALTIME_SERVER === "bundled") {
     const created = await seedDemoAccounts(db());

@@ -9,6 +9,9 @@ const flag = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** `DATABASE_URL=pglite`: the embedded database in DATA_DIR, chosen on purpose. */
+export const EMBEDDED_DATABASE = "pglite";
+
 const variables = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 
@@ -19,9 +22,19 @@ const variables = z.object({
 
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave unset for the embedded PGlite)")
+    .regex(
+      /^(postgres(ql)?:\/\/|pglite$)/,
+      "must be a postgres:// URL, or pglite for the embedded database",
+    )
+    // postgres.js passes unknown URL parameters to the server as settings; this one is refused.
+    .refine(
+      (url) => !/[?&]channel_binding=/.test(url),
+      "must not carry channel_binding, which postgres.js does not take: remove it",
+    )
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Off where a deploy step runs `npm run db:migrate` instead (Vercel). */
+  MIGRATE_ON_START: flag.default(true),
 
   PUSHER_APP_ID: z.string().min(1, "is required"),
   PUSHER_KEY: z.string().min(1, "is required"),
@@ -55,16 +68,40 @@ const variables = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
-export const envSchema = variables.refine(
-  (env) => !env.AUTH_GITHUB_ID === !env.AUTH_GITHUB_SECRET,
-  {
+type Variables = z.infer<typeof variables>;
+
+/**
+ * A deployment, not a local run: hosted Pusher, or a production server with a realtime server
+ * that the launcher did not start. Forgetting something there must stop it, not fall back.
+ */
+export function isDeployment(
+  env: Pick<Variables, "NODE_ENV" | "REALTIME_SERVER" | "PUSHER_HOST">,
+): boolean {
+  return env.REALTIME_SERVER === "external" && (env.NODE_ENV === "production" || !env.PUSHER_HOST);
+}
+
+export const envSchema = variables
+  .refine((env) => !env.AUTH_GITHUB_ID === !env.AUTH_GITHUB_SECRET, {
     message: "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together",
     path: ["AUTH_GITHUB_SECRET"],
-  },
-);
+  })
+  // An unset DATABASE_URL means the embedded PGlite, which suits a laptop, not a deployment.
+  .refine((env) => !isDeployment(env) || Boolean(env.DATABASE_URL), {
+    message:
+      "is required in production with an external realtime server, and with hosted Pusher: " +
+      "a postgres:// URL, or pglite to keep the embedded database on purpose",
+    path: ["DATABASE_URL"],
+    // Checked even when other variables are missing, so that one message names every problem.
+    when: () => true,
+  });
 
 /** What the database scripts need. */
 export const databaseEnvSchema = variables.pick({ DATABASE_URL: true, DATA_DIR: true });
+
+/** The PostgreSQL URL, or undefined for the embedded PGlite (unset, or stated as pglite). */
+export function postgresUrl(databaseUrl: string | undefined): string | undefined {
+  return databaseUrl === EMBEDDED_DATABASE ? undefined : databaseUrl;
+}
 
 /** What the launcher needs besides the app's own variables. */
 export const launcherEnvSchema = z.object({

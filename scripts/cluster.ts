@@ -1,10 +1,10 @@
 // npm run cluster — two soketi nodes on the Redis adapter, PostgreSQL, and two app instances
 // (run `npm run build` first). DATABASE_URL is required; REDIS_URL defaults to the local Redis.
 // App 1's browsers connect to node A and app 2's to node B; events, presence and
-// terminations cross between them through Redis. Ctrl-C stops everything.
+// terminations cross between them through Redis. The demo accounts get a password of this
+// run's own (printed). Ctrl-C stops everything.
 import nextEnv from "@next/env";
-import { connectDatabase } from "../lib/db/connect";
-import { describeDemoAccounts, seedDemoAccounts, seedRooms } from "../lib/db/seed";
+import { describeDemoAccounts } from "../lib/db/seed";
 import { startCluster } from "../tests/e2e/support/cluster";
 
 nextEnv.loadEnvConfig(process.cwd());
@@ -15,16 +15,11 @@ if (!databaseUrl?.startsWith("postgres")) {
   process.exit(1);
 }
 
-const seeding = connectDatabase({ url: databaseUrl, dataDir: "unused" });
-await seeding.migrate();
-await seedRooms(seeding.db);
-await seedDemoAccounts(seeding.db);
-await seeding.close();
-
 const cluster = await startCluster({ databaseUrl, redisUrl });
 console.log(`App 1: ${cluster.apps[0]} (realtime node A, port ${cluster.nodes[0]})`);
 console.log(`App 2: ${cluster.apps[1]} (realtime node B, port ${cluster.nodes[1]})`);
-console.log(describeDemoAccounts());
+// The app instances run in production, which refuses the published demo password.
+console.log(describeDemoAccounts(cluster.password));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void cluster.stop().then(() => process.exit(0)));
 }

@@ -63,6 +63,19 @@ function configureBundledRealtime(settings: { DATA_DIR: string; SOKETI_PORT: num
   return true;
 }
 
+/** soketi is an optional dependency, which a deployment to an external realtime server may omit. */
+function soketiServer(): string {
+  try {
+    return require.resolve("@soketi/soketi/bin/server.js");
+  } catch {
+    fail(
+      "The bundled realtime server (soketi) is not installed: it is an optional dependency.\n" +
+        "  Install it with `npm ci` (its install may also have failed on this platform: see npm's output),\n" +
+        "  or configure an external realtime server (PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET; see .env.example).",
+    );
+  }
+}
+
 async function startSoketi(settings: {
   PORT: number;
   SOKETI_PORT: number;
@@ -91,11 +104,7 @@ async function startSoketi(settings: {
     // soketi's AWS SDK prints an end-of-support notice that is not ours to act on.
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
   };
-  const soketi = startChild(
-    [require.resolve("@soketi/soketi/bin/server.js"), "start"],
-    env,
-    "[realtime]",
-  );
+  const soketi = startChild([soketiServer(), "start"], env, "[realtime]");
   children.push(soketi);
   soketi.on("exit", (code) => {
     if (!stopping) console.error(`The realtime server stopped (code ${code}).`);
@@ -109,7 +118,9 @@ async function main() {
   nextEnv.loadEnvConfig(process.cwd(), mode === "dev");
   const settings = parseEnv(process.env, launcherEnvSchema);
   const bundled = configureBundledRealtime(settings);
-  parseEnv(process.env);
+  // Checked as the server will see it: `next start` runs in production, `next dev` does not.
+  parseEnv({ ...process.env, NODE_ENV: mode === "start" ? "production" : "development" });
+  if (bundled) soketiServer();
 
   if (mode === "start" && !existsSync(path.join(".next", "BUILD_ID"))) {
     fail("There is no production build yet. Run `npm run build` first.");

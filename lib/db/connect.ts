@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "@/lib/db/schema";
+import { postgresUrl } from "@/lib/env-schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -27,12 +28,13 @@ const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 const MIGRATION_LOCK_ID = 7_411_902_311;
 
 /**
- * PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir`
- * (`memory://` keeps it in memory). PGlite allows one process per data directory.
+ * PostgreSQL when a postgres:// URL is given, otherwise (no URL, or `pglite`) the embedded PGlite
+ * in `dataDir` (`memory://` keeps it in memory). PGlite allows one process per data directory.
  */
 export function connectDatabase(options: { url?: string; dataDir: string }): Connection {
-  if (options.url) {
-    const sql = postgres(options.url, { max: 10, onnotice: () => {} });
+  const url = postgresUrl(options.url);
+  if (url) {
+    const sql = postgres(url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client: sql, schema });
     return {
       db,

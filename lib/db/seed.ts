@@ -1,7 +1,8 @@
-import { hashPassword } from "@/lib/auth/password";
+import { and, inArray, isNull } from "drizzle-orm";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
-import { type Role, rooms } from "@/lib/db/schema";
+import { type Role, rooms, users } from "@/lib/db/schema";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 
@@ -31,9 +32,31 @@ export async function seedDemoAccounts(db: Database): Promise<string[]> {
   return created;
 }
 
-export function describeDemoAccounts(): string {
+/** The demo accounts anyone can sign in to: not banned, and still on the published password. */
+export async function demoAccountsOnDemoPassword(db: Database): Promise<string[]> {
+  const found = await db
+    .select({ username: users.username, passwordHash: users.passwordHash })
+    .from(users)
+    .where(
+      and(
+        inArray(
+          users.username,
+          DEMO_ACCOUNTS.map((account) => account.username),
+        ),
+        isNull(users.bannedAt),
+      ),
+    );
+  const verdicts = await Promise.all(
+    found.map(async ({ username, passwordHash }) =>
+      passwordHash && (await verifyPassword(passwordHash, DEMO_PASSWORD)) ? [username] : [],
+    ),
+  );
+  return verdicts.flat().sort();
+}
+
+export function describeDemoAccounts(password = DEMO_PASSWORD): string {
   const rows = DEMO_ACCOUNTS.map(
-    (a) => `  ${a.username.padEnd(6)} ${a.role.padEnd(5)} ${DEMO_PASSWORD}`,
+    (a) => `  ${a.username.padEnd(6)} ${a.role.padEnd(5)} ${password}`,
   );
   return ["Demo accounts (username, role, password):", ...rows].join("\n");
 }

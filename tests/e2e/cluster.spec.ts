@@ -1,8 +1,6 @@
 import type { Browser } from "@playwright/test";
-import { connectDatabase } from "../../lib/db/connect";
-import { seedDemoAccounts, seedRooms } from "../../lib/db/seed";
 import { testDatabaseUrl, testRedisUrl } from "../services";
-import { DEMO_PASSWORD, INVALID_CREDENTIALS, openApp, uniqueUsername } from "./fixtures";
+import { INVALID_CREDENTIALS, openApp, uniqueUsername } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { type Cluster, startCluster } from "./support/cluster";
@@ -21,11 +19,6 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   const database = await createTestDatabase(testDatabaseUrl);
   dropDatabase = database.drop;
-  const seeding = connectDatabase({ url: database.url.toString(), dataDir: "unused" });
-  await seeding.migrate();
-  await seedRooms(seeding.db);
-  await seedDemoAccounts(seeding.db);
-  await seeding.close();
   cluster = await startCluster({ databaseUrl: database.url.toString(), redisUrl: testRedisUrl });
 });
 test.afterAll(async () => {
@@ -34,7 +27,7 @@ test.afterAll(async () => {
 });
 
 /** Signed in on app 1 (node A) or app 2 (node B). */
-async function on(browser: Browser, node: 0 | 1, username: string, password = DEMO_PASSWORD) {
+async function on(browser: Browser, node: 0 | 1, username: string, password = cluster.password) {
   const context = await browser.newContext({ baseURL: cluster.apps[node] });
   return openApp(browser, username, password, context);
 }
@@ -85,7 +78,7 @@ test("throttling counters are shared by the app instances", async ({ browser }) 
     await expect(first.alert).toHaveText(INVALID_CREDENTIALS);
   }
   await second.goto();
-  await second.signIn("carol", DEMO_PASSWORD);
+  await second.signIn("carol", cluster.password);
   await expect(second.alert).toContainText("Too many failed attempts");
   await Promise.all(contexts.map((context) => context.close()));
 });

@@ -3,7 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePorts, launch, portsEnv, startStack, stopChild, waitForHealth } from "./support/stack";
+import {
+  externalRealtimeEnv,
+  freePorts,
+  launch,
+  portsEnv,
+  startStack,
+  stopChild,
+  waitForHealth,
+} from "./support/stack";
 import { expect, test } from "./test";
 
 // The launcher behind `npm run dev` and `npm start`, driven as a terminal would drive it.
@@ -98,6 +106,19 @@ test("a hosted Pusher configuration that lacks a variable stops start-up and nam
   expect(output).not.toContain("soketi");
 });
 
+test("a production start with an external realtime server must state its database", async () => {
+  const launcher = launch({
+    ...portsEnv(await freePorts()),
+    ...externalRealtimeEnv({ port: 6001, appId: "1", key: "key", secret: "secret" }),
+    DATABASE_URL: "",
+  });
+  expect(await exitCode(launcher.child)).toBe(1);
+  expect(launcher.output()).toContain(
+    "DATABASE_URL is required in production with an external realtime server",
+  );
+  expect(launcher.output()).not.toMatch(/^\s+at /m);
+});
+
 test("health answers 503 when the realtime server cannot be reached", async () => {
   const ports = await freePorts();
   const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-503-"));
@@ -112,6 +133,7 @@ test("health answers 503 when the realtime server cannot be reached", async () =
     PUSHER_PORT: String(ports.soketiPort), // Nothing listens there.
     PUSHER_USE_TLS: "false",
     PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
+    DATABASE_URL: "pglite",
   });
   try {
     const url = `http://localhost:${ports.port}/api/health`;

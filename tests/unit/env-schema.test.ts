@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, launcherEnvSchema, parseEnv, publicRealtimeConfig } from "@/lib/env-schema";
+import {
+  EnvError,
+  launcherEnvSchema,
+  parseEnv,
+  postgresUrl,
+  publicRealtimeConfig,
+} from "@/lib/env-schema";
+
+const DATABASE_REQUIRED =
+  "is required in production with an external realtime server, and with hosted Pusher: " +
+  "a postgres:// URL, or pglite to keep the embedded database on purpose";
 
 const complete = {
+  DATABASE_URL: "postgres://app@db.example.com:5432/app",
   AUTH_SECRET: "x".repeat(32),
   PUSHER_APP_ID: "123",
   PUSHER_KEY: "key",
@@ -26,6 +37,7 @@ describe("parseEnv", () => {
       "PUSHER_APP_ID is required",
       "PUSHER_SECRET is required",
       "PUSHER_ENCRYPTION_MASTER_KEY is required",
+      `DATABASE_URL ${DATABASE_REQUIRED}`,
     ]);
   });
 
@@ -36,7 +48,7 @@ describe("parseEnv", () => {
   it("rejects a short AUTH_SECRET and a non-postgres DATABASE_URL", () => {
     expect(issues({ ...complete, AUTH_SECRET: "short", DATABASE_URL: "mysql://x" })).toEqual([
       "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)",
-      "DATABASE_URL must be a postgres:// URL (leave unset for the embedded PGlite)",
+      "DATABASE_URL must be a postgres:// URL, or pglite for the embedded database",
     ]);
   });
 
@@ -73,6 +85,40 @@ describe("parseEnv", () => {
     const env = parseEnv(complete);
     expect(env).toMatchObject({ PUSHER_CLUSTER: "mt1", PUSHER_USE_TLS: true, DATA_DIR: ".data" });
     expect(env.REALTIME_SERVER).toBe("external");
+  });
+
+  it("requires a deployment to state its database, and only a deployment", () => {
+    const selfHosted = { ...complete, DATABASE_URL: "", PUSHER_HOST: "rt.example.com" };
+    const required = [`DATABASE_URL ${DATABASE_REQUIRED}`];
+    // Hosted Pusher, or production with an external realtime server: forgetting is refused...
+    expect(issues({ ...complete, DATABASE_URL: "" })).toEqual(required);
+    expect(issues({ ...selfHosted, NODE_ENV: "production" })).toEqual(required);
+    // ...stating the embedded database is accepted...
+    expect(issues({ ...selfHosted, NODE_ENV: "production", DATABASE_URL: "pglite" })).toEqual([]);
+    // ...and a local run needs nothing: development, or the launcher's bundled server.
+    expect(issues(selfHosted)).toEqual([]);
+    expect(issues({ ...selfHosted, NODE_ENV: "production", REALTIME_SERVER: "bundled" })).toEqual(
+      [],
+    );
+  });
+
+  it("tells the embedded database from a PostgreSQL URL", () => {
+    expect(postgresUrl("pglite")).toBeUndefined();
+    expect(postgresUrl(undefined)).toBeUndefined();
+    expect(postgresUrl(complete.DATABASE_URL)).toBe(complete.DATABASE_URL);
+    expect(issues({ ...complete, DATABASE_URL: "pglite:./elsewhere" })).toEqual([
+      "DATABASE_URL must be a postgres:// URL, or pglite for the embedded database",
+    ]);
+    const bound = `${complete.DATABASE_URL}?sslmode=verify-full&channel_binding=require`;
+    expect(issues({ ...complete, DATABASE_URL: bound })).toEqual([
+      "DATABASE_URL must not carry channel_binding, which postgres.js does not take: remove it",
+    ]);
+  });
+
+  it("migrates on start unless told not to", () => {
+    expect(parseEnv(complete).MIGRATE_ON_START).toBe(true);
+    expect(parseEnv({ ...complete, MIGRATE_ON_START: "false" }).MIGRATE_ON_START).toBe(false);
+    expect(issues({ ...complete, MIGRATE_ON_START: "no" })).toHaveLength(1);
   });
 
   it("parses the launcher's ports", () => {

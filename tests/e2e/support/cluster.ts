@@ -3,6 +3,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { provisionUser } from "../../../lib/auth/provision-user";
+import { connectDatabase } from "../../../lib/db/connect";
+import { DEMO_ACCOUNTS, seedRooms } from "../../../lib/db/seed";
 import { kill, startSoketi } from "./soketi";
 import { freePort, type Launcher, launch, stopChild, waitForHealth } from "./stack";
 
@@ -12,13 +15,40 @@ import { freePort, type Launcher, launch, stopChild, waitForHealth } from "./sta
 export type Cluster = {
   apps: [string, string];
   nodes: [number, number];
+  /** The demo accounts' password for this run. */
+  password: string;
   stop: () => Promise<void>;
 };
+
+/**
+ * Production servers with an external realtime server refuse to start while a demo account has
+ * the published demo password, so the cluster's demo accounts get a password of their own.
+ */
+async function seedCluster(databaseUrl: string): Promise<string> {
+  const password = randomBytes(18).toString("base64url");
+  const seeding = connectDatabase({ url: databaseUrl, dataDir: "unused" });
+  try {
+    await seeding.migrate();
+    await seedRooms(seeding.db);
+    for (const account of DEMO_ACCOUNTS) {
+      const result = await provisionUser(seeding.db, {
+        ...account,
+        password,
+        admin: account.role === "admin",
+      });
+      if (!result.ok) throw new Error(result.errors.join("; "));
+    }
+  } finally {
+    await seeding.close();
+  }
+  return password;
+}
 
 export async function startCluster(options: {
   databaseUrl: string;
   redisUrl: string;
 }): Promise<Cluster> {
+  const password = await seedCluster(options.databaseUrl);
   const redis = new URL(options.redisUrl);
   const app = {
     appId: "1",
@@ -91,9 +121,10 @@ export async function startCluster(options: {
         waitForHealth(`${url}/api/health`, apps[index]?.child as ChildProcess),
       ),
     );
-    return { apps: urls, nodes: nodePorts as unknown as [number, number], stop };
+    return { apps: urls, nodes: nodePorts as unknown as [number, number], password, stop };
   } catch (error) {
     await stop();
-    throw error;
+    const output = apps.map((launched, index) => `--- app ${index + 1} ---\n${launched.output()}`);
+    throw new Error([(error as Error).message, ...output].join("\n"));
   }
 }

@@ -23,6 +23,7 @@ const APP_VARIABLES = [
   "PUSHER_ENCRYPTION_MASTER_KEY",
   "REALTIME_SERVER",
   "TRUSTED_PROXY_HOPS",
+  "MIGRATE_ON_START",
 ];
 
 export function freePort(): Promise<number> {
@@ -150,7 +151,11 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The app's settings for an external realtime server on this machine (a soketi the test owns). */
+/**
+ * The app's settings for an external realtime server on this machine (a soketi the test owns).
+ * `npm start` with an external server counts as a deployment, which must state its database:
+ * these stacks keep the embedded PGlite in their DATA_DIR, on purpose.
+ */
 export function externalRealtimeEnv(realtime: {
   port: number;
   appId: string;
@@ -158,6 +163,7 @@ export function externalRealtimeEnv(realtime: {
   secret: string;
 }) {
   return {
+    DATABASE_URL: "pglite",
     AUTH_SECRET: "e".repeat(32),
     PUSHER_APP_ID: realtime.appId,
     PUSHER_KEY: realtime.key,

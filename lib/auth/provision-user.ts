@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { signUpSchema } from "@/lib/auth/validation";
+import { endUserSessions } from "@/lib/auth/web-sessions";
+import type { Database } from "@/lib/db/connect";
+import { createUser } from "@/lib/db/queries";
+import { type User, users } from "@/lib/db/schema";
+
+// What `npm run user:create` does, for an operator: the first admin of a deployment, or a new
+// password for an account whose password must change (such as a demo account's).
+
+export type ProvisionInput = {
+  username: string;
+  name?: string;
+  password: string;
+  /** Makes the user an admin; without it a new user is a plain user and an existing one keeps their role. */
+  admin: boolean;
+};
+
+export type ProvisionResult =
+  | { ok: true; user: User; created: boolean }
+  | { ok: false; errors: string[] };
+
+/**
+ * Creates the user, validated as sign-up validates. An existing user gets this password, and
+ * every session they have ends, since it may have been started with the old one.
+ */
+export async function provisionUser(db: Database, input: ProvisionInput): Promise<ProvisionResult> {
+  const parsed = signUpSchema.safeParse({
+    username: input.username,
+    name: input.name,
+    password: input.password,
+  });
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  const { username, name, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  const role = input.admin ? "admin" : undefined;
+
+  const created = await createUser(db, { username, name, passwordHash, role });
+  if (created) return { ok: true, user: created, created: true };
+
+  const [updated] = await db
+    .update(users)
+    .set({ passwordHash, ...(role && { role }), ...(name && { name }) })
+    .where(eq(users.username, username))
+    .returning();
+  if (!updated) return { ok: false, errors: [`${username} was deleted meanwhile; try again.`] };
+  await endUserSessions(db, updated.id, "signed_out_everywhere");
+  return { ok: true, user: updated, created: false };
+}
