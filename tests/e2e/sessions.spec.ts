@@ -234,7 +234,7 @@ test("an anonymous socket cannot put events on a user's tabs through the user ch
   try {
     // pusher-js will not subscribe to a "#" name, so the attacker writes the frames itself.
     const channel = `#server-to-user-${await bob.app.userId()}`;
-    await new Promise<void>((resolve) => attacker.connection.bind("connected", () => resolve()));
+    await expect.poll(() => attacker.connection.state).toBe("connected");
     const subscribed = new Promise<void>((resolve) =>
       attacker.connection.bind("message", (message: { event: string; channel?: string }) => {
         if (message.event === "pusher_internal:subscription_succeeded") resolve();
@@ -278,4 +278,22 @@ test("NextAuth's own sign-out route ends the session too, and /api/auth/session 
   expect(session.headers()["set-cookie"] ?? "").not.toMatch(/session-token=[^;]{20,}/);
   await stolen.dispose();
   await carol.context.close();
+});
+
+test("Auth.js's own routes take only a same-origin callbackUrl, and never answer 500", async ({
+  request,
+}) => {
+  for (const callbackUrl of ["javascript:alert(1)", "https://evil.example/", "//evil.example"]) {
+    const query = await request.get(
+      `/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`,
+      { maxRedirects: 0 },
+    );
+    expect(query.status(), callbackUrl).toBeLessThan(500);
+    expect(query.headers().location ?? "", callbackUrl).not.toContain("evil.example");
+    const cookie = await request.get("/api/auth/signin", {
+      headers: { cookie: `authjs.callback-url=${encodeURIComponent(callbackUrl)}` },
+      maxRedirects: 0,
+    });
+    expect(cookie.status(), callbackUrl).toBeLessThan(500);
+  }
 });

@@ -1,3 +1,37 @@
+import { NextRequest } from "next/server";
 import { handlers } from "@/auth";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
-export const { GET, POST } = handlers;
+// Auth.js answers a callbackUrl it cannot use (javascript:…, another host) with a 500, whether it
+// comes in the query or in its callback-url cookie. Both are reduced to a same-origin path first,
+// by the same rule as the sign-in page, so that nothing here gives a 500 either.
+
+const CALLBACK_COOKIE = /^(__Secure-)?authjs\.callback-url$/;
+
+async function withSafeCallback(request: NextRequest): Promise<NextRequest> {
+  const url = new URL(request.url);
+  const callbackUrl = url.searchParams.get("callbackUrl");
+  if (callbackUrl !== null) url.searchParams.set("callbackUrl", safeRedirectPath(callbackUrl));
+  const headers = new Headers(request.headers);
+  const cookies = request.cookies
+    .getAll()
+    .map(({ name, value }) =>
+      CALLBACK_COOKIE.test(name) ? { name, value: safeRedirectPath(value) } : { name, value },
+    );
+  if (cookies.length > 0) {
+    headers.set(
+      "cookie",
+      cookies.map(({ name, value }) => `${name}=${encodeURIComponent(value)}`).join("; "),
+    );
+  }
+  const body = request.method === "GET" ? undefined : await request.text();
+  return new NextRequest(url, { method: request.method, headers, body });
+}
+
+export async function GET(request: NextRequest) {
+  return handlers.GET(await withSafeCallback(request));
+}
+
+export async function POST(request: NextRequest) {
+  return handlers.POST(await withSafeCallback(request));
+}
