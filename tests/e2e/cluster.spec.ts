@@ -1,7 +1,7 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { connectDatabase } from "../../lib/db/connect";
 import { seedDemoAccounts, seedRooms } from "../../lib/db/seed";
-import { testDatabaseUrl, testRedisUrl } from "../services";
+import { testRedisUrl } from "../services";
 import { DEMO_PASSWORD, INVALID_CREDENTIALS, openApp, uniqueUsername } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -18,14 +18,14 @@ let dropDatabase: () => Promise<void>;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const database = await createTestDatabase(testDatabaseUrl);
+  const database = await createTestDatabase();
   dropDatabase = database.drop;
   const seeding = connectDatabase({ url: database.url.toString(), dataDir: "unused" });
   await seeding.migrate();
   await seedRooms(seeding.db);
   await seedDemoAccounts(seeding.db);
   await seeding.close();
-  cluster = await startCluster({ databaseUrl: database.url.toString(), redisUrl: testRedisUrl });
+  cluster = await startCluster({ databaseUrl: database.url.toString(), redisUrl: testRedisUrl() });
 });
 test.afterAll(async () => {
   await cluster?.stop();

@@ -3,8 +3,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../../support/free-port";
 import { kill, startSoketi } from "./soketi";
-import { freePort, type Launcher, launch, stopChild, waitForHealth } from "./stack";
+import { type Launcher, launch, stopChild, waitForHealth } from "./stack";
 
 // Two soketi nodes joined by the Redis adapter, and two app instances on one PostgreSQL
 // database: app 1's browsers use node A, app 2's use node B.
