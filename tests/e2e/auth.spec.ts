@@ -80,12 +80,12 @@ test("sign-out ends the session", async ({ page }) => {
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await page.goto("/app");
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=\/app$/);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapp$/);
 });
 
 test("a protected page sends visitors to sign in, then back", async ({ page }) => {
   await page.goto("/app");
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=\/app$/);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapp$/);
 
   await new SignInPage(page).signIn("carol", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/app$/);
