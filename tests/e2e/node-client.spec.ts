@@ -205,8 +205,12 @@ test.describe("service authentication from Node", () => {
         again.newUser({ username: "never-made", password: "a-long-enough-password" }),
       );
       expect(create.code).toBe("service_auth_disabled");
-      const reconnect = await rejection(node.reconnect());
-      expect(reconnect.code).toBe("service_auth_disabled");
+      // The notice before the terminate said why; the client dropped its credential for good.
+      expect(node.getSnapshot().error).toMatchObject({
+        kind: "ended",
+        code: "service_auth_disabled",
+      });
+      expect((await rejection(node.reconnect())).code).toBe("no_session");
     } finally {
       await setServiceAuth(browser, "on");
     }
