@@ -3,6 +3,8 @@ import { chromiumLaunchOptions } from "./tests/e2e/support/browser";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Needs Redis: npm run test:cluster (playwright.cluster.config.ts).
+  testIgnore: "**/cluster.spec.ts",
   globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,

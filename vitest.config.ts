@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
+    // The PostgreSQL that the database suites run on: TEST_DATABASE_URL's, or an embedded one.
+    globalSetup: ["tests/unit/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // next-auth imports "next/server" without an extension, which only a bundler resolves.

@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import { testDatabaseUrl, testRedisUrl } from "../services";
+import { testRedisUrl } from "../services";
 import { INVALID_CREDENTIALS, openApp, uniqueUsername } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -17,9 +17,9 @@ let dropDatabase: () => Promise<void>;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const database = await createTestDatabase(testDatabaseUrl);
+  const database = await createTestDatabase();
   dropDatabase = database.drop;
-  cluster = await startCluster({ databaseUrl: database.url.toString(), redisUrl: testRedisUrl });
+  cluster = await startCluster({ databaseUrl: database.url.toString(), redisUrl: testRedisUrl() });
 });
 test.afterAll(async () => {
   await cluster?.stop();

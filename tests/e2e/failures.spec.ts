@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { testDatabaseUrl } from "../services";
 import { openApp, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
@@ -28,7 +27,7 @@ test("with the database unreachable, what needs it answers 503 JSON, and it reco
   browser,
 }) => {
   test.setTimeout(120_000);
-  const database = await createTestDatabase(testDatabaseUrl);
+  const database = await createTestDatabase();
   const proxy = await startTcpProxy({
     host: database.url.hostname,
     port: Number(database.url.port || 5432),

@@ -3,9 +3,10 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { freePort } from "../support/free-port";
 import { openApp, uniqueUsername } from "./fixtures";
 import { SignUpPage } from "./pages/sign-up-page";
-import { freePort, freePorts, launch, portsEnv, stopChild } from "./support/stack";
+import { freePorts, launch, portsEnv, stopChild } from "./support/stack";
 import { expect, test } from "./test";
 
 // The security headers of every page (proxy.ts, next.config.ts) against the production build.

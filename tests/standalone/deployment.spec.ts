@@ -6,8 +6,8 @@ import { openApp, openTab, signUpUser } from "../e2e/fixtures";
 import { AdminPage } from "../e2e/pages/admin-page";
 import { QuickstartPage } from "../e2e/pages/quickstart-page";
 import { createTestDatabase } from "../e2e/support/database";
-import { freePort, stopChild } from "../e2e/support/stack";
-import { testDatabaseUrl } from "../services";
+import { stopChild } from "../e2e/support/stack";
+import { freePort } from "../support/free-port";
 import { npmRun, type Process, startOrRefusal, startServer } from "./support/deployment";
 
 // The standalone server, deployed as the README's "Deploy" says (tests/standalone/global-setup.ts).
@@ -64,7 +64,7 @@ test("the admin made by `npm run user:create` sees who is online and switches se
 
 /** This deployment's settings on a database of its own, and a port of its own. */
 async function anotherDeployment() {
-  const database = await createTestDatabase(testDatabaseUrl);
+  const database = await createTestDatabase();
   const port = await freePort();
   const env: Record<string, string> = {
     ...JSON.parse(process.env.E2E_DEPLOYMENT_ENV ?? "{}"),

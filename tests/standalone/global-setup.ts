@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createTestDatabase } from "../e2e/support/database";
 import { kill, startSoketi } from "../e2e/support/soketi";
-import { freePort, stopChild, waitForHealth } from "../e2e/support/stack";
-import { testDatabaseUrl } from "../services";
+import { stopChild, waitForHealth } from "../e2e/support/stack";
+import { startTestPostgres } from "../services";
+import { freePort } from "../support/free-port";
 import { deploymentEnv, npmRun, STANDALONE_SERVER, startServer } from "./support/deployment";
 
 /**
@@ -21,7 +22,11 @@ export default async function globalSetup() {
     for (const step of cleanup.reverse()) await step();
   };
   try {
-    const database = await createTestDatabase(testDatabaseUrl);
+    // TEST_DATABASE_URL's server, or a PostgreSQL embedded for the run.
+    const postgres = await startTestPostgres();
+    cleanup.push(postgres.stop);
+    process.env.E2E_DATABASE_URL = postgres.url;
+    const database = await createTestDatabase();
     cleanup.push(database.drop);
     const port = await freePort();
     const realtime = {

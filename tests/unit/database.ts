@@ -1,14 +1,14 @@
 import postgres from "postgres";
+import { inject } from "vitest";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
 import { seedDemoAccounts } from "@/lib/db/seed";
-import { testDatabaseUrl } from "../services";
 
 export type TestDatabase = {
   name: string;
   open: () => Promise<Connection & { drop: () => Promise<void> }>;
 };
 
-/** Every suite runs on both: the embedded PGlite and a PostgreSQL server. */
+/** Every suite runs on both: the embedded PGlite and a PostgreSQL server (see global-setup.ts). */
 export function testDatabases(): TestDatabase[] {
   return [
     {
@@ -22,6 +22,7 @@ export function testDatabases(): TestDatabase[] {
       name: "PostgreSQL",
       // A database of its own per suite, dropped afterwards: nothing is left behind.
       open: async () => {
+        const testDatabaseUrl = inject("testDatabaseUrl");
         const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
         const name = `rtauth_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
         await admin.unsafe(`create database "${name}"`);

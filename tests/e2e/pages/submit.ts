@@ -1,9 +1,19 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, Response } from "@playwright/test";
 
-/** Clicks a form's submit button and waits for the server action's answer. */
-export async function submitAndWait(page: Page, button: Locator) {
-  await Promise.all([
+/**
+ * Clicks a form's submit button and waits for the server action's answer to start. Next.js sends
+ * an action's headers before the action has run, unless it redirects (the redirect is in them):
+ * a caller that needs the action's effects waits for a sign of them on the page too.
+ */
+export async function submitAndWait(page: Page, button: Locator): Promise<Response> {
+  const [response] = await Promise.all([
     page.waitForResponse((response) => response.request().method() === "POST"),
     button.click(),
   ]);
+  return response;
+}
+
+/** True when the action redirected, which it can only decide once it has run. */
+export function redirected(response: Response): boolean {
+  return Boolean(response.headers()["x-action-redirect"]);
 }

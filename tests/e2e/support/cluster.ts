@@ -6,8 +6,9 @@ import path from "node:path";
 import { provisionUser } from "../../../lib/auth/provision-user";
 import { connectDatabase } from "../../../lib/db/connect";
 import { DEMO_ACCOUNTS, seedRooms } from "../../../lib/db/seed";
+import { freePort } from "../../support/free-port";
 import { kill, startSoketi } from "./soketi";
-import { freePort, type Launcher, launch, stopChild, waitForHealth } from "./stack";
+import { type Launcher, launch, stopChild, waitForHealth } from "./stack";
 
 // Two soketi nodes joined by the Redis adapter, and two app instances on one PostgreSQL
 // database: app 1's browsers use node A, app 2's use node B.

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../../support/free-port";
 import { kill, type SoketiOptions, startSoketi } from "./soketi";
 
 // Every variable the app reads, blanked so that a developer's own .env cannot leak into the run
@@ -25,19 +25,6 @@ const APP_VARIABLES = [
   "TRUSTED_PROXY_HOPS",
   "MIGRATE_ON_START",
 ];
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
 
 export type Ports = { port: number; soketiPort: number; metricsPort: number };
 
