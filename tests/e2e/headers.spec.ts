@@ -183,6 +183,8 @@ test("with hosted Pusher settings, /app may open its socket to the cluster", asy
     PUSHER_SECRET: "hosted-secret",
     PUSHER_CLUSTER: "eu",
     PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 2).toString("base64"),
+    // A deployment to hosted Pusher must state its database; the embedded one, on purpose.
+    DATABASE_URL: "pglite",
   });
   const context = await browser.newContext({ baseURL: `http://localhost:${ports.port}` });
   try {

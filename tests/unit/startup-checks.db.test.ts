@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { provisionUser } from "@/lib/auth/provision-user";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
@@ -11,7 +11,6 @@ import {
   refuseUnmigrated,
   StartupRefused,
 } from "@/lib/startup-checks";
-import { testDatabaseUrl } from "../services";
 import { testDatabases } from "./database";
 
 describe.each(testDatabases())("start-up checks on $name", ({ open }) => {
@@ -83,6 +82,7 @@ describe("a database that cannot be used at start-up", () => {
   }
 
   it("is explained, pointing at DATABASE_URL: unreachable, or no such database", async () => {
+    const testDatabaseUrl = inject("testDatabaseUrl");
     const unreachable = new URL(testDatabaseUrl);
     unreachable.port = "1";
     const missing = new URL(testDatabaseUrl);
