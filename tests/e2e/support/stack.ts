@@ -46,6 +46,11 @@ export function launch(
     stdio: ["ignore", "pipe", "pipe"],
     detached: options.detached,
   });
+  return capture(child);
+}
+
+/** Keeps what a child prints, for the failure message of whoever started it. */
+export function capture(child: ChildProcess): Launcher {
   let log = "";
   child.stdout?.on("data", (chunk) => {
     log += chunk;

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { appEnv } from "../../e2e/support/stack";
+import { appEnv, capture, type Launcher } from "../../e2e/support/stack";
 
 // The standalone server (npm run build:standalone) set up as the README's "Deploy" says: every
 // secret given, nothing generated, the realtime server configured the way hosted Pusher is.
@@ -31,18 +31,7 @@ export function deploymentEnv(options: {
   };
 }
 
-export type Process = { child: ChildProcess; output: () => string };
-
-function capture(child: ChildProcess): Process {
-  let log = "";
-  child.stdout?.on("data", (chunk) => {
-    log += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    log += chunk;
-  });
-  return { child, output: () => log };
-}
+export type Process = Launcher;
 
 /** `node server.js`, as the container runs it. */
 export function startServer(env: Record<string, string>): Process {
