@@ -13,7 +13,7 @@ import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
 import { requestClient } from "@/lib/http/peer-address";
-import { cachedUser, cachedWebSession } from "@/lib/realtime/user-cache";
+import { cachedUser, cachedWebSession } from "@/lib/realtime/server/user-cache";
 
 const credentials = Credentials({
   id: "credentials",

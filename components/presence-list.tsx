@@ -3,12 +3,22 @@
 import type { PresenceChannel } from "pusher-js";
 import { useEffect, useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
-import { roomChannel } from "@/lib/chat/channel-names";
 
 type Member = { id: string; name: string; username: string };
 
-/** Who is in a room right now, live, from its presence channel. */
-export function PresenceList({ room }: { room: string }) {
+/**
+ * Who is on a presence channel right now, live. `id` names the list for tests and headings:
+ * the core shows "presence-online"; features pass their own channels (the demo's rooms).
+ */
+export function PresenceList({
+  channel: name,
+  id,
+  title,
+}: {
+  channel: string;
+  id: string;
+  title: string;
+}) {
   const { client, user, error: realtimeError } = useRealtime();
   const userId = user?.id;
   const [members, setMembers] = useState<Member[] | null>(null);
@@ -16,7 +26,6 @@ export function PresenceList({ room }: { room: string }) {
 
   useEffect(() => {
     if (!client || !userId) return;
-    const name = roomChannel.build({ slug: room });
     const channel = client.join(name, (refusal) => setError(refusal.message)) as PresenceChannel;
     const refresh = () => {
       const list: Member[] = [];
@@ -37,12 +46,12 @@ export function PresenceList({ room }: { room: string }) {
       client.leave(name);
       setMembers(null);
     };
-  }, [client, userId, room]);
+  }, [client, userId, name]);
 
   return (
-    <section aria-labelledby={`presence-${room}`} className="space-y-2">
-      <h2 id={`presence-${room}`} className="text-sm font-semibold">
-        In #{room} now
+    <section aria-labelledby={`${id}-heading`} className="space-y-2">
+      <h2 id={`${id}-heading`} className="text-sm font-semibold">
+        {title}
       </h2>
       {error ? (
         <p className="text-sm text-red-700 dark:text-red-400">{error}</p>
@@ -51,7 +60,7 @@ export function PresenceList({ room }: { room: string }) {
           {realtimeError ? "Not connected." : "Joining…"}
         </p>
       ) : (
-        <ul data-testid={`presence-${room}`} className="flex flex-wrap gap-2">
+        <ul data-testid={id} className="flex flex-wrap gap-2">
           {members.map((member) => (
             <li
               key={member.id}

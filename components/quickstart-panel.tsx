@@ -1,16 +1,16 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
-import { AuthInspector } from "@/components/auth-inspector";
+import { type FormEvent, useEffect, useState } from "react";
 import { ConnectionBadge } from "@/components/connection-badge";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
+import { OnlineNow } from "@/components/online-now";
 import { PersonalChannel } from "@/components/personal-channel";
-import { PresenceList } from "@/components/presence-list";
 import { RealtimeNotice } from "@/components/realtime-notice";
 import { useRealtime } from "@/components/realtime-provider";
+import { useSavedSession } from "@/components/use-saved-session";
 import { UserInbox } from "@/components/user-inbox";
-import { RealtimeError } from "@/lib/realtime/client";
+import { RealtimeError } from "@/lib/realtime/browser/client";
 
 const button =
   "rounded-md px-3 py-2 text-sm font-semibold disabled:opacity-60 border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -22,6 +22,14 @@ export function QuickstartPanel() {
   const [busy, setBusy] = useState(false);
   // Stays true after a disconnect, so that the page keeps saying why until the user stops.
   const [started, setStarted] = useState(false);
+  // After a reload, the session this tab had resumes without asking for the password again.
+  const saved = useSavedSession(client);
+  useEffect(() => {
+    if (saved.resumed) setStarted(true);
+  }, [saved.resumed]);
+  useEffect(() => {
+    if (saved.failure) setError(saved.failure);
+  }, [saved.failure]);
 
   async function run(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +53,7 @@ export function QuickstartPanel() {
   }
 
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem]">
+    <>
       {started ? (
         <div className="space-y-6">
           <PersonalChannel />
@@ -62,19 +70,24 @@ export function QuickstartPanel() {
             <ConnectionBadge />
           </div>
           <RealtimeNotice />
-          <PresenceList room="lobby" />
+          <OnlineNow />
           <UserInbox />
           <button
             type="button"
             className={button}
             onClick={() => {
               client?.stop();
+              saved.forget();
               setStarted(false);
             }}
           >
             Stop
           </button>
         </div>
+      ) : saved.resuming ? (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          Resuming your session…
+        </p>
       ) : (
         <form onSubmit={run} className="max-w-sm space-y-4" noValidate>
           <FormAlert message={error} />
@@ -95,18 +108,27 @@ export function QuickstartPanel() {
             hint="12–128 characters"
           />
           <div className="flex gap-2">
-            <button type="submit" name="action" value="start" disabled={busy} className={button}>
+            <button
+              type="submit"
+              name="action"
+              value="start"
+              disabled={busy || saved.resuming}
+              className={button}
+            >
               Start
             </button>
-            <button type="submit" name="action" value="create" disabled={busy} className={button}>
+            <button
+              type="submit"
+              name="action"
+              value="create"
+              disabled={busy || saved.resuming}
+              className={button}
+            >
               Create user
             </button>
           </div>
         </form>
       )}
-      <aside>
-        <AuthInspector flow="service" />
-      </aside>
-    </div>
+    </>
   );
 }

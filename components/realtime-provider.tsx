@@ -13,7 +13,7 @@ import {
   createRealtimeClient,
   type RealtimeClient,
   type RealtimeSnapshot,
-} from "@/lib/realtime/client";
+} from "@/lib/realtime/browser/client";
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { db, migrateOnce } from "@/lib/db";
-import { describeDemoAccounts, seedDemoAccounts, seedRooms } from "@/lib/db/seed";
+import { describeDemoAccounts, seedDemoAccounts } from "@/lib/db/seed";
 import { env } from "@/lib/env";
 import { EnvError, isDeployment } from "@/lib/env-schema";
-import { listenForUserChanges } from "@/lib/realtime/user-cache";
+import { listenForUserChanges } from "@/lib/realtime/server/user-cache";
 import {
   databaseProblem,
   refuseDemoPasswords,
@@ -34,7 +34,6 @@ async function start(): Promise<void> {
   if (env().MIGRATE_ON_START) await migrateOnce();
   else await refuseUnmigrated(db());
   await listenForUserChanges();
-  await seedRooms(db());
   if (isDeployment(env())) await refuseDemoPasswords(db());
   // A demo site with the bundled realtime server gets its demo accounts; a deployment does not.
   if (env().REALTIME_SERVER === "bundled") {

@@ -54,10 +54,11 @@ const variables = z.object({
     .optional(),
   PUSHER_PORT: port.optional(),
   PUSHER_USE_TLS: flag.default(true),
-  /** Encrypts private-encrypted-* channels, which carry the direct messages. */
+  /** Only for private-encrypted-* channels (the demo's direct messages): the core has none. */
   PUSHER_ENCRYPTION_MASTER_KEY: z
-    .string({ error: "is required" })
-    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64"),
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64")
+    .optional(),
 
   REALTIME_SERVER: z.enum(["bundled", "external"]).default("external"),
   REALTIME_TICKET_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),

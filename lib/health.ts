@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/lib/db";
-import { pusher } from "@/lib/realtime/server";
+import { pusher } from "@/lib/realtime/server/pusher";
 
 const TIMEOUT_MS = 2_000;
 

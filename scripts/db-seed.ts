@@ -1,11 +1,10 @@
-// npm run db:seed — creates the rooms and demo accounts that are missing. With the embedded PGlite,
+// npm run db:seed — creates the demo accounts that are missing. With the embedded PGlite,
 // stop the app first: only one process may open its data folder.
-import { describeDemoAccounts, seedDemoAccounts, seedRooms } from "../lib/db/seed";
+import { describeDemoAccounts, seedDemoAccounts } from "../lib/db/seed";
 import { openScriptDatabase } from "./db";
 
 const connection = openScriptDatabase();
 await connection.migrate();
-await seedRooms(connection.db);
 const created = await seedDemoAccounts(connection.db);
 await connection.close();
 console.log(

@@ -4,12 +4,13 @@ import { cache } from "react";
 import { sessionClaims } from "@/lib/auth/session-cookie";
 import { isLive } from "@/lib/auth/web-sessions";
 import type { User, WebSession } from "@/lib/db/schema";
+import { jsonError } from "@/lib/http/responses";
+import { cachedUser, cachedWebSession } from "@/lib/realtime/server/user-cache";
 import { END_MESSAGES } from "@/lib/realtime/session-ended";
-import { cachedUser, cachedWebSession } from "@/lib/realtime/user-cache";
 
 // The one answer to "who is the current user, and may they still act?". Pages, layouts, server
 // actions and route handlers all ask here; the realtime endpoints ask through realtimeCaller()
-// in lib/realtime/caller.ts, which ends in the same admit().
+// in lib/realtime/server/caller.ts, which ends in the same admit().
 
 /** Why the gate said no. `reason` tells how an ended session ended. */
 export type Refusal =
@@ -97,9 +98,6 @@ export function refusalResponse(refusal: {
   message: string;
   reason?: string;
 }): Response {
-  const { status, code: error, message, reason } = refusal;
-  return Response.json(
-    { error, message, ...(reason ? { reason } : {}) },
-    { status, headers: { "Cache-Control": "no-store" } },
-  );
+  const { status, code, message, reason } = refusal;
+  return jsonError(status, code, message, undefined, reason ? { reason } : undefined);
 }

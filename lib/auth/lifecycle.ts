@@ -2,8 +2,8 @@ import "server-only";
 import { endUserSessions, endWebSession } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { setBanned } from "@/lib/db/queries";
-import { disconnectUser } from "@/lib/realtime/disconnect";
-import { announceUserChange } from "@/lib/realtime/user-cache";
+import { disconnectUser } from "@/lib/realtime/server/disconnect";
+import { announceUserChange } from "@/lib/realtime/server/user-cache";
 
 // Everything that ends sessions, in the order that leaves no gap: end them in the database, drop
 // them from every instance's cache, then tell the user's tabs why and close their connections.

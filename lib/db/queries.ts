@@ -1,6 +1,6 @@
 import { and, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { type Role, type Room, rooms, type User, users } from "@/lib/db/schema";
+import { type Role, type User, users } from "@/lib/db/schema";
 
 export async function findUserById(db: Database, id: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
@@ -23,18 +23,6 @@ export async function createUser(
     .onConflictDoNothing({ target: users.username })
     .returning();
   return user;
-}
-
-export async function roomAudience(
-  db: Database,
-  slug: string,
-): Promise<Room["audience"] | undefined> {
-  const [room] = await db
-    .select({ audience: rooms.audience })
-    .from(rooms)
-    .where(eq(rooms.slug, slug))
-    .limit(1);
-  return room?.audience;
 }
 
 /** The users whose online status a user may follow: Pusher allows 100 at most. */
@@ -93,4 +81,13 @@ export async function touchLastSeen(db: Database, userId: string, at: Date): Pro
     .update(users)
     .set({ lastSeenAt: at })
     .where(and(eq(users.id, userId), or(isNull(users.lastSeenAt), lte(users.lastSeenAt, at))));
+}
+
+/** Who `userId` may send to: everyone else who is not banned, with only what a browser needs. */
+export async function listRecipients(db: Database, userId: string) {
+  return db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(and(ne(users.id, userId), isNull(users.bannedAt)))
+    .orderBy(users.username);
 }

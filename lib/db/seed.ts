@@ -2,7 +2,7 @@ import { and, inArray, isNull } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
-import { type Role, rooms, users } from "@/lib/db/schema";
+import { type Role, users } from "@/lib/db/schema";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 
@@ -11,16 +11,6 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: Role }[] = [
   { username: "bob", name: "Bob", role: "user" },
   { username: "carol", name: "Carol", role: "user" },
 ];
-
-export const DEFAULT_ROOMS = [
-  { slug: "lobby", name: "Lobby", audience: "everyone" as const },
-  { slug: "staff", name: "Staff", audience: "admins" as const },
-];
-
-/** Creates the rooms the app expects; existing ones are left as they are. */
-export async function seedRooms(db: Database): Promise<void> {
-  await db.insert(rooms).values(DEFAULT_ROOMS).onConflictDoNothing({ target: rooms.slug });
-}
 
 /** Creates the demo accounts that are missing; existing ones are left as they are. */
 export async function seedDemoAccounts(db: Database): Promise<string[]> {

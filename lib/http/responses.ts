@@ -4,9 +4,10 @@ export function jsonError(
   error: string,
   message: string,
   headers?: HeadersInit,
+  details?: Record<string, string>,
 ): Response {
   return Response.json(
-    { error, message },
+    { error, message, ...details },
     { status, headers: { "Cache-Control": "no-store", ...headers } },
   );
 }

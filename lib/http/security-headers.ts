@@ -11,7 +11,7 @@ export function createNonce(): string {
 
 /**
  * Where the browser's pusher-js may connect: the WebSocket origin it opens and the HTTP origin of
- * the same server, derived from the settings it is given (lib/realtime/options.ts).
+ * the same server, derived from the settings it is given (lib/realtime/browser/options.ts).
  */
 export function realtimeOrigins(config: PublicRealtimeConfig, https: boolean): string[] {
   // pusher-js uses TLS on an https page whatever forceTLS says.
@@ -45,8 +45,8 @@ export function contentSecurityPolicy({
 }: PolicyOptions): string {
   const directives: string[][] = [
     ["default-src", "'self'"],
-    // Only scripts carrying the nonce, and those they load ('strict-dynamic': Next.js's chunks,
-    // tweetnacl). React's development build needs eval for its error overlay and stacks.
+    // Only scripts carrying the nonce, and those they load ('strict-dynamic': Next.js's chunks, and
+    // the libraries they import lazily). React's development build needs eval for its error overlay and stacks.
     [
       "script-src",
       "'self'",

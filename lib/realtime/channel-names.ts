@@ -46,10 +46,17 @@ export function channelName<const T extends string>(template: T): ChannelName<T>
   };
 }
 
-// The core's channels. Features add their own (lib/chat/channel-names.ts) the same way.
+// The core's channels. Features add their own (demo/lib/chat/channel-names.ts) the same way.
 
 /** One per user: its occupancy (webhooks) is the user's online state. */
 export const userChannel = channelName("private-user-{userId}");
 
 /** Who is online: every signed-in user may join and appears in it. */
 export const onlineChannel = channelName("presence-online");
+
+/** pusher-js decrypts these with a key the server derives from PUSHER_ENCRYPTION_MASTER_KEY. */
+export const isEncryptedChannel = (name: string) => name.startsWith("private-encrypted-");
+
+/** The protocol's own channel for sendToUser ("#server-to-user-{id}"), which pusher-js joins. */
+export const isUserChannel = (name: string | undefined) =>
+  Boolean(name?.startsWith("#server-to-user-"));

@@ -61,7 +61,7 @@ export type ChannelPolicy = {
   may(user: ChannelUser, operation: Operation, channel: string): Promise<boolean>;
 };
 
-export function createPolicy(kinds: ChannelKind[]): ChannelPolicy {
+export function createPolicy(kinds: readonly ChannelKind[]): ChannelPolicy {
   const templates = kinds.map((kind) => kind.template);
   if (new Set(templates).size !== templates.length)
     throw new Error(`A channel kind is registered twice: ${templates.join(", ")}`);

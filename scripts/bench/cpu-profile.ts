@@ -7,8 +7,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { roomChannel } from "../../lib/chat/channel-names";
-import { userChannel } from "../../lib/realtime/channel-names";
+import { onlineChannel, userChannel } from "../../lib/realtime/channel-names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { kill, startSoketi } from "../../tests/e2e/support/soketi";
 import {
@@ -88,11 +87,7 @@ try {
   const targets = [
     post("/api/pusher/user-auth", "socket_id=1234.5678", true),
     post("/api/pusher/user-auth", `socket_id=1234.5678&session=${session}`, false),
-    post(
-      "/api/pusher/auth",
-      `socket_id=1234.5678&channel_name=${roomChannel.build({ slug: "lobby" })}`,
-      true,
-    ),
+    post("/api/pusher/auth", `socket_id=1234.5678&channel_name=${onlineChannel.build({})}`, true),
     post(
       "/api/pusher/auth",
       `socket_id=1234.5678&channel_name=${userChannel.build({ userId: user.id })}`,

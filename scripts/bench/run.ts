@@ -3,8 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { roomChannel } from "../../lib/chat/channel-names";
-import { userChannel } from "../../lib/realtime/channel-names";
+import { onlineChannel, userChannel } from "../../lib/realtime/channel-names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
 import { appScripts, signInToApp, timeToSignedIn } from "./browser";
@@ -61,7 +60,7 @@ try {
       name: "channel auth, presence",
       send: post(
         "/api/pusher/auth",
-        `socket_id=1234.5678&channel_name=${roomChannel.build({ slug: "lobby" })}`,
+        `socket_id=1234.5678&channel_name=${onlineChannel.build({})}`,
         true,
       ),
     },

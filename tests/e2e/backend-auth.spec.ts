@@ -1,4 +1,4 @@
-import { issueTicket } from "../../lib/realtime/tickets";
+import { issueTicket } from "../../lib/realtime/server/tickets";
 import { openApp, openTab, signUpUser, stackSecrets, uniqueUsername } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { expect, test } from "./test";

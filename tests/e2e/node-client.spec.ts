@@ -2,13 +2,13 @@ import {
   createRealtimeClient,
   type RealtimeClient,
   RealtimeError,
-} from "../../lib/realtime/client";
+} from "../../lib/realtime/browser/client";
 import { DEMO_PASSWORD, openApp, setServiceAuth, stackSecrets } from "./fixtures";
 import { kill, startSoketi } from "./support/soketi";
 import { freePorts } from "./support/stack";
 import { expect, test } from "./test";
 
-// lib/realtime/client.ts in Node: real pusher-js, no cookies, only the app key and a ticket.
+// lib/realtime/browser/client.ts in Node: real pusher-js, no cookies, only the app key and a ticket.
 
 const baseUrl = () => process.env.E2E_BASE_URL ?? "";
 

@@ -1,7 +1,7 @@
 import Pusher from "pusher";
 import { describe, expect, it } from "vitest";
-import { inboxChannel, roomChannel } from "@/lib/chat/channel-names";
-import { chatChannelKinds, type RoomAudience } from "@/lib/chat/channel-policy";
+import { inboxChannel, roomChannel } from "@/demo/lib/chat/channel-names";
+import { chatChannelKinds, type RoomAudience } from "@/demo/lib/chat/channel-policy";
 import { channelName, onlineChannel, userChannel } from "@/lib/realtime/channel-names";
 import {
   type ChannelUser,
@@ -10,7 +10,7 @@ import {
   OPERATIONS,
   type Operation,
 } from "@/lib/realtime/channel-policy";
-import { channelNameSchema, socketIdSchema } from "@/lib/realtime/protocol";
+import { channelNameSchema, socketIdSchema } from "@/lib/realtime/server/protocol";
 
 const audiences: Record<string, RoomAudience> = { lobby: "everyone", staff: "admins" };
 const policy = createPolicy([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ChatMessage, directThread, leavesGap, mergeMessages } from "@/lib/chat/messages";
+import { type ChatMessage, directThread, leavesGap, mergeMessages } from "@/demo/lib/chat/messages";
 
 const message = (seq: number): ChatMessage => ({
   seq,

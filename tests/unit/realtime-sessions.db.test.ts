@@ -2,15 +2,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endUserSessions } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
-import { findUserById, recordPresence, roomAudience, watchlistFor } from "@/lib/db/queries";
+import { findUserById, recordPresence, watchlistFor } from "@/lib/db/queries";
 import { realtimeSessions } from "@/lib/db/schema";
-import { seedRooms } from "@/lib/db/seed";
 import {
   endServiceSessions,
   findSession,
   hashToken,
   startRealtimeSession,
-} from "@/lib/realtime/sessions";
+} from "@/lib/realtime/server/realtime-sessions";
 import { openSeeded, testDatabases } from "./database";
 
 describe.each(testDatabases())("realtime sessions on $name", (database) => {
@@ -21,7 +20,6 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
   beforeAll(async () => {
     const seeded = await openSeeded(database);
     connection = seeded.connection;
-    await seedRooms(connection.db);
     bobId = seeded.idOf("bob");
     aliceId = seeded.idOf("alice");
   });
@@ -142,10 +140,7 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
     expect(bob?.lastSeenAt?.getTime()).toBe(t + 2000);
   });
 
-  it("knows the rooms and builds a watchlist of other users", async () => {
-    expect(await roomAudience(connection.db, "lobby")).toBe("everyone");
-    expect(await roomAudience(connection.db, "staff")).toBe("admins");
-    expect(await roomAudience(connection.db, "nowhere")).toBeUndefined();
+  it("builds a watchlist of other users", async () => {
     const watchlist = await watchlistFor(connection.db, bobId);
     expect(watchlist).toContain(aliceId);
     expect(watchlist).not.toContain(bobId);

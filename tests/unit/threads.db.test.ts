@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roomThread } from "@/lib/chat/messages";
-import { appendMessage, threadMessages } from "@/lib/chat/threads";
+import { roomThread } from "@/demo/lib/chat/messages";
+import { appendMessage, threadMessages } from "@/demo/lib/chat/threads";
 import type { Connection } from "@/lib/db/connect";
 import { seedDemoAccounts } from "@/lib/db/seed";
 import { testDatabases } from "./database";

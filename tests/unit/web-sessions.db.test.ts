@@ -8,7 +8,7 @@ import {
 } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { findUserById } from "@/lib/db/queries";
-import { findSession, startRealtimeSession } from "@/lib/realtime/sessions";
+import { findSession, startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
 import { openSeeded, testDatabases } from "./database";
 
 describe.each(testDatabases())("web sessions on $name", (database) => {

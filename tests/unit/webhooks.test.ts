@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isWithinWindow, WEBHOOK_WINDOW_MS, webhookDeliverySchema } from "@/lib/realtime/webhooks";
+import {
+  isWithinWindow,
+  WEBHOOK_WINDOW_MS,
+  webhookDeliverySchema,
+} from "@/lib/realtime/server/webhooks";
 
 const NOW = Date.UTC(2026, 0, 1);
 const event = { name: "channel_occupied", channel: "private-user-1" };

@@ -8,7 +8,7 @@ import { banUser, disconnectConnections, unbanUser } from "@/lib/auth/lifecycle"
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import { formField } from "@/lib/http/form-data";
-import { setServiceAuth } from "@/lib/realtime/service-switch";
+import { setServiceAuth } from "@/lib/realtime/server/service-switch";
 
 const targetSchema = z.object({ userId: z.string().min(1).max(64) });
 

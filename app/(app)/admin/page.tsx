@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
-import { serviceAuthEnabled } from "@/lib/realtime/service-switch";
+import { serviceAuthEnabled } from "@/lib/realtime/server/service-switch";
 import { banAction, disconnectAction, setServiceAuthAction, unbanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };

@@ -5,7 +5,7 @@ import { currentUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import { formField } from "@/lib/http/form-data";
-import { pusher } from "@/lib/realtime/server";
+import { pusher } from "@/lib/realtime/server/pusher";
 
 export type SendState = { error?: string; sent?: string };
 

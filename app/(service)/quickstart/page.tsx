@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { QuickstartPanel } from "@/components/quickstart-panel";
-import { RealtimeProvider } from "@/components/realtime-provider";
-import { realtimeConfig } from "@/lib/env";
-import { serviceAuthEnabled } from "@/lib/realtime/service-switch";
+import { serviceAuthEnabled } from "@/lib/realtime/server/service-switch";
 
 export const metadata: Metadata = { title: "Quick start: the service" };
 
@@ -20,9 +18,7 @@ export default async function QuickstartPage() {
         this site is involved.
       </p>
       {enabled ? (
-        <RealtimeProvider config={realtimeConfig()} signInWithSession={false}>
-          <QuickstartPanel />
-        </RealtimeProvider>
+        <QuickstartPanel />
       ) : (
         <div
           data-testid="service-auth-disabled"

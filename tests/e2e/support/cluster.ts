@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { provisionUser } from "../../../lib/auth/provision-user";
 import { connectDatabase } from "../../../lib/db/connect";
-import { DEMO_ACCOUNTS, seedRooms } from "../../../lib/db/seed";
+import { DEMO_ACCOUNTS } from "../../../lib/db/seed";
 import { freePort } from "../../support/free-port";
 import { kill, startSoketi } from "./soketi";
 import { type Launcher, launch, stopChild, waitForHealth } from "./stack";
@@ -30,7 +30,6 @@ async function seedCluster(databaseUrl: string): Promise<string> {
   const seeding = connectDatabase({ url: databaseUrl, dataDir: "unused" });
   try {
     await seeding.migrate();
-    await seedRooms(seeding.db);
     for (const account of DEMO_ACCOUNTS) {
       const result = await provisionUser(seeding.db, {
         ...account,

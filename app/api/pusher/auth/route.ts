@@ -4,12 +4,13 @@ import { env } from "@/lib/env";
 import { readAuthForm } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { realtimeCaller } from "@/lib/realtime/caller";
-import { policy } from "@/lib/realtime/policy";
-import { channelNameSchema, socketIdSchema } from "@/lib/realtime/protocol";
-import { pusher } from "@/lib/realtime/server";
+import { isEncryptedChannel } from "@/lib/realtime/channel-names";
+import { realtimeCaller } from "@/lib/realtime/server/caller";
+import { policy } from "@/lib/realtime/server/policy";
+import { channelNameSchema, socketIdSchema } from "@/lib/realtime/server/protocol";
+import { pusher } from "@/lib/realtime/server/pusher";
 
-// pusher-js's channelAuthorization endpoint: the rules live in lib/realtime/policy.ts.
+// pusher-js's channelAuthorization endpoint: the rules live in lib/realtime/server/policy.ts.
 
 export const runtime = "nodejs";
 
@@ -30,6 +31,13 @@ export const POST = withUnavailable(async (request: Request) => {
   const { socket_id: socketId, channel_name: channel } = input;
   if (!(await policy.may(user, "subscribe", channel)))
     return jsonError(403, "channel_forbidden", `You may not subscribe to ${channel}.`);
+  // The SDK derives an encrypted channel's key from the master key, which is optional.
+  if (isEncryptedChannel(channel) && !env().PUSHER_ENCRYPTION_MASTER_KEY)
+    return jsonError(
+      503,
+      "encryption_not_configured",
+      "Encrypted channels need PUSHER_ENCRYPTION_MASTER_KEY on the server.",
+    );
 
   const presence = policy.kindOf(channel)?.presence
     ? { user_id: user.id, user_info: { name: user.name ?? user.username, username: user.username } }

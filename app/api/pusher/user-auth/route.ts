@@ -4,10 +4,10 @@ import { env } from "@/lib/env";
 import { readAuthForm } from "@/lib/http/guards";
 import { jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { realtimeCaller } from "@/lib/realtime/caller";
-import { socketIdSchema } from "@/lib/realtime/protocol";
-import { pusher } from "@/lib/realtime/server";
-import { cachedWatchlist } from "@/lib/realtime/user-cache";
+import { realtimeCaller } from "@/lib/realtime/server/caller";
+import { socketIdSchema } from "@/lib/realtime/server/protocol";
+import { pusher } from "@/lib/realtime/server/pusher";
+import { cachedWatchlist } from "@/lib/realtime/server/user-cache";
 
 // pusher-js's userAuthentication endpoint: signs the socket in as the requesting user.
 

@@ -5,9 +5,9 @@ import { describeIssues, readText } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
 import { userChannel } from "@/lib/realtime/channel-names";
-import { policy } from "@/lib/realtime/policy";
-import { pusher } from "@/lib/realtime/server";
-import { isWithinWindow, webhookDeliverySchema } from "@/lib/realtime/webhooks";
+import { policy } from "@/lib/realtime/server/policy";
+import { pusher } from "@/lib/realtime/server/pusher";
+import { isWithinWindow, webhookDeliverySchema } from "@/lib/realtime/server/webhooks";
 
 // The realtime server reports presence here. Every signed-in tab subscribes to its own user
 // channel (lib/realtime/channel-names.ts), so that channel's occupancy is the user's online state.

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/guards";
 import { jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { issueUserTicket } from "@/lib/realtime/issue-ticket";
+import { issueUserTicket } from "@/lib/realtime/server/issue-ticket";
 
 // "Ticket first": a signed-in user gets a short-lived ticket to hand to client.start(ticket).
 

@@ -7,8 +7,8 @@ import { formatWait } from "@/lib/format";
 import { requestClient } from "@/lib/http/peer-address";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { issueUserTicket } from "@/lib/realtime/issue-ticket";
-import { readServiceRequest, throttled } from "@/lib/realtime/service-guard";
+import { issueUserTicket } from "@/lib/realtime/server/issue-ticket";
+import { readServiceRequest, throttled } from "@/lib/realtime/server/service-guard";
 
 // Authentication by the service: client.start({ username, password }) trades credentials for a
 // ticket here, then signs in through the same exchange as start(ticket).

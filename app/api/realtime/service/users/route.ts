@@ -7,8 +7,8 @@ import { formatWait } from "@/lib/format";
 import { requestClient } from "@/lib/http/peer-address";
 import { jsonError } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { issueUserTicket } from "@/lib/realtime/issue-ticket";
-import { readServiceRequest, throttled } from "@/lib/realtime/service-guard";
+import { issueUserTicket } from "@/lib/realtime/server/issue-ticket";
+import { readServiceRequest, throttled } from "@/lib/realtime/server/service-guard";
 
 // client.newUser({ username, password }): anyone may create a user here while service
 // authentication is on. That is why it exists only for getting started, behind the switch.

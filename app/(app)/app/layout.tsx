@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { PersonalChannel } from "@/components/personal-channel";
+import { RealtimeProvider } from "@/components/realtime-provider";
+import { SignedInOnly } from "@/components/signed-in-only";
+import { realtimeConfig } from "@/lib/env";
+
+/**
+ * The signed-in page's realtime connection, shared by the page and by what a feature adds in its
+ * own slot (`@demo`, gone with `npm run demo:remove`).
+ */
+export default function AppLayout({ children, demo }: { children: ReactNode; demo?: ReactNode }) {
+  return (
+    <RealtimeProvider config={realtimeConfig()}>
+      <PersonalChannel />
+      <SignedInOnly returnTo="/app">
+        <div className="space-y-10">
+          {children}
+          {demo}
+        </div>
+      </SignedInOnly>
+    </RealtimeProvider>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useLayoutEffect, useState } from "react";
+import { useRealtime } from "@/components/realtime-provider";
+import { MessageComposer } from "@/demo/components/chat/message-composer";
+import { MessageList } from "@/demo/components/chat/message-list";
+import { useThread } from "@/demo/components/chat/use-thread";
+import { type SendResult, sendDirectMessage } from "@/demo/lib/chat/actions";
+import { inboxChannel } from "@/demo/lib/chat/channel-names";
+import { directThread } from "@/demo/lib/chat/messages";
+
+type Person = { id: string; username: string };
+
+/** Direct messages, delivered on each user's private-encrypted-inbox channel. */
+export function DirectMessages({ me, people }: { me: string; people: Person[] }) {
+  const { client } = useRealtime();
+  const [partner, setPartner] = useState(people[0]?.id ?? "");
+  // A layout effect runs before any thread's (passive) effect joins the inbox. tweetnacl loads
+  // only when an encrypted channel is first authorized.
+  useLayoutEffect(() => {
+    client?.enableEncryption(() => import("tweetnacl").then((m) => m.default));
+  }, [client]);
+  return (
+    <section aria-labelledby="dm-heading" className="space-y-3">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="dm-heading" className="text-lg font-semibold">
+          Direct messages
+        </h2>
+        <label className="sr-only" htmlFor="dm-partner">
+          Conversation with
+        </label>
+        <select
+          id="dm-partner"
+          value={partner}
+          onChange={(event) => setPartner(event.target.value)}
+          className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          {people.map((person) => (
+            <option key={person.id} value={person.id}>
+              @{person.username}
+            </option>
+          ))}
+        </select>
+      </div>
+      {partner ? <DirectThread key={partner} me={me} partner={partner} /> : null}
+    </section>
+  );
+}
+
+function DirectThread({ me, partner }: { me: string; partner: string }) {
+  const thread = directThread(me, partner);
+  const { messages, status, add } = useThread({
+    channel: inboxChannel.build({ userId: me }),
+    historyUrl: `/api/direct-messages/${partner}`,
+    accepts: (payload) => payload.thread === thread,
+  });
+
+  async function send(text: string): Promise<SendResult> {
+    const result = await sendDirectMessage(partner, text);
+    if (result.ok) add([result.message]);
+    return result;
+  }
+
+  return (
+    <div className="space-y-2">
+      <MessageList messages={messages} status={status} testId="direct-messages" />
+      <MessageComposer label="Direct message" onSend={send} />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { findRoomAudience } from "@/demo/db/queries";
+import type { RoomAudience } from "@/demo/lib/chat/channel-policy";
+import { db } from "@/lib/db";
+
+// Channel auth asks for a room's audience on every subscription: rooms change rarely (a
+// migration), so a minute's memory is fine.
+const TTL_MS = 60_000;
+const remembered = new Map<string, { audience: RoomAudience | undefined; expires: number }>();
+
+/** Who may enter a room; undefined when there is no such room. */
+export async function roomAudience(slug: string): Promise<RoomAudience | undefined> {
+  const hit = remembered.get(slug);
+  if (hit && hit.expires > Date.now()) return hit.audience;
+  const audience = await findRoomAudience(db(), slug);
+  remembered.set(slug, { audience, expires: Date.now() + TTL_MS });
+  return audience;
+}

@@ -1,0 +1,78 @@
+import type { HttpCall } from "@/lib/realtime/browser/client-types";
+import { RealtimeError } from "@/lib/realtime/browser/errors";
+
+// The HTTP side of signing in: what pusher-js's custom handlers and start() send to the app.
+
+type OnCall = (call: HttpCall) => void;
+
+/** fetch, reporting the call's method, path, status and duration. */
+async function timedFetch(url: string, init: RequestInit, onCall?: OnCall): Promise<Response> {
+  const started = performance.now();
+  const path = new URL(url, "http://relative").pathname;
+  const report = (status: number) =>
+    onCall?.({
+      method: init.method ?? "GET",
+      path,
+      status,
+      ms: Math.round(performance.now() - started),
+    });
+  try {
+    const response = await fetch(url, init);
+    report(response.status);
+    return response;
+  } catch (error) {
+    report(0);
+    throw new RealtimeError("http", "network_error", `Could not reach ${url}: ${String(error)}`);
+  }
+}
+
+/** The JSON answer when it has `field`, else a RealtimeError with the server's code and status. */
+async function answer(response: Response, field: string): Promise<Record<string, unknown>> {
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.ok && typeof json[field] === "string") return json;
+  const code = typeof json.error === "string" ? json.error : "http_error";
+  const message = typeof json.message === "string" ? json.message : `HTTP ${response.status}`;
+  throw new RealtimeError("http", code, message, response.status);
+}
+
+export type AuthAnswer = Record<string, unknown> & { auth: string };
+
+/** POSTs a form to one of the app's auth endpoints, as pusher-js itself would. */
+export async function postAuthForm(
+  url: string,
+  fields: Record<string, string | undefined>,
+  onCall?: OnCall,
+): Promise<AuthAnswer> {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== undefined) body.set(name, value);
+  }
+  const response = await timedFetch(
+    url,
+    { method: "POST", body, credentials: "same-origin" },
+    onCall,
+  );
+  return (await answer(response, "auth")) as AuthAnswer;
+}
+
+export type Ticket = { userTicket: string; expiresAt: string };
+
+/**
+ * Asks for a ticket: from the backend for the signed-in user (no credentials), or from a
+ * service endpoint in exchange for credentials.
+ */
+export async function requestTicket(
+  url: string,
+  credentials?: object,
+  onCall?: OnCall,
+): Promise<Ticket> {
+  const init: RequestInit = credentials
+    ? {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(credentials),
+      }
+    : { method: "POST", credentials: "same-origin" };
+  const json = await answer(await timedFetch(url, init, onCall), "userTicket");
+  return { userTicket: String(json.userTicket), expiresAt: String(json.expiresAt) };
+}

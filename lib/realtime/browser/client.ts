@@ -1,0 +1,404 @@
+import Pusher from "pusher-js";
+import { postAuthForm, requestTicket } from "@/lib/realtime/browser/auth-requests";
+import type {
+  ConnectionState,
+  HttpCall,
+  HttpStep,
+  RealtimeCapabilities,
+  RealtimeClient,
+  RealtimeObservation,
+  RealtimeSnapshot,
+  RealtimeUser,
+  SavedSession,
+} from "@/lib/realtime/browser/client-types";
+import { createEncryption } from "@/lib/realtime/browser/encryption";
+import { RealtimeError } from "@/lib/realtime/browser/errors";
+import { connectionOptions } from "@/lib/realtime/browser/options";
+import { retryStalledConnections } from "@/lib/realtime/browser/reconnect";
+import { isEncryptedChannel, isUserChannel } from "@/lib/realtime/channel-names";
+import {
+  END_MESSAGES,
+  type EndReason,
+  parseSessionEnded,
+  SESSION_ENDED_EVENT,
+} from "@/lib/realtime/session-ended";
+
+export type * from "@/lib/realtime/browser/client-types";
+export { RealtimeError } from "@/lib/realtime/browser/errors";
+
+const REFUSED = { min: 4001, max: 4099 };
+
+// soketi lets any socket, signed in or not, subscribe to "#server-to-user-{id}" and send client
+// events there, which reach that user's tabs: only the server's own events are to be believed.
+const FORGEABLE = "client- events on a user's channel can be sent by anyone: bind server events.";
+
+function isForgeable(message: { event: string; channel?: string }): boolean {
+  return isUserChannel(message.channel) && message.event.startsWith("client-");
+}
+export const SIGNED_IN_MARK = "realtime:signin_success";
+
+/** How many observations a listener added late is replayed. */
+const REPLAYED = 200;
+
+/** An observation before it is stamped with its time. */
+type Unstamped<O = RealtimeObservation> = O extends unknown ? Omit<O, "at"> : never;
+
+type Pending = {
+  resolve: (user: RealtimeUser) => void;
+  reject: (error: RealtimeError) => void;
+  timer: ReturnType<typeof setTimeout>;
+};
+
+type ServerError = {
+  data?: { code?: number; message?: string };
+  error?: { data?: { code?: number; message?: string } };
+};
+
+function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeClient {
+  const { baseUrl = "", timeoutMs = 10_000, retry, ...connection } = capabilities;
+  const listeners = new Set<() => void>();
+  const observers = new Set<(observation: RealtimeObservation) => void>();
+  let observations: RealtimeObservation[] = [];
+  const encryption = createEncryption();
+  const userBindings = new Set<[string, (data: unknown) => void]>();
+  const channelErrors = new Map<string, RealtimeError>();
+  const joined = new Map<string, number>();
+  let snapshot: RealtimeSnapshot = { state: "initialized", user: null, error: null };
+  let pusher: Pusher | undefined;
+  let pending: Pending | undefined;
+  // What the next sign-in presents: a ticket once, then the realtime session it started.
+  let ticket: string | undefined;
+  let sessionToken: string | undefined;
+  let lastAuthError: RealtimeError | null = null;
+  // Which session this tab is signed in with (web or realtime), as user-auth reported it.
+  let sessionId: string | undefined;
+  // Why the next refusal (the terminate that follows SESSION_ENDED_EVENT) closes this socket.
+  // A terminate arrives twice (pusher:error, then the close): `acted` keeps the first verdict.
+  let ending: { why: EndReason | "another session"; acted: boolean } | undefined;
+
+  const url = (path: string) => `${baseUrl}${path}`;
+
+  /** Stamps an observation, keeps it for replay and tells every observer. */
+  function observed(unstamped: Unstamped) {
+    const observation: RealtimeObservation = { ...unstamped, at: new Date().toISOString() };
+    observations = [...observations.slice(-(REPLAYED - 1)), observation];
+    for (const observer of [...observers]) tell(observer, observation);
+  }
+
+  function tell(observer: (observation: RealtimeObservation) => void, o: RealtimeObservation) {
+    try {
+      observer(o);
+    } catch {
+      // An observer's bug must not become the client's.
+    }
+  }
+
+  const observeCall = (step: HttpStep) => (call: HttpCall) =>
+    observed({ type: "http", step, call });
+
+  function update(change: Partial<RealtimeSnapshot>) {
+    snapshot = { ...snapshot, ...change };
+    for (const listener of listeners) listener();
+  }
+
+  function finish(outcome: RealtimeUser | RealtimeError) {
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    if (outcome instanceof RealtimeError) pending.reject(outcome);
+    else pending.resolve(outcome);
+    pending = undefined;
+  }
+
+  function fail(error: RealtimeError) {
+    observed({ type: "signin-failed", error });
+    update({ error, user: null });
+    finish(error);
+  }
+
+  function authenticateUser(
+    socketId: string,
+    callback: (error: Error | null, data: never) => void,
+  ) {
+    const presented = { ticket, session: ticket ? undefined : sessionToken };
+    ticket = undefined; // A ticket is exchanged once.
+    postAuthForm(
+      url("/api/pusher/user-auth"),
+      { socket_id: socketId, ...presented },
+      observeCall("user-auth"),
+    )
+      .then((answer) => {
+        if (typeof answer.session === "string") sessionToken = answer.session;
+        if (typeof answer.session_id === "string") sessionId = answer.session_id;
+        lastAuthError = null;
+        const userData = String(answer.user_data);
+        // Not `answer`: its `session` is the token that signs this user in again.
+        observed({ type: "user-auth", socketId, auth: answer.auth, user_data: userData });
+        callback(null, { auth: answer.auth, user_data: userData } as never);
+      })
+      .catch((error: RealtimeError) => {
+        lastAuthError = error;
+        callback(error, null as never);
+      });
+  }
+
+  function authorizeChannel(
+    socketId: string,
+    channelName: string,
+    callback: (e: Error | null, d: never) => void,
+  ) {
+    const fields = { socket_id: socketId, channel_name: channelName, session: sessionToken };
+    const post = () => postAuthForm(url("/api/pusher/auth"), fields, observeCall("channel-auth"));
+    const encrypted = isEncryptedChannel(channelName);
+    // Without the library that decrypts it an encrypted channel is of no use: the app is not asked.
+    // With it, the library loads while the app answers.
+    const answered =
+      encrypted && !encryption.enabled()
+        ? Promise.reject(encryption.unavailable())
+        : Promise.all([post(), encrypted ? encryption.load() : undefined]).then(
+            ([answer]) => answer,
+          );
+    answered
+      .then((answer) => {
+        // Not `answer` itself: an encrypted channel's `shared_secret` is its key.
+        observed({
+          type: "channel-authorized",
+          channel: channelName,
+          socketId,
+          auth: answer.auth,
+          channel_data: typeof answer.channel_data === "string" ? answer.channel_data : undefined,
+        });
+        callback(null, answer as never);
+      })
+      .catch((error: RealtimeError) => {
+        observed({ type: "channel-refused", channel: channelName, error });
+        channelErrors.set(channelName, error);
+        callback(error, null as never);
+      });
+  }
+
+  function onMessage(message: { event: string; channel?: string; data?: Record<string, unknown> }) {
+    if (isForgeable(message)) return;
+    if (message.event === "pusher:signin_success") {
+      const user = JSON.parse(String(message.data?.user_data ?? "{}")) as RealtimeUser;
+      observed({ type: "signed-in", user });
+      // A user-timing mark of the page's first sign-in: DevTools and the benchmark read the time
+      // from navigation to here.
+      const first =
+        typeof window !== "undefined" && !performance.getEntriesByName(SIGNED_IN_MARK).length;
+      if (first) performance.mark(SIGNED_IN_MARK);
+      update({ user, error: null });
+      finish(user);
+    } else if (!message.event.startsWith("pusher")) {
+      observed({
+        type: "event",
+        event: message.event,
+        channel: message.channel,
+        data: message.data,
+      });
+    }
+  }
+
+  function instance(): Pusher {
+    if (pusher) return pusher;
+    const created = new Pusher(appKey, {
+      ...connectionOptions({ key: appKey, ...connection }),
+      // Decrypts private-encrypted-* channels with the shared secret that channel auth returns.
+      nacl: encryption.nacl,
+      userAuthentication: {
+        endpoint: url("/api/pusher/user-auth"),
+        transport: "ajax",
+        customHandler: ({ socketId }, callback) => authenticateUser(socketId, callback),
+      },
+      channelAuthorization: {
+        endpoint: url("/api/pusher/auth"),
+        transport: "ajax",
+        customHandler: ({ socketId, channelName }, callback) =>
+          authorizeChannel(socketId, channelName, callback),
+      },
+    });
+    const onStateChange = ({ current }: { current: ConnectionState }) => {
+      // The handshake's connection_established never reaches "message" listeners.
+      if (current === "connected")
+        observed({ type: "connected", socketId: created.connection.socket_id });
+      update(
+        current === "connected" ? { state: current, error: null } : { state: current, user: null },
+      );
+    };
+    created.connection.bind("state_change", onStateChange);
+    // The constructor may already have started connecting.
+    onStateChange({ current: created.connection.state as ConnectionState });
+    created.connection.bind("message", onMessage);
+    retryStalledConnections(created, retry);
+    created.user.bind("pusher:signin_error", (event: { error?: string }) => {
+      fail(
+        lastAuthError ??
+          new RealtimeError("signin", "signin_error", event.error ?? "Sign-in failed."),
+      );
+    });
+    // The server says why before it terminates: the protocol closes every connection of the user,
+    // so the tabs whose own session lives on are told so, and sign in again by themselves.
+    created.user.bind(SESSION_ENDED_EVENT, (data: unknown) => {
+      const notice = parseSessionEnded(data);
+      if (!notice) return;
+      const mine = notice.sessions === null || notice.sessions.includes(sessionId ?? "");
+      ending = { why: mine ? notice.reason : "another session", acted: false };
+    });
+    created.connection.bind("error", (event: ServerError) => {
+      const { code, message } = event.data ?? event.error?.data ?? {};
+      if (code === undefined) return;
+      const refused = code >= REFUSED.min && code <= REFUSED.max;
+      if (refused && ending) {
+        if (ending.acted) return;
+        ending.acted = true;
+        const { why } = ending;
+        if (why === "another session") {
+          observed({ type: "signing-in-again" });
+          // Jittered, so that a user's many tabs do not all return in the same instant.
+          setTimeout(() => void signIn().catch(() => {}), 200 + Math.random() * 500);
+          return;
+        }
+        // The credential is kept: signing in again with it makes the server say why, once more.
+        return fail(new RealtimeError("ended", why, END_MESSAGES[why], code));
+      }
+      const text = message ?? "The realtime server closed the connection.";
+      fail(
+        refused
+          ? new RealtimeError("refused", "connection_refused", text, code)
+          : new RealtimeError("pusher", "pusher_error", text, code),
+      );
+    });
+    for (const [event, handler] of userBindings) created.user.bind(event, handler);
+    pusher = created;
+    return created;
+  }
+
+  /** Opens a fresh socket and signs it in with whatever credential the client holds now. */
+  function signIn(): Promise<RealtimeUser> {
+    lastAuthError = null;
+    ending = undefined;
+    finish(new RealtimeError("signin", "superseded", "A newer sign-in replaced this one."));
+    update({ error: null });
+    const promise = new Promise<RealtimeUser>((resolve, reject) => {
+      const timeout = () =>
+        fail(new RealtimeError("timeout", "timeout", `No sign-in verdict within ${timeoutMs} ms.`));
+      pending = { resolve, reject, timer: setTimeout(timeout, timeoutMs) };
+    });
+    if (pusher) {
+      pusher.disconnect();
+      pusher.connect();
+    } else {
+      instance().signin();
+    }
+    return promise;
+  }
+
+  /** The one exchange path: a ticket once, a saved session, or else the session cookie. */
+  function startWith(withTicket: string | undefined, saved?: SavedSession): Promise<RealtimeUser> {
+    ticket = withTicket;
+    sessionToken = saved?.session;
+    sessionId = undefined;
+    return signIn();
+  }
+
+  return {
+    getSnapshot: () => snapshot,
+    getSession: () => (snapshot.user && sessionToken ? { session: sessionToken } : null),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start(credential) {
+      if (typeof credential !== "object") return startWith(credential);
+      if ("session" in credential) return startWith(undefined, credential);
+      try {
+        const path = "/api/realtime/service/sessions";
+        const { userTicket } = await requestTicket(
+          url(path),
+          credential,
+          observeCall("credentials"),
+        );
+        return await startWith(userTicket);
+      } catch (error) {
+        if (error instanceof RealtimeError && error.kind === "http") update({ error, user: null });
+        throw error;
+      }
+    },
+    reconnect: signIn,
+    requestTicket: () =>
+      requestTicket(url("/api/realtime/tickets"), undefined, observeCall("ticket")),
+    async newUser(credentials) {
+      const path = "/api/realtime/service/users";
+      return (await requestTicket(url(path), credentials, observeCall("credentials"))).userTicket;
+    },
+    stop() {
+      ticket = undefined;
+      sessionToken = undefined;
+      sessionId = undefined;
+      finish(new RealtimeError("signin", "stopped", "stop() was called."));
+      pusher?.disconnect();
+      update({ user: null, error: null });
+    },
+    bindUser(event, handler) {
+      if (event.startsWith("client-")) throw new Error(FORGEABLE);
+      const binding: [string, (data: unknown) => void] = [event, handler];
+      userBindings.add(binding);
+      pusher?.user.bind(event, handler);
+      return () => {
+        userBindings.delete(binding);
+        pusher?.user.unbind(event, handler);
+      };
+    },
+    join(name, onError) {
+      joined.set(name, (joined.get(name) ?? 0) + 1);
+      const channel = instance().subscribe(name);
+      if (onError) {
+        channel.bind("pusher:subscription_error", (event: { error?: string; status?: number }) => {
+          const known = channelErrors.get(name);
+          channelErrors.delete(name);
+          onError(
+            known ??
+              new RealtimeError(
+                "http",
+                "subscription_error",
+                event.error ?? "Refused.",
+                event.status,
+              ),
+          );
+        });
+      }
+      return channel;
+    },
+    leave(name) {
+      // Several components may share a channel: it is left when the last of them leaves.
+      const remaining = (joined.get(name) ?? 1) - 1;
+      if (remaining > 0) return void joined.set(name, remaining);
+      joined.delete(name);
+      pusher?.unsubscribe(name);
+    },
+    observe(observer) {
+      // Replayed first, then added: it sees the observations in the order they happened.
+      for (const observation of observations) tell(observer, observation);
+      observers.add(observer);
+      return () => void observers.delete(observer);
+    },
+    enableEncryption: encryption.enable,
+  };
+}
+
+// One pusher-js instance per tab: the slot on globalThis survives React StrictMode's double
+// effects and fast refresh, which re-evaluates this module. In Node every call gets its own.
+const globalForRealtime = globalThis as unknown as {
+  realtime?: { key: string; client: RealtimeClient };
+};
+
+export function createRealtimeClient(options: {
+  appKey: string;
+  capabilities: RealtimeCapabilities;
+}): RealtimeClient {
+  if (typeof window === "undefined") return create(options.appKey, options.capabilities);
+  const existing = globalForRealtime.realtime;
+  if (existing?.key === options.appKey) return existing.client;
+  const client = create(options.appKey, options.capabilities);
+  globalForRealtime.realtime = { key: options.appKey, client };
+  return client;
+}

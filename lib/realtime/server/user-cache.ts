@@ -1,0 +1,92 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { findWebSession } from "@/lib/auth/web-sessions";
+import { db, listen } from "@/lib/db";
+import { findUserById, watchlistFor } from "@/lib/db/queries";
+import type { User, WebSession } from "@/lib/db/schema";
+import { findSession } from "@/lib/realtime/server/realtime-sessions";
+
+// The gate checks the user and their session on every request. A cache answers most of those
+// checks, and stays revocation-aware: a ban, an unban or a sign-out is announced on a PostgreSQL
+// channel and every app instance drops that user at once. The TTL bounds staleness should a
+// notice be lost.
+
+const CHANNEL = "realtime_user_changed";
+const USER_TTL_MS = 10_000;
+const LIST_TTL_MS = 60_000;
+
+type Entry<T> = { value: T; expires: number };
+type Session = Awaited<ReturnType<typeof findSession>>;
+type Caches = {
+  users: Map<string, Entry<User | undefined>>;
+  sessions: Map<string, Entry<Session>>;
+  webSessions: Map<string, Entry<WebSession | undefined>>;
+  watchlists: Map<string, Entry<string[]>>;
+  listening?: Promise<void>;
+};
+
+// On globalThis: Next.js may load this module once per bundle, and they must share one cache.
+const globalForCache = globalThis as unknown as { realtimeCaches?: Caches };
+globalForCache.realtimeCaches ??= {
+  users: new Map(),
+  sessions: new Map(),
+  webSessions: new Map(),
+  watchlists: new Map(),
+};
+const caches: Caches = globalForCache.realtimeCaches;
+
+async function cached<T>(
+  map: Map<string, Entry<T>>,
+  key: string,
+  ttl: number,
+  load: () => Promise<T>,
+): Promise<T> {
+  const hit = map.get(key);
+  if (hit && hit.expires > Date.now()) return hit.value;
+  const value = await load();
+  map.set(key, { value, expires: Date.now() + ttl });
+  return value;
+}
+
+/** Drops what this instance remembers of a user: the row, the web and realtime sessions. */
+function forget(userId: string) {
+  caches.users.delete(userId);
+  for (const [token, entry] of caches.sessions) {
+    if (entry.value?.userId === userId) caches.sessions.delete(token);
+  }
+  for (const [id, entry] of caches.webSessions) {
+    if (entry.value?.userId === userId) caches.webSessions.delete(id);
+  }
+}
+
+/** Subscribes this instance to the change notices; called once at start-up. */
+export function listenForUserChanges(): Promise<void> {
+  caches.listening ??= listen(CHANNEL, forget);
+  return caches.listening;
+}
+
+export function cachedUser(userId: string): Promise<User | undefined> {
+  return cached(caches.users, userId, USER_TTL_MS, () => findUserById(db(), userId));
+}
+
+/** A realtime session by token; it is never remembered past its own expiry. */
+export async function cachedSession(token: string): Promise<Session> {
+  const session = await cached(caches.sessions, token, USER_TTL_MS, () => findSession(db(), token));
+  if (session?.live && session.expiresAt <= new Date()) return { ...session, live: false };
+  return session;
+}
+
+/** A web session record by id. Its expiry is checked by the caller against the clock. */
+export function cachedWebSession(id: string): Promise<WebSession | undefined> {
+  return cached(caches.webSessions, id, USER_TTL_MS, () => findWebSession(db(), id));
+}
+
+export function cachedWatchlist(userId: string): Promise<string[]> {
+  return cached(caches.watchlists, userId, LIST_TTL_MS, () => watchlistFor(db(), userId));
+}
+
+/** Drops the user here and tells every other instance to do the same. */
+export async function announceUserChange(userId: string): Promise<void> {
+  forget(userId);
+  await db().execute(sql`select pg_notify(${CHANNEL}, ${userId})`);
+}

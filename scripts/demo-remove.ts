@@ -1,0 +1,78 @@
+// npm run demo:remove — leaves the authentication core alone in this tree: the demo's folders are
+// deleted, its channel kinds unregistered, its tables dropped by a new migration, its README
+// sections and its dependency (tweetnacl) removed. Review with `git status`, then commit.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const root = process.cwd();
+const say = (line: string) => console.log(line);
+
+if (!existsSync(join(root, "demo"))) {
+  say("The demo is already gone: there is no demo/ folder here.");
+  process.exit(0);
+}
+
+/** Every folder named `@demo` under app/: the parallel-route slots where the demo renders. */
+function slots(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (!statSync(path).isDirectory()) return [];
+    return name === "@demo" ? [path] : slots(path);
+  });
+}
+
+// 1. Folders: removal is deleting them; nothing of the core lives inside.
+const folders = [
+  "demo",
+  join("app", "(demo)"),
+  ...slots(join(root, "app")).map((path) => relative(root, path)),
+  join("tests", "e2e", "demo"),
+  join("tests", "unit", "demo"),
+];
+for (const folder of folders) {
+  rmSync(join(root, folder), { recursive: true, force: true });
+  say(`removed  ${folder}/`);
+}
+
+// 2. The one file where features register with the core.
+writeFileSync(
+  join(root, "features.ts"),
+  `import "server-only";
+import type { ChannelKind } from "@/lib/realtime/channel-policy";
+
+// What this app adds to the authentication core: the one file where features register, so that
+// the core imports none of them.
+
+/** Channel kinds beside the core's own, in the one policy (lib/realtime/server/policy.ts). */
+export const featureChannelKinds: readonly ChannelKind[] = [];
+`,
+);
+say("emptied  features.ts (no feature channel kinds)");
+
+// 3. The README's demo sections, which sit between <!-- demo --> and <!-- /demo --> markers.
+const readmePath = join(root, "README.md");
+const readme = readFileSync(readmePath, "utf8");
+const stripped = readme.replace(/<!-- demo -->[\s\S]*?<!-- \/demo -->\n?/g, "");
+writeFileSync(readmePath, stripped.replace(/\n{3,}/g, "\n\n"));
+say(`edited   README.md (${readme.split("<!-- demo -->").length - 1} demo sections removed)`);
+
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { cwd: root, stdio: "inherit" });
+
+// 4. The demo's tables: drizzle-kit compares the schema (now the core's only) with the last
+// snapshot and writes the migration that drops them; `npm run db:migrate` or the next start
+// applies it.
+run("npx", ["drizzle-kit", "generate", "--name", "drop_demo"]);
+
+// 5. Its dependency and scripts. The core has no encrypted channel, so nothing loads tweetnacl.
+run("npm", ["uninstall", "--no-audit", "--no-fund", "tweetnacl"]);
+run("npm", ["pkg", "delete", "scripts.screenshots", "scripts.demo:remove"]);
+rmSync(join(root, "scripts", "demo-remove.ts"));
+say("removed  scripts/demo-remove.ts, the screenshots script and tweetnacl");
+
+say(`
+The core is alone. Next:
+  npm test            the core's lint, types, unit and end-to-end tests
+  git status          review, then commit
+PUSHER_ENCRYPTION_MASTER_KEY is optional now: keep it only if you add private-encrypted- channels.`);

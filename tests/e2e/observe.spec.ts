@@ -1,0 +1,111 @@
+import {
+  createRealtimeClient,
+  type RealtimeClient,
+  type RealtimeError,
+  type RealtimeObservation,
+} from "../../lib/realtime/browser/client";
+import { openApp, stackSecrets } from "./fixtures";
+import { expect, test } from "./test";
+
+// client.observe() and client.enableEncryption() in Node: real pusher-js against the stack's soketi
+// and app, so the observations are those of a real sign-in and real channel authorizations.
+
+const baseUrl = () => process.env.E2E_BASE_URL ?? "";
+
+async function ticketFor(browserName: Parameters<typeof openApp>[0], username: string) {
+  const { context } = await openApp(browserName, username);
+  const response = await context.request.post("/api/realtime/tickets");
+  const { userTicket } = await response.json();
+  await context.close();
+  return String(userTicket);
+}
+
+/** Resolves when `name` is subscribed, rejects with the client's error when refused. */
+function joined(client: RealtimeClient, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const channel = client.join(name, (error: RealtimeError) => {
+      client.leave(name);
+      reject(error);
+    });
+    channel.bind("pusher:subscription_succeeded", () => resolve());
+  });
+}
+
+test.describe("observing the realtime client", () => {
+  const clients: RealtimeClient[] = [];
+  test.afterEach(() => {
+    for (const client of clients.splice(0)) client.stop();
+  });
+
+  function client() {
+    const created = createRealtimeClient({
+      appKey: stackSecrets().PUSHER_KEY,
+      capabilities: {
+        cluster: "mt1",
+        host: "127.0.0.1",
+        port: Number(process.env.E2E_SOKETI_PORT),
+        useTLS: false,
+        baseUrl: baseUrl(),
+        timeoutMs: 5_000,
+      },
+    });
+    clients.push(created);
+    return created;
+  }
+
+  test("a listener added after sign-in is replayed the sign-in, without its secrets", async ({
+    browser,
+  }) => {
+    const node = client();
+    const ticket = await ticketFor(browser, "carol");
+    const user = await node.start(ticket);
+
+    const seen: RealtimeObservation[] = [];
+    node.observe((observation) => seen.push(observation));
+    expect(seen.map((o) => o.type)).toEqual(["connected", "http", "user-auth", "signed-in"]);
+    const [connected, call, answer, signedIn] = seen;
+    expect(call).toMatchObject({
+      type: "http",
+      step: "user-auth",
+      call: { method: "POST", path: "/api/pusher/user-auth", status: 200 },
+    });
+    if (connected?.type !== "connected" || answer?.type !== "user-auth") throw new Error("order");
+    // Exactly what was signed: the answer's session token is not among them.
+    expect(Object.keys(answer).sort()).toEqual(["at", "auth", "socketId", "type", "user_data"]);
+    expect(answer.socketId).toBe(connected.socketId);
+    expect(JSON.parse(answer.user_data)).toMatchObject({ id: user.id });
+    expect(signedIn).toMatchObject({ type: "signed-in", user });
+    const text = JSON.stringify(seen);
+    expect(text).not.toContain(ticket);
+    expect(text).not.toContain('"session"');
+  });
+
+  test("an encrypted channel needs enableEncryption; its secret is not observed", async ({
+    browser,
+  }) => {
+    const node = client();
+    const user = await node.start(await ticketFor(browser, "carol"));
+    const inbox = `private-encrypted-inbox-${user.id}`;
+    const seen: RealtimeObservation[] = [];
+    node.observe((observation) => seen.push(observation));
+    const before = seen.length;
+
+    const refusal = await joined(node, inbox).then(
+      () => null,
+      (error: RealtimeError) => error,
+    );
+    expect(refusal).toMatchObject({ kind: "http", code: "encryption_unavailable" });
+    expect(refusal?.message).toContain("enableEncryption");
+    // The app was not asked for an authorization that could not be used.
+    expect(seen.slice(before)).toEqual([
+      expect.objectContaining({ type: "channel-refused", channel: inbox, error: refusal }),
+    ]);
+
+    node.enableEncryption(() => import("tweetnacl").then((m) => m.default));
+    await joined(node, inbox);
+    const authorized = seen.find((o) => o.type === "channel-authorized");
+    expect(authorized).toMatchObject({ channel: inbox, socketId: expect.any(String) });
+    expect(Object.keys(authorized ?? {})).not.toContain("shared_secret");
+    expect(JSON.stringify(seen)).not.toContain("shared_secret");
+  });
+});
