@@ -1,7 +1,5 @@
 import Pusher from "pusher";
 import { describe, expect, it } from "vitest";
-import { inboxChannel, roomChannel } from "@/demo/lib/chat/channel-names";
-import { chatChannelKinds, type RoomAudience } from "@/demo/lib/chat/channel-policy";
 import { channelName, onlineChannel, userChannel } from "@/lib/realtime/channel-names";
 import {
   type ChannelUser,
@@ -12,11 +10,8 @@ import {
 } from "@/lib/realtime/channel-policy";
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/server/protocol";
 
-const audiences: Record<string, RoomAudience> = { lobby: "everyone", staff: "admins" };
-const policy = createPolicy([
-  ...coreChannelKinds,
-  ...chatChannelKinds({ roomAudience: async (slug) => audiences[slug] }),
-]);
+// The core's kinds alone: what a kit without the demo allows (the demo's are in tests/unit/demo).
+const policy = createPolicy(coreChannelKinds);
 
 // The roles a user can have towards a channel.
 const me: ChannelUser = { id: "u1", role: "user" };
@@ -29,7 +24,7 @@ type Row = { channel: string; allowed: Record<Operation, Role[]> };
 const none: Role[] = [];
 const all: Role[] = ["owner", "admin", "other"];
 
-// Every kind the app registers, every operation, every role: what is allowed, and so what is not.
+// Every kind the core registers, every operation, every role: what is allowed, and so what is not.
 const TABLE: Row[] = [
   {
     channel: userChannel.build({ userId: me.id }),
@@ -38,22 +33,6 @@ const TABLE: Row[] = [
   {
     channel: onlineChannel.build({}),
     allowed: { subscribe: all, publish: none, history: none, presence: all },
-  },
-  {
-    channel: roomChannel.build({ slug: "lobby" }),
-    allowed: { subscribe: all, publish: all, history: all, presence: all },
-  },
-  {
-    channel: roomChannel.build({ slug: "staff" }),
-    allowed: { subscribe: ["admin"], publish: ["admin"], history: ["admin"], presence: ["admin"] },
-  },
-  {
-    channel: roomChannel.build({ slug: "nowhere" }),
-    allowed: { subscribe: none, publish: none, history: none, presence: none },
-  },
-  {
-    channel: inboxChannel.build({ userId: me.id }),
-    allowed: { subscribe: ["owner"], publish: all, history: ["owner"], presence: none },
   },
 ];
 
@@ -85,8 +64,8 @@ describe("the channel policy", () => {
     "public-channel",
     "presence-user-u1",
     "presence-online-x",
-    "presence-room-lobby;presence-room-staff",
-    "private-encrypted-inbox-u1 ",
+    "presence-online;private-user-u1",
+    "private-user-u1 ",
   ])("refuses everything on %s, which no kind matches", async (channel) => {
     for (const operation of OPERATIONS) {
       for (const user of Object.values(ROLES)) {
@@ -98,11 +77,10 @@ describe("the channel policy", () => {
   it("builds and reads names with typed parameters, refusing what Pusher would", () => {
     expect(userChannel.build({ userId: "u1" })).toBe("private-user-u1");
     expect(userChannel.parse("private-user-u1")).toEqual({ userId: "u1" });
-    expect(userChannel.parse("presence-room-lobby")).toBeUndefined();
-    expect(roomChannel.parse("presence-room-lobby")).toEqual({ slug: "lobby" });
+    expect(userChannel.parse("presence-online")).toBeUndefined();
     expect(() => userChannel.build({ userId: "a b" })).toThrow();
     expect(() => userChannel.build({ userId: "" })).toThrow();
-    expect(() => roomChannel.build({ slug: "x\ny" })).toThrow();
+    expect(() => userChannel.build({ userId: "x\ny" })).toThrow();
     expect(channelName("private-{a}-{b}").build({ a: "1", b: "2" })).toBe("private-1-2");
   });
 
@@ -171,7 +149,7 @@ describe("Pusher's test vectors, through the pusher SDK this app signs with", ()
       cluster: "mt1",
       encryptionMasterKeyBase64: Buffer.alloc(32, 7).toString("base64"),
     });
-    const answer = withKey.authorizeChannel("1234.1234", "private-encrypted-inbox-b2");
+    const answer = withKey.authorizeChannel("1234.1234", "private-encrypted-foobar");
     expect(Buffer.from(answer.shared_secret ?? "", "base64")).toHaveLength(32);
   });
 });

@@ -3,7 +3,7 @@ import { roomThread } from "@/demo/lib/chat/messages";
 import { appendMessage, threadMessages } from "@/demo/lib/chat/threads";
 import type { Connection } from "@/lib/db/connect";
 import { seedDemoAccounts } from "@/lib/db/seed";
-import { testDatabases } from "./database";
+import { testDatabases } from "../database";
 
 describe.each(testDatabases())("message threads on $name", ({ open }) => {
   let connection: Connection & { drop: () => Promise<void> };
