@@ -1,5 +1,6 @@
 import type { Browser } from "@playwright/test";
-import { DEMO_PASSWORD, setServiceAuth } from "./fixtures";
+import { DEMO_PASSWORD, openApp, setServiceAuth, signUpUser } from "./fixtures";
+import { AccountPage } from "./pages/account-page";
 import { QuickstartPage } from "./pages/quickstart-page";
 import { expect, test } from "./test";
 
@@ -8,11 +9,11 @@ import { expect, test } from "./test";
 
 const KEY = "realtime-session";
 
-async function startedQuickstart(browser: Browser, username: string) {
+async function startedQuickstart(browser: Browser, username: string, password = DEMO_PASSWORD) {
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   const quickstart = new QuickstartPage(await context.newPage());
   await quickstart.goto();
-  await quickstart.submit("Start", username, DEMO_PASSWORD);
+  await quickstart.submit("Start", username, password);
   await expect(quickstart.signedInAs).toHaveText(
     `Signed in to the realtime service as @${username}`,
   );
@@ -79,4 +80,23 @@ test("a session ended by the switch falls back to the form after a reload", asyn
     await setServiceAuth(browser, "on");
     await context.close();
   }
+});
+
+test("a session ended by sign-out everywhere falls back to the form after a reload", async ({
+  browser,
+}) => {
+  const user = await signUpUser(browser, "resume");
+  const { context, quickstart } = await startedQuickstart(browser, user.username, user.password);
+  const site = await openApp(browser, user.username, user.password);
+  const account = new AccountPage(site.app.page);
+  await account.goto();
+  await account.signOutEverywhere();
+  await expect(quickstart.realtime.notice).toHaveAttribute("data-code", "signed_out_everywhere");
+
+  await quickstart.page.reload();
+  await expect(quickstart.alert).toContainText("Your session could not be resumed");
+  await expect(quickstart.page.getByLabel("Password")).toBeVisible();
+  expect(await saved(quickstart)).toBeNull();
+  await site.context.close();
+  await context.close();
 });
