@@ -139,7 +139,10 @@ test.describe("signed in as bob", () => {
       channel_name: `private-user-${bobId}`,
     });
     expect(own.status()).toBe(200);
-    expect((await own.json()).auth).toMatch(/^[0-9a-f]+:[0-9a-f]{64}$/);
+    const ownBody = await own.json();
+    expect(ownBody.auth).toMatch(/^[0-9a-f]+:[0-9a-f]{64}$/);
+    // A private channel has no member data, and no key.
+    expect(Object.keys(ownBody)).toEqual(["auth"]);
 
     const other = await post(request, "/api/pusher/auth", {
       socket_id: "1.2",
@@ -148,24 +151,27 @@ test.describe("signed in as bob", () => {
     expect(other.status()).toBe(403);
     expect(await other.json()).toMatchObject({ error: "channel_forbidden" });
 
-    const lobby = await post(request, "/api/pusher/auth", {
+    const online = await post(request, "/api/pusher/auth", {
       socket_id: "1.2",
-      channel_name: "presence-room-lobby",
+      channel_name: "presence-online",
     });
-    const channelData = JSON.parse((await lobby.json()).channel_data);
+    expect(online.status()).toBe(200);
+    const presence = await online.json();
+    const channelData = JSON.parse(presence.channel_data);
     expect(channelData).toEqual({ user_id: bobId, user_info: { name: "Bob", username: "bob" } });
-
-    const inbox = await post(request, "/api/pusher/auth", {
-      socket_id: "1.2",
-      channel_name: `private-encrypted-inbox-${bobId}`,
-    });
-    expect(Buffer.from((await inbox.json()).shared_secret, "base64")).toHaveLength(32);
+    // The signature covers the member's data, so a socket cannot join as someone else.
+    const { PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
+    const signature = createHmac("sha256", PUSHER_SECRET)
+      .update(`1.2:presence-online:${presence.channel_data}`)
+      .digest("hex");
+    expect(presence.auth).toBe(`${PUSHER_KEY}:${signature}`);
 
     const bad = await post(request, "/api/pusher/auth", {
       socket_id: "1.2",
       channel_name: "private user",
     });
     expect(bad.status()).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: "invalid_request" });
   });
 
   test("a ticket is issued with its expiry", async () => {
@@ -224,7 +230,7 @@ test.describe("signed in as bob", () => {
         "/api/pusher/auth",
         [
           ["socket_id", "1.1"],
-          ["channel_name", "presence-room-lobby"],
+          ["channel_name", "presence-online"],
           ["session", "a"],
           ["session", "b"],
         ],
@@ -318,7 +324,7 @@ test.describe("webhooks", () => {
     const { id } = JSON.parse(created.body).user;
     const events = [
       { name: "channel_occupied", channel: `private-user-${id}` },
-      { name: "member_added", channel: "presence-room-lobby", user_id: id },
+      { name: "member_added", channel: "presence-online", user_id: id },
     ];
     const alice = await openApp(browser, "alice");
     const admin = new AdminPage(alice.app.page);

@@ -1,6 +1,7 @@
 import { issueTicket } from "../../lib/realtime/server/tickets";
 import { openApp, openTab, signUpUser, stackSecrets, uniqueUsername } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
+import { channelAuth, subscribeWith } from "./support/channel-auth";
 import { expect, test } from "./test";
 
 // Authentication by your backend, in real Chromium against the real soketi server.
@@ -32,28 +33,34 @@ test("alice may not subscribe to bob's private channel", async ({ browser }) => 
   const bob = await openApp(browser, "bob");
   const bobId = await bob.app.userId();
   const aliceId = await alice.app.userId();
+  // Her tab's own cookies, as a script in it or one that copied them would use them.
+  const { request } = alice.context;
 
-  await expect(await alice.app.probeChannel(`private-user-${bobId}`)).toHaveText(
-    `Subscription error (403): You may not subscribe to private-user-${bobId}.`,
-  );
-  await expect(await alice.app.probeChannel(`private-user-${aliceId}`)).toHaveText(
-    `Subscribed to private-user-${aliceId}.`,
-  );
-  await expect(await bob.app.probeChannel("presence-room-staff")).toContainText(
-    "Subscription error (403)",
+  const refused = await channelAuth(request, `private-user-${bobId}`);
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toEqual({
+    error: "channel_forbidden",
+    message: `You may not subscribe to private-user-${bobId}.`,
+  });
+  expect(await subscribeWith(request, `private-user-${bobId}`)).toBe("403 channel_forbidden");
+  // Her own channel is granted, and the realtime server takes the app's signature for it.
+  expect(await subscribeWith(request, `private-user-${aliceId}`)).toBe("subscribed");
+  // bob may not have hers either.
+  expect(await subscribeWith(bob.context.request, `private-user-${aliceId}`)).toBe(
+    "403 channel_forbidden",
   );
   await Promise.all([alice.context.close(), bob.context.close()]);
 });
 
-test("lobby presence shows both users, live", async ({ browser }) => {
+test("presence shows both users, live", async ({ browser }) => {
   const alice = await openApp(browser, "alice");
   const bob = await openApp(browser, "bob");
   for (const { app } of [alice, bob]) {
-    await expect(app.lobby.locator('[data-username="alice"]')).toHaveText("Alice");
-    await expect(app.lobby.locator('[data-username="bob"]')).toHaveText("Bob");
+    await expect(app.online.locator('[data-username="alice"]')).toHaveText("Alice");
+    await expect(app.online.locator('[data-username="bob"]')).toHaveText("Bob");
   }
   await bob.context.close();
-  await expect(alice.app.lobby.locator('[data-username="bob"]')).toHaveCount(0);
+  await expect(alice.app.online.locator('[data-username="bob"]')).toHaveCount(0);
   await alice.context.close();
 });
 

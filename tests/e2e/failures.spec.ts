@@ -1,7 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHmac } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, WebSocket } from "@playwright/test";
+import type { RealtimeClient, RealtimeObservation } from "../../lib/realtime/browser/client";
+import { userChannel } from "../../lib/realtime/channel-names";
 import { openApp, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
@@ -23,6 +26,26 @@ const FORM = { "content-type": "application/x-www-form-urlencoded" };
 const userAuth = (request: APIRequestContext) =>
   request.post("/api/pusher/user-auth", { headers: FORM, data: "socket_id=1234.5678" });
 
+/** What the realtime server posts when a user's channel gains its first socket, signed as it would. */
+function userOnline(request: APIRequestContext, dataDir: string, userId: string) {
+  const file = path.join(dataDir, "local-secrets.json");
+  const { PUSHER_KEY, PUSHER_SECRET } = JSON.parse(readFileSync(file, "utf8"));
+  const channel = userChannel.build({ userId });
+  const body = JSON.stringify({
+    time_ms: Date.now(),
+    events: [{ name: "channel_occupied", channel }],
+  });
+  const signature = createHmac("sha256", PUSHER_SECRET).update(body).digest("hex");
+  return request.post("/api/pusher/webhooks", {
+    headers: {
+      "content-type": "application/json",
+      "x-pusher-key": PUSHER_KEY,
+      "x-pusher-signature": signature,
+    },
+    data: Buffer.from(body),
+  });
+}
+
 test("with the database unreachable, what needs it answers 503 JSON, and it recovers by itself", async ({
   browser,
 }) => {
@@ -43,7 +66,12 @@ test("with the database unreachable, what needs it answers 503 JSON, and it reco
     await waitForHealth(`${baseURL}/api/health`, app.child);
     const alice = await openApp(browser, "alice", undefined, await browser.newContext({ baseURL }));
     const { request } = alice.context;
+    const aliceId = await alice.app.userId();
     expect((await userAuth(request)).status()).toBe(200);
+    // Presence webhooks write the user's online state to the database.
+    const online = await userOnline(request, dataDir, aliceId);
+    expect(online.status()).toBe(200);
+    expect(await online.json()).toEqual({ received: 1 });
 
     const { userTicket } = await (await request.post("/api/realtime/tickets")).json();
     await proxy.cut();
@@ -62,17 +90,26 @@ test("with the database unreachable, what needs it answers 503 JSON, and it reco
     const credentials = { username: "alice", password: "correct-horse-battery-staple" };
     const signIn = await request.post("/api/realtime/service/sessions", { data: credentials });
     expect(signIn.status()).toBe(503);
-    expect((await request.get("/api/rooms/lobby/messages")).status()).toBe(503);
+    const webhook = await userOnline(request, dataDir, aliceId);
+    expect(webhook.status()).toBe(503);
+    expect(webhook.headers()["retry-after"]).toBe("5");
+    expect(await webhook.json()).toMatchObject({ error: "service_unavailable" });
     const health = await request.get("/api/health");
     expect(health.status()).toBe(503);
     expect(await health.json()).toEqual({ ok: false, db: false, realtime: true });
 
     await proxy.restore();
+    // No restart: the next delivery is written as soon as the database answers again.
     await expect
-      .poll(async () => (await request.get("/api/rooms/lobby/messages")).status(), {
+      .poll(async () => (await userOnline(request, dataDir, aliceId)).status(), {
         timeout: 30_000,
       })
       .toBe(200);
+    expect(await (await request.get("/api/health")).json()).toEqual({
+      ok: true,
+      db: true,
+      realtime: true,
+    });
     await alice.context.close();
   } finally {
     await stopChild(app.child);
@@ -82,6 +119,9 @@ test("with the database unreachable, what needs it answers 503 JSON, and it reco
   }
 });
 
+/** The tab's realtime client: one per tab, kept on globalThis (lib/realtime/browser/client.ts). */
+type TabGlobals = { realtime: { client: RealtimeClient } };
+
 test("restarting the app server leaves the browsers' realtime connections up", async ({
   browser,
 }) => {
@@ -90,23 +130,73 @@ test("restarting the app server leaves the browsers' realtime connections up", a
   try {
     const context = await browser.newContext({ baseURL: stack.baseURL });
     const signUp = new SignUpPage(await context.newPage());
+    // Every socket the tab opens to the realtime server (its path is /app/{key}), and the socket
+    // id that the server gave each.
+    const sockets: { socket: WebSocket; id?: string }[] = [];
+    signUp.page.on("websocket", (socket) => {
+      if (!new URL(socket.url()).pathname.startsWith("/app/")) return;
+      const seen: { socket: WebSocket; id?: string } = { socket };
+      sockets.push(seen);
+      socket.on("framereceived", ({ payload }) => {
+        const message = JSON.parse(String(payload));
+        if (message.event === "pusher:connection_established")
+          seen.id ??= JSON.parse(message.data).socket_id;
+      });
+    });
     await signUp.goto();
-    await signUp.signUp({ username: uniqueUsername("steady"), password: "a-long-enough-password" });
+    const username = uniqueUsername("steady");
+    await signUp.signUp({ username, password: "a-long-enough-password" });
     const page = new AppPage(signUp.page);
     await page.expectSignedIn();
-    const connections = page.page.getByTestId("inspector").locator('[data-step="connected"]');
-    await expect(connections).toHaveCount(1);
+    expect(sockets).toHaveLength(1);
+    const [first] = sockets;
+    expect(first?.id).toEqual(expect.any(String));
 
     await stack.restartApp();
 
-    // The same socket, never dropped, and the restarted app authorizes on it.
+    // The same socket, never dropped...
     await expect(page.badge).toHaveAttribute("data-state", "connected");
-    await expect(connections).toHaveCount(1);
-    const userId = await page.userId();
-    await expect(await page.probeChannel(`private-encrypted-inbox-${userId}`)).toHaveText(
-      `Subscribed to private-encrypted-inbox-${userId}.`,
-    );
-    await context.close();
+    await expect(page.badge).toHaveAttribute("data-signed-in", "true");
+    expect(sockets).toHaveLength(1);
+    expect(first?.socket.isClosed()).toBe(false);
+
+    // ...on which the restarted app authorizes a channel: the tab's own, left and joined again.
+    const channel = userChannel.build({ userId: await page.userId() });
+    const observed = await page.page.evaluate(async (name) => {
+      const { client } = (globalThis as unknown as TabGlobals).realtime;
+      const seen: RealtimeObservation[] = [];
+      const stop = client.observe((observation) => seen.push(observation));
+      const before = seen.length;
+      client.leave(name);
+      await new Promise<void>((resolve, reject) => {
+        const joined = client.join(name, reject);
+        joined.bind("pusher:subscription_succeeded", () => resolve());
+      });
+      stop();
+      return seen.slice(before);
+    }, channel);
+    expect(observed).toEqual([
+      expect.objectContaining({
+        type: "http",
+        step: "channel-auth",
+        call: expect.objectContaining({ path: "/api/pusher/auth", status: 200 }),
+      }),
+      expect.objectContaining({ type: "channel-authorized", channel, socketId: first?.id }),
+    ]);
+
+    // ...and which the restarted app's sendToUser reaches.
+    const senderContext = await browser.newContext({ baseURL: stack.baseURL });
+    const senderSignUp = new SignUpPage(await senderContext.newPage());
+    await senderSignUp.goto();
+    const sender = uniqueUsername("sender");
+    await senderSignUp.signUp({ username: sender, password: "a-long-enough-password" });
+    const senderApp = new AppPage(senderSignUp.page);
+    await senderApp.expectSignedIn();
+    const text = `after the restart ${uniqueUsername("event")}`;
+    await senderApp.sendTo(username, text);
+    await expect(page.inbox.getByText(`@${sender}: ${text}`)).toBeVisible();
+    expect(sockets).toHaveLength(1);
+    await Promise.all([context.close(), senderContext.close()]);
   } finally {
     await stack.stop();
   }

@@ -106,9 +106,10 @@ test("the pages run in Chromium under the policy: the guard sees no violation", 
     await page.goto(path);
     await page.waitForFunction(() => "next" in window); // Next.js's client started.
   }
-  // /app signs in to soketi through connect-src, and loads tweetnacl for the encrypted inbox.
+  // /app signs in to soketi through connect-src, and joins who is online.
   const alice = await openApp(browser, "alice");
   await expect(alice.app.badge).toHaveAttribute("data-state", "connected");
+  await expect(alice.app.online.locator('[data-username="alice"]')).toBeVisible();
   await alice.app.page.goto("/admin");
   await expect(alice.app.page.getByRole("heading", { name: "Admin" })).toBeVisible();
   await alice.context.close();

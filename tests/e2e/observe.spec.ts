@@ -4,11 +4,13 @@ import {
   type RealtimeError,
   type RealtimeObservation,
 } from "../../lib/realtime/browser/client";
+import type { Nacl } from "../../lib/realtime/browser/encryption";
 import { openApp, stackSecrets } from "./fixtures";
 import { expect, test } from "./test";
 
 // client.observe() and client.enableEncryption() in Node: real pusher-js against the stack's soketi
-// and app, so the observations are those of a real sign-in and real channel authorizations.
+// and app, so the observations are those of a real sign-in and real channel authorizations. An
+// encrypted channel that the app authorizes is the demo's (demo/observe.spec.ts).
 
 const baseUrl = () => process.env.E2E_BASE_URL ?? "";
 
@@ -80,17 +82,18 @@ test.describe("observing the realtime client", () => {
     expect(text).not.toContain('"session"');
   });
 
-  test("an encrypted channel needs enableEncryption; its secret is not observed", async ({
+  test("without enableEncryption an encrypted channel is refused, and the app is not asked", async ({
     browser,
   }) => {
     const node = client();
     const user = await node.start(await ticketFor(browser, "carol"));
-    const inbox = `private-encrypted-inbox-${user.id}`;
+    // A private-encrypted- name of no kind the app knows: the client refuses before any policy.
+    const channel = `private-encrypted-notes-${user.id}`;
     const seen: RealtimeObservation[] = [];
     node.observe((observation) => seen.push(observation));
     const before = seen.length;
 
-    const refusal = await joined(node, inbox).then(
+    const refusal = await joined(node, channel).then(
       () => null,
       (error: RealtimeError) => error,
     );
@@ -98,14 +101,30 @@ test.describe("observing the realtime client", () => {
     expect(refusal?.message).toContain("enableEncryption");
     // The app was not asked for an authorization that could not be used.
     expect(seen.slice(before)).toEqual([
-      expect.objectContaining({ type: "channel-refused", channel: inbox, error: refusal }),
+      expect.objectContaining({ type: "channel-refused", channel, error: refusal }),
     ]);
 
-    node.enableEncryption(() => import("tweetnacl").then((m) => m.default));
-    await joined(node, inbox);
-    const authorized = seen.find((o) => o.type === "channel-authorized");
-    expect(authorized).toMatchObject({ channel: inbox, socketId: expect.any(String) });
-    expect(Object.keys(authorized ?? {})).not.toContain("shared_secret");
-    expect(JSON.stringify(seen)).not.toContain("shared_secret");
+    // With a loader, the same channel goes to the app, whose policy has no kind for it.
+    let loads = 0;
+    node.enableEncryption(async () => {
+      loads++;
+      return {} as Nacl;
+    });
+    const asked = seen.length;
+    const forbidden = await joined(node, channel).then(
+      () => null,
+      (error: RealtimeError) => error,
+    );
+    expect(forbidden).toMatchObject({ kind: "http", code: "channel_forbidden", status: 403 });
+    expect(seen.slice(asked)).toEqual([
+      expect.objectContaining({
+        type: "http",
+        step: "channel-auth",
+        call: expect.objectContaining({ method: "POST", path: "/api/pusher/auth", status: 403 }),
+      }),
+      expect.objectContaining({ type: "channel-refused", channel, error: forbidden }),
+    ]);
+    // The library loads while the app answers, once.
+    expect(loads).toBe(1);
   });
 });

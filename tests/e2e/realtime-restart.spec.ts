@@ -59,16 +59,14 @@ test("after the realtime server restarts, every client signs in again by itself"
       nodeClients.push(client);
       await client.start(userTicket);
     }
-    const sender = new AppPage(await cookieContext.newPage());
-    await sender.goto();
-    await sender.expectSignedIn();
 
     await stack.killRealtime();
     for (const tab of [byCookie, byTicket])
       await expect(tab.badge).not.toHaveAttribute("data-state", "connected");
-    // Sent while the realtime server is down: stored, announced to no one, fetched later.
-    const batch = uniqueUsername("outage");
-    for (const n of [1, 2, 3]) await sender.say(`${batch} #${n}`);
+    // Every headless client saw the outage too: what follows is a sign-in of its own.
+    await expect
+      .poll(() => nodeClients.every((client) => client.getSnapshot().user === null))
+      .toBe(true);
     await stack.startRealtime();
     const back = Date.now();
 
@@ -80,11 +78,6 @@ test("after the realtime server restarts, every client signs in again by itself"
     const figure = `${nodeClients.length} clients signed in again ${Date.now() - back} ms after the realtime server came back`;
     test.info().annotations.push({ type: "figure", description: figure });
     console.log(`[figure] ${figure}`);
-    await expect(byCookie.room("lobby").getByText(new RegExp(`^${batch} #\\d$`))).toHaveText([
-      `${batch} #1`,
-      `${batch} #2`,
-      `${batch} #3`,
-    ]);
 
     for (const tab of [byCookie, byTicket]) {
       await expect(tab.badge).toHaveAttribute("data-state", "connected", { timeout: 60_000 });

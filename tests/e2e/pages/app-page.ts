@@ -4,31 +4,14 @@ export class AppPage {
   readonly badge: Locator;
   readonly notice: Locator;
   readonly inbox: Locator;
-  readonly lobby: Locator;
+  /** "Online now": the core's presence channel, shown while the tab is signed in. */
+  readonly online: Locator;
 
   constructor(readonly page: Page) {
     this.badge = page.getByTestId("connection-badge");
     this.notice = page.getByTestId("realtime-notice");
     this.inbox = page.getByTestId("inbox");
-    this.lobby = page.getByTestId("presence-lobby");
-  }
-
-  room(slug: string): Locator {
-    return this.page.getByTestId(`room-${slug}`);
-  }
-
-  async say(text: string, room = "lobby") {
-    await this.page.getByLabel(`Message #${room}`).fill(text);
-    await this.page.getByLabel(`Message #${room}`).press("Enter");
-    await expect(this.room(room).getByText(text)).toBeVisible();
-  }
-
-  /** The inspector's steps, in the order this tab saw them. */
-  async inspectorSteps(): Promise<string[]> {
-    return this.page
-      .getByTestId("inspector")
-      .locator("li")
-      .evaluateAll((items) => items.map((item) => item.getAttribute("data-step") ?? ""));
+    this.online = page.getByTestId("presence-online");
   }
 
   async goto() {
@@ -49,12 +32,6 @@ export class AppPage {
     await form.getByLabel("Message", { exact: true }).fill(text);
     await form.getByRole("button", { name: "Send" }).click();
     await expect(this.page.getByTestId("send-result")).toHaveText(`Sent to @${username}.`);
-  }
-
-  async probeChannel(channel: string) {
-    await this.page.getByLabel("Try a channel").fill(channel);
-    await this.page.getByRole("button", { name: "Subscribe" }).click();
-    return this.page.getByTestId("channel-verdict");
   }
 
   async startWithTicket(ticket?: string) {

@@ -1,8 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page, WebSocketRoute } from "@playwright/test";
+import type { WebSocketRoute } from "@playwright/test";
+import { QuickstartPage } from "../pages/quickstart-page";
+import { COLOR_SCHEMES, expectAccessible } from "../support/axe";
+import { expect, test } from "../test";
 import { DEMO_PASSWORD, openApp, uniqueUsername } from "./fixtures";
-import { QuickstartPage } from "./pages/quickstart-page";
-import { expect, test } from "./test";
+import { DemoAppPage } from "./pages/demo-app-page";
 
 // The demo site: chat that survives reconnects, the auth inspector, and accessibility.
 
@@ -144,7 +145,7 @@ test("the inspector shows the service flow's steps in order", async ({ browser }
   await quickstart.submit("Start", "carol", DEMO_PASSWORD);
   await expect
     .poll(async () =>
-      inOrder(await quickstart.realtime.inspectorSteps(), [
+      inOrder(await new DemoAppPage(quickstart.page).inspectorSteps(), [
         "credentials",
         "connected",
         "user-auth",
@@ -157,40 +158,30 @@ test("the inspector shows the service flow's steps in order", async ({ browser }
   await context.close();
 });
 
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  const found = serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(
-    found,
-    `${page.url()} in ${await page.evaluate(() => (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"))} mode`,
-  ).toEqual([]);
+// The core's pages are checked by ../accessibility.spec.ts; these are the ones with demo widgets.
+for (const colorScheme of COLOR_SCHEMES) {
+  test.describe(`in ${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+    // Each axe run takes seconds on a busy machine.
+    test.describe.configure({ timeout: 120_000 });
+
+    test("axe finds no serious or critical violation in the flow diagrams", async ({ page }) => {
+      await page.goto("/");
+      await expect(page.getByTestId("diagram-backend")).toBeVisible();
+      await expectAccessible(page);
+      await page.goto("/quickstart");
+      await expect(page.getByTestId("diagram-service")).toBeVisible();
+      await expectAccessible(page);
+    });
+
+    test("axe finds no serious or critical violation in the rooms and the inspector", async ({
+      browser,
+      context,
+    }) => {
+      const { app } = await openApp(browser, "alice", DEMO_PASSWORD, context);
+      await expect(app.page.getByTestId("inspector")).toBeVisible();
+      await expect(app.lobby.locator('[data-username="alice"]')).toBeVisible();
+      await expectAccessible(app.page);
+    });
+  });
 }
-
-test("axe finds no serious or critical violation, in light and dark mode", async ({ browser }) => {
-  for (const colorScheme of ["light", "dark"] as const) {
-    const visitorContext = await browser.newContext({
-      baseURL: process.env.E2E_BASE_URL,
-      colorScheme,
-    });
-    const visitor = await visitorContext.newPage();
-    for (const path of ["/", "/sign-in", "/quickstart"]) {
-      await visitor.goto(path);
-      await expectAccessible(visitor);
-    }
-    await visitorContext.close();
-
-    const aliceContext = await browser.newContext({
-      baseURL: process.env.E2E_BASE_URL,
-      colorScheme,
-    });
-    const alice = await openApp(browser, "alice", DEMO_PASSWORD, aliceContext);
-    await expect(alice.app.page.getByTestId("inspector")).toBeVisible();
-    await expectAccessible(alice.app.page);
-    await alice.app.page.goto("/admin");
-    await expectAccessible(alice.app.page);
-    await aliceContext.close();
-  }
-});

@@ -1,0 +1,83 @@
+import { inboxChannel } from "@/demo/lib/chat/channel-names";
+import {
+  createRealtimeClient,
+  type RealtimeClient,
+  type RealtimeError,
+  type RealtimeObservation,
+} from "@/lib/realtime/browser/client";
+import { expect, test } from "../test";
+import { openApp, stackSecrets } from "./fixtures";
+
+// client.enableEncryption() in Node on the demo's encrypted inbox, which the app authorizes: real
+// pusher-js against the stack's soketi and app. The core's observations are in ../observe.spec.ts.
+
+async function ticketFor(browser: Parameters<typeof openApp>[0], username: string) {
+  const { context } = await openApp(browser, username);
+  const response = await context.request.post("/api/realtime/tickets");
+  const { userTicket } = await response.json();
+  await context.close();
+  return String(userTicket);
+}
+
+/** Resolves when `name` is subscribed, rejects with the client's error when refused. */
+function joined(client: RealtimeClient, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const channel = client.join(name, (error: RealtimeError) => {
+      client.leave(name);
+      reject(error);
+    });
+    channel.bind("pusher:subscription_succeeded", () => resolve());
+  });
+}
+
+test.describe("observing the realtime client", () => {
+  const clients: RealtimeClient[] = [];
+  test.afterEach(() => {
+    for (const client of clients.splice(0)) client.stop();
+  });
+
+  function client() {
+    const created = createRealtimeClient({
+      appKey: stackSecrets().PUSHER_KEY,
+      capabilities: {
+        cluster: "mt1",
+        host: "127.0.0.1",
+        port: Number(process.env.E2E_SOKETI_PORT),
+        useTLS: false,
+        baseUrl: process.env.E2E_BASE_URL ?? "",
+        timeoutMs: 5_000,
+      },
+    });
+    clients.push(created);
+    return created;
+  }
+
+  test("an encrypted channel needs enableEncryption; its secret is not observed", async ({
+    browser,
+  }) => {
+    const node = client();
+    const user = await node.start(await ticketFor(browser, "carol"));
+    const inbox = inboxChannel.build({ userId: user.id });
+    const seen: RealtimeObservation[] = [];
+    node.observe((observation) => seen.push(observation));
+    const before = seen.length;
+
+    const refusal = await joined(node, inbox).then(
+      () => null,
+      (error: RealtimeError) => error,
+    );
+    expect(refusal).toMatchObject({ kind: "http", code: "encryption_unavailable" });
+    expect(refusal?.message).toContain("enableEncryption");
+    // The app was not asked for an authorization that could not be used.
+    expect(seen.slice(before)).toEqual([
+      expect.objectContaining({ type: "channel-refused", channel: inbox, error: refusal }),
+    ]);
+
+    node.enableEncryption(() => import("tweetnacl").then((m) => m.default));
+    await joined(node, inbox);
+    const authorized = seen.find((o) => o.type === "channel-authorized");
+    expect(authorized).toMatchObject({ channel: inbox, socketId: expect.any(String) });
+    expect(Object.keys(authorized ?? {})).not.toContain("shared_secret");
+    expect(JSON.stringify(seen)).not.toContain("shared_secret");
+  });
+});
