@@ -1,7 +1,8 @@
 import "server-only";
 import { endUserSessions, endWebSession } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
-import { setBanned } from "@/lib/db/queries";
+import { setBanned, setRole } from "@/lib/db/queries";
+import type { Role } from "@/lib/db/schema";
 import { disconnectUser } from "@/lib/realtime/server/disconnect";
 import { announceUserChange } from "@/lib/realtime/server/user-cache";
 
@@ -40,4 +41,17 @@ export async function unbanUser(userId: string): Promise<void> {
 /** An administrator closes the user's connections; their sessions live on, and they may reconnect. */
 export async function disconnectConnections(userId: string): Promise<void> {
   await disconnectUser(userId, { reason: "disconnected", sessions: null });
+}
+
+/**
+ * A new role applies to live connections within a second or so: every instance forgets the user,
+ * and their connections are closed with a notice that ends no session. Every tab signs in again
+ * by itself and pusher-js subscribes its channels again, each through channel auth, which asks
+ * the policy with the new role: a channel the user may no longer join is refused; the others come
+ * back, and the chat fetches what it missed while they were away.
+ */
+export async function changeRole(userId: string, role: Role): Promise<void> {
+  await setRole(db(), userId, role);
+  await announceUserChange(userId);
+  await disconnectUser(userId, { reason: "rights_changed", sessions: [] });
 }

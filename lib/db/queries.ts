@@ -43,6 +43,10 @@ export async function setBanned(db: Database, userId: string, banned: boolean): 
     .where(eq(users.id, userId));
 }
 
+export async function setRole(db: Database, userId: string, role: Role): Promise<void> {
+  await db.update(users).set({ role }).where(eq(users.id, userId));
+}
+
 /** Applies an online change from a webhook unless a newer one was applied already. */
 export async function recordPresence(
   db: Database,

@@ -9,7 +9,8 @@ export type EndReason =
   | "signed_out_everywhere"
   | "user_banned"
   | "service_auth_disabled"
-  | "disconnected";
+  | "disconnected"
+  | "rights_changed";
 
 /** `sessions`: the web or realtime session ids that ended; null means every session of the user. */
 export type SessionEnded = { reason: EndReason; sessions: string[] | null };
@@ -20,12 +21,17 @@ export const END_MESSAGES: Record<EndReason | "session_ended", string> = {
   user_banned: "This account is suspended.",
   service_auth_disabled: "Authentication by the service was switched off on this site.",
   disconnected: "An administrator closed this connection.",
+  rights_changed: "Your rights on this site changed: signing in again.",
   session_ended: "Your session has ended. Sign in again.",
 };
 
-/** Every reason but an administrator's disconnect is final: signing in again cannot succeed. */
+// An administrator's disconnect leaves the session alive; a rights change ends none (its notice
+// names no session, so every tab signs in again by itself).
+const NOT_FINAL = new Set(["disconnected", "rights_changed"]);
+
+/** Whether signing in again cannot succeed after this reason. */
 export function isFinal(reason: string): boolean {
-  return reason !== "disconnected" && reason in END_MESSAGES;
+  return !NOT_FINAL.has(reason) && reason in END_MESSAGES;
 }
 
 // The app server's refusals that mean the same: what this tab holds can never sign in again.

@@ -4,35 +4,46 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/gate";
-import { banUser, disconnectConnections, unbanUser } from "@/lib/auth/lifecycle";
+import { banUser, changeRole, disconnectConnections, unbanUser } from "@/lib/auth/lifecycle";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import { formField } from "@/lib/http/form-data";
 import { setServiceAuth } from "@/lib/realtime/server/service-switch";
 
 const targetSchema = z.object({ userId: z.string().min(1).max(64) });
+const roleSchema = targetSchema.extend({ role: z.enum(["user", "admin"]) });
 
-/** Every admin action: an admin, a valid target that is not the admin, then the act. */
-async function onUser(formData: FormData, act: (userId: string) => Promise<void>): Promise<void> {
+/** Every admin action: an admin, valid fields naming a target that is not the admin, the act. */
+async function onUser<S extends typeof targetSchema>(
+  formData: FormData,
+  schema: S,
+  act: (userId: string, input: z.infer<S>) => Promise<void>,
+): Promise<void> {
   const { user: admin } = await requireAdmin("/admin");
-  const input = targetSchema.safeParse({ userId: formField(formData, "userId") });
+  const fields = Object.keys(schema.shape).map((name) => [name, formField(formData, name)]);
+  const input = schema.safeParse(Object.fromEntries(fields));
   if (!input.success) notFound();
   const target = await findUserById(db(), input.data.userId);
   if (!target || target.id === admin.id) notFound();
-  await act(target.id);
+  await act(target.id, input.data);
   revalidatePath("/admin");
 }
 
 export async function disconnectAction(formData: FormData): Promise<void> {
-  await onUser(formData, disconnectConnections);
+  await onUser(formData, targetSchema, disconnectConnections);
 }
 
 export async function banAction(formData: FormData): Promise<void> {
-  await onUser(formData, banUser);
+  await onUser(formData, targetSchema, banUser);
 }
 
 export async function unbanAction(formData: FormData): Promise<void> {
-  await onUser(formData, unbanUser);
+  await onUser(formData, targetSchema, unbanUser);
+}
+
+/** Grants or revokes the admin role; live connections follow within a second or so. */
+export async function setRoleAction(formData: FormData): Promise<void> {
+  await onUser(formData, roleSchema, (userId, { role }) => changeRole(userId, role));
 }
 
 const switchSchema = z.object({ enabled: z.enum(["on", "off"]) });

@@ -3,7 +3,13 @@ import { requireAdmin } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
 import { serviceAuthEnabled } from "@/lib/realtime/server/service-switch";
-import { banAction, disconnectAction, setServiceAuthAction, unbanAction } from "./actions";
+import {
+  banAction,
+  disconnectAction,
+  setRoleAction,
+  setServiceAuthAction,
+  unbanAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -84,6 +90,17 @@ export default async function AdminPage() {
                         <input type="hidden" name="userId" value={user.id} />
                         <button type="submit" className={button}>
                           Disconnect
+                        </button>
+                      </form>
+                      <form action={setRoleAction}>
+                        <input type="hidden" name="userId" value={user.id} />
+                        <input
+                          type="hidden"
+                          name="role"
+                          value={user.role === "admin" ? "user" : "admin"}
+                        />
+                        <button type="submit" className={button}>
+                          {user.role === "admin" ? "Revoke admin" : "Make admin"}
                         </button>
                       </form>
                       <form action={user.bannedAt ? unbanAction : banAction}>

@@ -1,4 +1,7 @@
-import Pusher from "pusher-js";
+import Pusher, {
+  type ChannelAuthorizationCallback,
+  type UserAuthenticationCallback,
+} from "pusher-js";
 import { postAuthForm, requestTicket } from "@/lib/realtime/browser/auth-requests";
 import type {
   ConnectionState,
@@ -115,10 +118,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     finish(error);
   }
 
-  function authenticateUser(
-    socketId: string,
-    callback: (error: Error | null, data: never) => void,
-  ) {
+  function authenticateUser(socketId: string, callback: UserAuthenticationCallback) {
     const presented = { ticket, session: ticket ? undefined : sessionToken };
     ticket = undefined; // A ticket is exchanged once.
     postAuthForm(
@@ -133,18 +133,18 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
         const userData = String(answer.user_data);
         // Not `answer`: its `session` is the token that signs this user in again.
         observed({ type: "user-auth", socketId, auth: answer.auth, user_data: userData });
-        callback(null, { auth: answer.auth, user_data: userData } as never);
+        callback(null, { auth: answer.auth, user_data: userData });
       })
       .catch((error: RealtimeError) => {
         lastAuthError = error;
-        callback(error, null as never);
+        callback(error, null);
       });
   }
 
   function authorizeChannel(
     socketId: string,
     channelName: string,
-    callback: (e: Error | null, d: never) => void,
+    callback: ChannelAuthorizationCallback,
   ) {
     const fields = { socket_id: socketId, channel_name: channelName, session: sessionToken };
     const post = () => postAuthForm(url("/api/pusher/auth"), fields, observeCall("channel-auth"));
@@ -167,12 +167,12 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
           auth: answer.auth,
           channel_data: typeof answer.channel_data === "string" ? answer.channel_data : undefined,
         });
-        callback(null, answer as never);
+        callback(null, answer);
       })
       .catch((error: RealtimeError) => {
         observed({ type: "channel-refused", channel: channelName, error });
         channelErrors.set(channelName, error);
-        callback(error, null as never);
+        callback(error, null);
       });
   }
 

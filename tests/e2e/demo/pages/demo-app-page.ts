@@ -14,6 +14,14 @@ export class DemoAppPage extends AppPage {
     return this.page.getByTestId(`room-${slug}`);
   }
 
+  /** Shows a room's tab: only the shown room is subscribed. */
+  async openRoom(slug: string) {
+    const tab = this.page.getByRole("tab", { name: `#${slug}` });
+    await tab.click();
+    await expect(tab).toHaveAttribute("aria-selected", "true");
+    await expect(this.page.getByLabel(`Message #${slug}`)).toBeVisible();
+  }
+
   async say(text: string, room = "lobby") {
     await this.page.getByLabel(`Message #${room}`).fill(text);
     await this.page.getByLabel(`Message #${room}`).press("Enter");

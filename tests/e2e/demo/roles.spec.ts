@@ -1,0 +1,66 @@
+import type { RealtimeObservation } from "@/lib/realtime/browser/client-types";
+import { AdminPage } from "../pages/admin-page";
+import { channelAuth } from "../support/channel-auth";
+import { expect, test } from "../test";
+import { openApp, signUpUser, uniqueUsername } from "./fixtures";
+
+// The staff room is for admins. A user whose admin role is revoked stops receiving it within 2 s,
+// without a reload, and cannot join it again; their other channels come back with nothing lost.
+
+type TabGlobals = {
+  realtime: { client: { observe(listener: (o: RealtimeObservation) => void): () => void } };
+  seen?: RealtimeObservation[];
+};
+
+test("a revoked admin leaves the staff room within 2 s; the lobby comes back with nothing lost", async ({
+  browser,
+}) => {
+  const user = await signUpUser(browser, "staff");
+  const alice = await openApp(browser, "alice");
+  const admin = new AdminPage(await alice.context.newPage());
+  await admin.goto();
+  await admin.act(user.username, "Make admin");
+
+  // The user's tab shows the lobby, and holds the staff room through the probe.
+  const { context, app } = await openApp(browser, user.username, user.password);
+  await expect(await app.probeChannel("presence-room-staff")).toHaveText(
+    "Subscribed to presence-room-staff.",
+  );
+  await app.page.evaluate(() => {
+    const tab = globalThis as unknown as TabGlobals;
+    tab.seen = [];
+    tab.realtime.client.observe((observation) => tab.seen?.push(observation));
+  });
+  const seen = (type: RealtimeObservation["type"]) =>
+    app.page.evaluate(
+      (wanted) =>
+        ((globalThis as unknown as TabGlobals).seen ?? []).filter(
+          (o) => o.type === wanted && "channel" in o && o.channel === "presence-room-staff",
+        ).length,
+      type,
+    );
+  await alice.app.openRoom("staff");
+  await alice.app.say(`staff before ${uniqueUsername("m")}`, "staff");
+  await expect.poll(() => seen("event")).toBeGreaterThan(0);
+  await alice.app.openRoom("lobby");
+
+  await admin.act(user.username, "Revoke admin");
+  // Sent while the user's tab signs in again: it must not be lost.
+  const during = `lobby during ${uniqueUsername("m")}`;
+  await alice.app.say(during);
+
+  await expect.poll(() => seen("channel-refused"), { timeout: 2_000 }).toBe(1);
+  const eventsBefore = await seen("event");
+  expect((await channelAuth(context.request, "presence-room-staff")).status()).toBe(403);
+  await expect(app.room("lobby").getByText(during)).toHaveCount(1);
+
+  await alice.app.openRoom("staff");
+  await alice.app.say(`staff after ${uniqueUsername("m")}`, "staff");
+  await alice.app.openRoom("lobby");
+  const lobbyAfter = `lobby after ${uniqueUsername("m")}`;
+  await alice.app.say(lobbyAfter);
+  await expect(app.room("lobby").getByText(lobbyAfter)).toHaveCount(1);
+  // Sent before the lobby message that arrived: a staff event would be here by now.
+  expect(await seen("event")).toBe(eventsBefore);
+  await Promise.all([context.close(), alice.context.close()]);
+});
