@@ -79,7 +79,7 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
                 {device.startedFrom ? (
                   <>
                     <dt>Ticket from</dt>
-                    <dd>
+                    <dd data-testid="device-started-from">
                       {device.startedFrom === caller.sessionId
                         ? "this device"
                         : "another web sign-in"}
