@@ -289,10 +289,11 @@ test.describe("devices", () => {
     expect(await answer(api.delete(`/api/account/devices/${laptopId}`))).toBe("409 current_device");
 
     // Another site's page cannot list or sign out anything with the user's cookie.
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: "https://evil.example" },
       { "sec-fetch-site": "cross-site" },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       expect(await answer(api.get("/api/account/devices", { headers }))).toBe(
         "403 cross_site_request",
       );
