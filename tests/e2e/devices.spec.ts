@@ -1,6 +1,7 @@
 import {
   type APIRequestContext,
   type APIResponse,
+  type Browser,
   type BrowserContext,
   type Page,
   request as requests,
@@ -24,6 +25,17 @@ import { expect, test } from "./test";
 // can never sign in again with what it holds; the user's other devices come back by themselves.
 
 const baseUrl = () => process.env.E2E_BASE_URL ?? "";
+
+/** A phone's browser, as it names itself; Playwright's "Desktop Chrome" says Chrome on Windows 10. */
+const IPHONE_SAFARI =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+const DESKTOP_CHROME = /^Chrome \d+ on Windows 10$/;
+
+/** A browser context that sends the iPhone's User-Agent, signed in on /app. */
+async function openPhone(browser: Browser, username: string, password: string) {
+  const context = await browser.newContext({ baseURL: baseUrl(), userAgent: IPHONE_SAFARI });
+  return openApp(browser, username, password, context);
+}
 
 type DeviceJson = {
   id: string;
@@ -94,7 +106,8 @@ function countNodeSignIns(client: RealtimeClient): () => number {
 async function expectSignedOutHere(app: AppPage) {
   // Told why, and no longer signed in, within a second of the sign-out's answer.
   await expect(app.notice).toHaveAttribute("data-code", "signed_out_remotely", { timeout: 1_000 });
-  await expect(app.badge).toHaveAttribute("data-signed-in", "false", { timeout: 1_000 });
+  await expect(app.page.getByTestId("user-id")).toHaveCount(0, { timeout: 1_000 });
+  await expect(app.badge).toHaveCount(0, { timeout: 1_000 });
   await expect(app.notice).toHaveText(
     "Disconnected: This device was signed out from another device.Sign in again",
   );
@@ -129,7 +142,7 @@ test.describe("devices", () => {
     await setServiceAuth(browser, "on");
     const { username, password } = await signUpUser(browser, "devices");
     const laptop = await openApp(browser, username, password);
-    const phone = await openApp(browser, username, password);
+    const phone = await openPhone(browser, username, password);
     const tablet = await openApp(browser, username, password);
     // A ticket from the laptop's session, exchanged by a client in Node; and the service flow.
     const { userTicket } = await (
@@ -148,19 +161,25 @@ test.describe("devices", () => {
     const account = new AccountPage(await laptop.context.newPage());
     await account.goto();
     await expect(account.page.getByRole("heading", { name: "Devices" })).toBeVisible();
-    await expect(account.devices).toHaveCount(5);
-    await expect(account.devices.filter({ hasText: "This device" })).toHaveCount(1);
+    // Three browsers, the ticket and the service clients, and the browser that signed up (its
+    // context is closed, its session lives on).
+    await expect(account.devices).toHaveCount(6);
+    const thisDevice = account.page.getByText("This device", { exact: true });
+    await expect(account.devices.filter({ has: thisDevice })).toHaveCount(1);
     await expect(account.device(laptopId)).toContainText("This device");
     await expect(account.device(laptopId).getByRole("button", { name: "Sign out" })).toHaveCount(0);
+    await expect(account.device(phoneId).getByTestId("device-label")).toHaveText(
+      "Safari 17 on iOS 17.4",
+    );
+    await expect(account.device(tabletId).getByTestId("device-label")).toHaveText(DESKTOP_CHROME);
     for (const id of [phoneId, tabletId]) {
       const device = account.device(id);
       await expect(device).toHaveAttribute("data-kind", "web");
-      await expect(device.getByTestId("device-label")).toHaveText(/^Chrome \d+ on Linux$/);
       await expect(device.getByTestId("device-method")).toHaveText("Web sign-in with a password");
       await expect(device.getByTestId("device-address")).toHaveText(
         /^(127\.0\.0\.0\/24 \(IPv4 \/24, the last part hidden\)|::\/48 \(IPv6 \/48, the rest hidden\))$/,
       );
-      await expect(device.getByText("This device")).toHaveCount(0);
+      await expect(device.getByText("This device", { exact: true })).toHaveCount(0);
       await expect(device.getByRole("button", { name: "Sign out" })).toBeVisible();
     }
     const ticketDevice = account.page.locator('[data-testid="device"][data-kind="ticket"]');
@@ -195,7 +214,7 @@ test.describe("devices", () => {
       await expect(app.badge).toHaveAttribute("data-signed-in", "true");
       await expect(app.notice).toHaveCount(0);
     }
-    await expect(account.devices).toHaveCount(4);
+    await expect(account.devices).toHaveCount(5);
 
     // After a reload the phone is sent to sign in, and told why.
     await phone.app.page.reload();
@@ -219,7 +238,8 @@ test.describe("devices", () => {
 
     const account = new AccountPage(await laptop.context.newPage());
     await account.goto();
-    await expect(account.devices).toHaveCount(3);
+    // The laptop, the phone, the service client, and the browser that signed up.
+    await expect(account.devices).toHaveCount(4);
     const laptopSignIns = countSignIns(laptop.app.page);
     await account.signOutOtherDevices();
 
@@ -246,7 +266,7 @@ test.describe("devices", () => {
   }) => {
     const { username, password } = await signUpUser(browser, "devices-api");
     const laptop = await openApp(browser, username, password);
-    const phone = await openApp(browser, username, password);
+    const phone = await openPhone(browser, username, password);
     const tablet = await openApp(browser, username, password);
     const bob = await openApp(browser, "bob", DEMO_PASSWORD);
     const api = laptop.context.request;
@@ -261,14 +281,17 @@ test.describe("devices", () => {
     expect(list.headers()["cache-control"]).toBe("no-store");
     const body = await list.json();
     expect(body.maxSessions).toBe(1000);
-    expect(body.devices.map((device: DeviceJson) => device.id).sort()).toEqual(
-      [laptopId, phoneId, tabletId].sort(),
-    );
+    const ids = body.devices.map((device: DeviceJson) => device.id);
+    // And the browser that signed up: its context is closed, its session lives on.
+    expect(ids).toHaveLength(4);
+    expect(ids).toEqual(expect.arrayContaining([laptopId, phoneId, tabletId]));
     expect(body.devices.find((device: DeviceJson) => device.current)?.id).toBe(laptopId);
-    expect(body.devices[0]).toMatchObject({
+    expect(body.devices.find((device: DeviceJson) => device.id === phoneId)).toMatchObject({
       kind: "web",
       method: "credentials",
-      label: expect.stringMatching(/^Chrome \d+ on Linux$/),
+      browser: "Safari 17",
+      os: "iOS 17.4",
+      label: "Safari 17 on iOS 17.4",
       approximateAddress: expect.stringMatching(/^(127\.0\.0\.0\/24|::\/48)$/),
       startedAt: expect.stringMatching(/Z$/),
       lastActiveAt: expect.stringMatching(/Z$/),
@@ -311,7 +334,7 @@ test.describe("devices", () => {
     expect(await answer(nobody.delete(`/api/account/devices/${phoneId}`))).toBe("401 no_session");
     await nobody.dispose();
     // None of the refusals signed anyone out.
-    expect((await devicesOf(api)).length).toBe(3);
+    expect((await devicesOf(api)).length).toBe(4);
     await expect(bob.app.notice).toHaveCount(0);
     await expect(bob.app.badge).toHaveAttribute("data-signed-in", "true");
 
@@ -334,7 +357,8 @@ test.describe("devices", () => {
     const tabletCookie = await cookieHeader(tablet.context);
     const others = await script.delete("/api/account/devices");
     expect(others.status()).toBe(200);
-    expect(await others.json()).toEqual({ signedOut: 1 });
+    // The tablet and the sign-up's browser.
+    expect(await others.json()).toEqual({ signedOut: 2 });
     await expectSignedOutHere(tablet.app);
     await expectCookieRefused(tabletCookie);
     expect((await devicesOf(script)).map((device) => device.id)).toEqual([laptopId]);
