@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
-import { signOutSession } from "@/lib/auth/lifecycle";
+import { endDisplacedSessions, signOutSession } from "@/lib/auth/lifecycle";
 import { signInThrottle } from "@/lib/auth/limiters";
 import { isLive, startWebSession, WEB_SESSION_MAX_AGE_SECONDS } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
@@ -93,7 +93,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           method: account?.provider === "github" ? "github" : "credentials",
           userAgent: request?.get("user-agent"),
           clientAddress: request ? requestClient(request) : null,
+          maxSessions: env().MAX_SESSIONS_PER_USER,
         });
+        // Past the limit, the least recently used sessions ended: their tabs are told why.
+        await endDisplacedSessions(user.id, session.displaced);
         token.sid = session.id;
         token.id = user.id;
         token.username = user.username;

@@ -65,6 +65,11 @@ const variables = z.object({
   /** Service authentication's default when no admin has chosen: on with the bundled server. */
   SERVICE_AUTH: z.enum(["on", "off"]).optional(),
   REALTIME_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /**
+   * Live sessions (web and realtime) a user may hold at once; a sign-in past it ends the one
+   * least recently used (lib/auth/session-limit.ts).
+   */
+  MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Proxies in front of the app that append to X-Forwarded-For (lib/http/client-ip.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { touchSession } from "@/lib/auth/activity";
 import { sessionClaims } from "@/lib/auth/session-cookie";
 import { isLive } from "@/lib/auth/web-sessions";
 import type { User, WebSession } from "@/lib/db/schema";
@@ -30,8 +31,21 @@ export const BANNED: Refusal = {
   message: END_MESSAGES.user_banned,
 };
 
+/** The ends of a session that the sign-in page and the 401's `reason` name as they are. */
+const NAMED_ENDS = new Set([
+  "signed_out",
+  "signed_out_everywhere",
+  "signed_out_remotely",
+  "session_limit",
+] as const);
+type NamedEnd = typeof NAMED_ENDS extends Set<infer T> ? T : never;
+
+function isNamedEnd(reason: string | null | undefined): reason is NamedEnd {
+  return NAMED_ENDS.has(reason as NamedEnd);
+}
+
 export function sessionEnded(reason: string | null | undefined): Refusal {
-  const known = reason === "signed_out" || reason === "signed_out_everywhere";
+  const known = isNamedEnd(reason);
   return {
     status: 401,
     code: "session_ended",
@@ -55,7 +69,9 @@ function admitWeb(user: User | undefined, session: WebSession | undefined): Gate
   if (user?.bannedAt) return refuse(BANNED);
   if (!session || session.userId !== user?.id) return refuse(sessionEnded(undefined));
   if (!isLive(session)) return refuse(sessionEnded(session.endReason));
-  return admit(user, session.id);
+  const admitted = admit(user, session.id);
+  if (admitted.ok) touchSession("web", session.id, session.lastActiveAt);
+  return admitted;
 }
 
 /**

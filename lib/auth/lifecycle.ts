@@ -1,8 +1,10 @@
 import "server-only";
+import { eq } from "drizzle-orm";
+import { endSessions, liveSessions } from "@/lib/auth/devices";
 import { endUserSessions, endWebSession } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { setBanned, setRole } from "@/lib/db/queries";
-import type { Role } from "@/lib/db/schema";
+import { type Role, users } from "@/lib/db/schema";
 import { disconnectUser } from "@/lib/realtime/server/disconnect";
 import { announceUserChange } from "@/lib/realtime/server/user-cache";
 
@@ -54,4 +56,55 @@ export async function changeRole(userId: string, role: Role): Promise<void> {
   await setRole(db(), userId, role);
   await announceUserChange(userId);
   await disconnectUser(userId, { reason: "rights_changed", sessions: [] });
+}
+
+/**
+ * A device signed out from another: its session ends (and the ticket sessions it started), so
+ * what it holds never signs in again. The protocol terminates per user: the user's other devices
+ * are told it was not them, and sign in again by themselves.
+ */
+export async function signOutDevice(
+  userId: string,
+  currentSessionId: string,
+  deviceId: string,
+): Promise<"signed_out" | "not_found" | "current_device"> {
+  if (deviceId === currentSessionId) return "current_device";
+  const live = await liveSessions(db(), userId);
+  if (!live.some((session) => session.id === deviceId)) return "not_found";
+  const ended = await endSessions(db(), userId, [deviceId], "signed_out_remotely");
+  // A sign-out that raced this one ended it first, and told its tabs.
+  if (ended.length === 0) return "not_found";
+  await announceUserChange(userId);
+  await disconnectUser(userId, { reason: "signed_out_remotely", sessions: ended });
+  return "signed_out";
+}
+
+/**
+ * Every device but the caller's: their sessions end, and so does every ticket issued before now
+ * that no session was started from yet (a ticket of this device's included). Returns how many
+ * devices were signed out.
+ */
+export async function signOutOtherDevices(
+  userId: string,
+  currentSessionId: string,
+): Promise<number> {
+  const ended = await db().transaction(async (tx) => {
+    const others = (await liveSessions(tx, userId))
+      .map((session) => session.id)
+      .filter((id) => id !== currentSessionId);
+    await tx.update(users).set({ realtimeRevokedAt: new Date() }).where(eq(users.id, userId));
+    return endSessions(tx, userId, others, "signed_out_remotely");
+  });
+  await announceUserChange(userId);
+  if (ended.length > 0) {
+    await disconnectUser(userId, { reason: "signed_out_remotely", sessions: ended });
+  }
+  return ended.length;
+}
+
+/** The sessions a new sign-in displaced past MAX_SESSIONS_PER_USER: their tabs are told why. */
+export async function endDisplacedSessions(userId: string, ended: string[]): Promise<void> {
+  if (ended.length === 0) return;
+  await announceUserChange(userId);
+  await disconnectUser(userId, { reason: "session_limit", sessions: ended });
 }

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { lockUser, makeRoom } from "@/lib/auth/devices";
 import type { Database } from "@/lib/db/connect";
 import {
   realtimeSessions,
@@ -15,6 +16,11 @@ import {
 /** The cookie's lifetime, and so the record's: Auth.js's default of 30 days, stated. */
 export const WEB_SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+/**
+ * Stores a sign-in. With `maxSessions`, the user's sessions are counted under a lock on the
+ * user's row, and the least recently used ones past the limit end (reason "session_limit"):
+ * `displaced` lists them, for the caller to close their connections.
+ */
 export async function startWebSession(
   db: Database,
   input: {
@@ -23,22 +29,29 @@ export async function startWebSession(
     userAgent?: string | null;
     clientAddress?: string | null;
     maxAgeSeconds?: number;
+    maxSessions?: number;
   },
-): Promise<WebSession> {
+): Promise<WebSession & { displaced: string[] }> {
   const maxAge = input.maxAgeSeconds ?? WEB_SESSION_MAX_AGE_SECONDS;
-  const [session] = await db
-    .insert(webSessions)
-    .values({
-      userId: input.userId,
-      method: input.method,
-      // Bounded: both come from the client.
-      userAgent: input.userAgent?.slice(0, 512) ?? null,
-      clientAddress: input.clientAddress?.slice(0, 64) ?? null,
-      expiresAt: new Date(Date.now() + maxAge * 1000),
-    })
-    .returning();
-  if (!session) throw new Error("The web session was not stored.");
-  return session;
+  return db.transaction(async (tx) => {
+    if (input.maxSessions) await lockUser(tx, input.userId);
+    const [session] = await tx
+      .insert(webSessions)
+      .values({
+        userId: input.userId,
+        method: input.method,
+        // Bounded: both come from the client.
+        userAgent: input.userAgent?.slice(0, 512) ?? null,
+        clientAddress: input.clientAddress?.slice(0, 64) ?? null,
+        expiresAt: new Date(Date.now() + maxAge * 1000),
+      })
+      .returning();
+    if (!session) throw new Error("The web session was not stored.");
+    const displaced = input.maxSessions
+      ? await makeRoom(tx, input.userId, input.maxSessions, new Set([session.id]))
+      : [];
+    return { ...session, displaced };
+  });
 }
 
 export async function findWebSession(db: Database, id: string): Promise<WebSession | undefined> {

@@ -102,7 +102,14 @@ export const signInMethodEnum = pgEnum("sign_in_method", ["credentials", "github
 export type SignInMethod = (typeof signInMethodEnum.enumValues)[number];
 
 /** Why a web session ended; every way one can end names itself here. */
-export type WebSessionEndReason = "signed_out" | "signed_out_everywhere" | "banned";
+export type WebSessionEndReason =
+  | "signed_out"
+  | "signed_out_everywhere"
+  | "banned"
+  /** Signed out from another device (the Devices list, or DELETE /api/account/devices/{id}). */
+  | "signed_out_remotely"
+  /** Ended because a newer sign-in would have passed MAX_SESSIONS_PER_USER: the least recently used. */
+  | "session_limit";
 
 /**
  * One sign-in to the site: the NextAuth JWT carries its id, and the gate refuses a JWT whose
@@ -117,6 +124,10 @@ export const webSessions = pgTable(
     userAgent: text("user_agent"),
     clientAddress: text("client_address"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    /** When the gate last admitted it, to the minute (lib/auth/activity.ts). */
+    lastActiveAt: timestamp("last_active_at", { mode: "date", withTimezone: true })
+      .notNull()
+      .defaultNow(),
     expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { mode: "date", withTimezone: true }),
     endReason: text("end_reason").$type<WebSessionEndReason>(),
@@ -145,9 +156,18 @@ export const realtimeSessions = pgTable(
     flow: authFlowEnum("flow").notNull().default("backend"),
     /** The web session whose ticket started it (backend flow): it ends with that session. */
     webSessionId: text("web_session_id").references(() => webSessions.id, { onDelete: "cascade" }),
+    /** The client that exchanged the ticket, as it said (bounded) and as its address was seen. */
+    userAgent: text("user_agent"),
+    clientAddress: text("client_address"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    /** When user-auth last signed a socket in with it, to the minute (lib/auth/activity.ts). */
+    lastActiveAt: timestamp("last_active_at", { mode: "date", withTimezone: true })
+      .notNull()
+      .defaultNow(),
     expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { mode: "date", withTimezone: true }),
+    /** Why it was revoked, when the reason is its own (a device signed out, the session limit). */
+    endReason: text("end_reason").$type<WebSessionEndReason>(),
   },
   (session) => [index("realtime_session_user_id_idx").on(session.userId)],
 );

@@ -10,7 +10,11 @@ export type EndReason =
   | "user_banned"
   | "service_auth_disabled"
   | "disconnected"
-  | "rights_changed";
+  | "rights_changed"
+  /** This device was signed out from another one (its Devices list, or the JSON endpoint). */
+  | "signed_out_remotely"
+  /** A sign-in elsewhere passed MAX_SESSIONS_PER_USER, and this session was the least recently used. */
+  | "session_limit";
 
 /** `sessions`: the web or realtime session ids that ended; null means every session of the user. */
 export type SessionEnded = { reason: EndReason; sessions: string[] | null };
@@ -22,6 +26,9 @@ export const END_MESSAGES: Record<EndReason | "session_ended", string> = {
   service_auth_disabled: "Authentication by the service was switched off on this site.",
   disconnected: "An administrator closed this connection.",
   rights_changed: "Your rights on this site changed: signing in again.",
+  signed_out_remotely: "This device was signed out from another device.",
+  session_limit:
+    "This device was signed out: the account signed in on more devices than it may hold at once, and this one was the least recently used.",
   session_ended: "Your session has ended. Sign in again.",
 };
 

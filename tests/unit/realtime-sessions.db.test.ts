@@ -125,6 +125,8 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       userId: aliceId,
       flow: "service",
       live: false,
+      // The switch ends them all at once, with no reason of their own.
+      endReason: null,
       createdAt: expect.any(Date),
       expiresAt: expect.any(Date),
     });

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/gate";
 import { signOutEverywhereAction } from "./actions";
+import { DevicesSection } from "./devices";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  const { user } = await requireUser("/account");
+  const caller = await requireUser("/account");
+  const { user } = caller;
   return (
     <div className="max-w-xl space-y-8">
       <h1 className="text-2xl font-semibold">Account</h1>
@@ -17,6 +19,7 @@ export default async function AccountPage() {
         <dt className="text-zinc-600 dark:text-zinc-400">Role</dt>
         <dd>{user.role}</dd>
       </dl>
+      <DevicesSection caller={caller} />
       <section aria-labelledby="everywhere-heading" className="space-y-2">
         <h2 id="everywhere-heading" className="text-lg font-semibold">
           Sign out everywhere

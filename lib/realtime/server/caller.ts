@@ -1,4 +1,5 @@
 import "server-only";
+import { touchSession } from "@/lib/auth/activity";
 import {
   admit,
   BANNED,
@@ -9,6 +10,7 @@ import {
   refuse,
   sessionEnded,
 } from "@/lib/auth/gate";
+import { endDisplacedSessions } from "@/lib/auth/lifecycle";
 import { isLive } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -78,7 +80,13 @@ async function ticketRevoked(payload: {
   return undefined;
 }
 
-async function exchangeTicket(ticket: string): Promise<RealtimeResult> {
+/** The client that presents a credential: stored with the realtime session a ticket starts. */
+export type RealtimeClientInfo = { userAgent: string | null; clientAddress: string };
+
+async function exchangeTicket(
+  ticket: string,
+  client?: RealtimeClientInfo,
+): Promise<RealtimeResult> {
   const verified = verifyTicket(ticket, { appKey: env().PUSHER_KEY, secret: env().PUSHER_SECRET });
   if (!verified.ok) return refuseTicket(verified.code);
   const { identity, created, nonce, flow, session: parent } = verified.payload;
@@ -100,8 +108,12 @@ async function exchangeTicket(ticket: string): Promise<RealtimeResult> {
     flow,
     ttlHours: env().REALTIME_SESSION_TTL_HOURS,
     webSessionId: parent,
+    userAgent: client?.userAgent,
+    clientAddress: client?.clientAddress,
+    maxSessions: env().MAX_SESSIONS_PER_USER,
   });
   if (!session) return refuseTicket("ticket_used");
+  await endDisplacedSessions(user.id, session.displaced);
   const admitted = admit(user, session.id);
   return admitted.ok ? { ...admitted, issued: session } : admitted;
 }
@@ -116,19 +128,21 @@ async function resumeSession(token: string): Promise<RealtimeResult> {
     // if its start raced the switch-off.
     if (service.since && session.createdAt < service.since) return refuse(sessionEnded(undefined));
   }
-  if (!session?.live) return refuse(sessionEnded(undefined));
-  return admit(await cachedUser(session.userId), session.id);
+  if (!session?.live) return refuse(sessionEnded(session?.endReason));
+  const admitted = admit(await cachedUser(session.userId), session.id);
+  if (admitted.ok) touchSession("realtime", session.id);
+  return admitted;
 }
 
 /**
  * Who is asking pusher-js's endpoints: by a ticket (exchanged once, on user-auth), by a realtime
  * session token, or else by the session cookie, through the gate.
  */
-export function realtimeCaller(credentials: {
-  ticket?: string;
-  session?: string;
-}): Promise<RealtimeResult | GateResult> {
-  if (credentials.ticket) return exchangeTicket(credentials.ticket);
+export function realtimeCaller(
+  credentials: { ticket?: string; session?: string },
+  client?: RealtimeClientInfo,
+): Promise<RealtimeResult | GateResult> {
+  if (credentials.ticket) return exchangeTicket(credentials.ticket, client);
   if (credentials.session) return resumeSession(credentials.session);
   return currentUser();
 }

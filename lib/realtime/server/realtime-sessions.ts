@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { lockUser, makeRoom } from "@/lib/auth/devices";
 import type { Database } from "@/lib/db/connect";
-import { type AuthFlow, realtimeSessions, webSessions } from "@/lib/db/schema";
+import {
+  type AuthFlow,
+  realtimeSessions,
+  type WebSessionEndReason,
+  webSessions,
+} from "@/lib/db/schema";
 
 // Realtime sessions let pusher-js sign in again after every reconnect without a ticket.
 
@@ -11,7 +17,12 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Starts a session for an exchanged ticket; undefined when that ticket was exchanged before. */
+/**
+ * Starts a session for an exchanged ticket; undefined when that ticket was exchanged before.
+ * With `maxSessions`, the least recently used sessions of the user past the limit end, counted
+ * under a lock on the user's row (never the new session, nor the web session it came from):
+ * `displaced` lists them.
+ */
 export async function startRealtimeSession(
   db: Database,
   input: {
@@ -21,23 +32,37 @@ export async function startRealtimeSession(
     ttlHours: number;
     /** The web session that asked for the ticket, if any: the realtime session ends with it. */
     webSessionId?: string;
+    userAgent?: string | null;
+    clientAddress?: string | null;
+    maxSessions?: number;
   },
-): Promise<{ id: string; token: string; expiresAt: Date } | undefined> {
+): Promise<{ id: string; token: string; expiresAt: Date; displaced: string[] } | undefined> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
-  const [session] = await db
-    .insert(realtimeSessions)
-    .values({
-      userId: input.userId,
-      ticketNonce: input.ticketNonce,
-      flow: input.flow,
-      webSessionId: input.webSessionId,
-      tokenHash: hashToken(token),
-      expiresAt,
-    })
-    .onConflictDoNothing({ target: realtimeSessions.ticketNonce })
-    .returning({ id: realtimeSessions.id });
-  return session ? { id: session.id, token, expiresAt } : undefined;
+  return db.transaction(async (tx) => {
+    if (input.maxSessions) await lockUser(tx, input.userId);
+    const [session] = await tx
+      .insert(realtimeSessions)
+      .values({
+        userId: input.userId,
+        ticketNonce: input.ticketNonce,
+        flow: input.flow,
+        webSessionId: input.webSessionId,
+        // Bounded: both come from the client.
+        userAgent: input.userAgent?.slice(0, 512) ?? null,
+        clientAddress: input.clientAddress?.slice(0, 64) ?? null,
+        tokenHash: hashToken(token),
+        expiresAt,
+      })
+      .onConflictDoNothing({ target: realtimeSessions.ticketNonce })
+      .returning({ id: realtimeSessions.id });
+    if (!session) return undefined;
+    const keep = new Set([session.id, ...(input.webSessionId ? [input.webSessionId] : [])]);
+    const displaced = input.maxSessions
+      ? await makeRoom(tx, input.userId, input.maxSessions, keep)
+      : [];
+    return { id: session.id, token, expiresAt, displaced };
+  });
 }
 
 /**
@@ -53,6 +78,7 @@ export async function findSession(
       userId: string;
       flow: AuthFlow;
       live: boolean;
+      endReason: WebSessionEndReason | null;
       createdAt: Date;
       expiresAt: Date;
     }
@@ -66,6 +92,7 @@ export async function findSession(
       flow: realtimeSessions.flow,
       createdAt: realtimeSessions.createdAt,
       expiresAt: realtimeSessions.expiresAt,
+      endReason: realtimeSessions.endReason,
       live: sql<boolean>`${realtimeSessions.revokedAt} is null and ${realtimeSessions.expiresAt} > now()
         and (${webSessions.id} is null or (${webSessions.endedAt} is null and ${webSessions.expiresAt} > now()))`,
     })

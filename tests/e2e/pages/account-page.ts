@@ -1,8 +1,15 @@
-import type { Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { submitAndWait } from "./submit";
 
 export class AccountPage {
-  constructor(readonly page: Page) {}
+  readonly devices: Locator;
+
+  constructor(readonly page: Page) {
+    this.devices = page
+      .getByRole("region", { name: "Devices" })
+      .getByRole("list", { name: "Signed-in devices" })
+      .getByTestId("device");
+  }
 
   async goto() {
     await this.page.goto("/account");
@@ -10,5 +17,21 @@ export class AccountPage {
 
   async signOutEverywhere() {
     await submitAndWait(this.page, this.page.getByRole("button", { name: "Sign out everywhere" }));
+  }
+
+  device(id: string): Locator {
+    return this.page.locator(`[data-testid="device"][data-device-id="${id}"]`);
+  }
+
+  /** Presses the device's Sign out, and waits for the list without it: the action has run. */
+  async signOutDevice(id: string) {
+    await this.device(id).getByRole("button", { name: "Sign out" }).click();
+    await expect(this.device(id)).toHaveCount(0);
+  }
+
+  /** Presses "Sign out all other devices", and waits for the list with this device alone. */
+  async signOutOtherDevices() {
+    await this.page.getByRole("button", { name: "Sign out all other devices" }).click();
+    await expect(this.devices).toHaveCount(1);
   }
 }

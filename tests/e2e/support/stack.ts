@@ -24,6 +24,7 @@ const APP_VARIABLES = [
   "REALTIME_SERVER",
   "TRUSTED_PROXY_HOPS",
   "MIGRATE_ON_START",
+  "MAX_SESSIONS_PER_USER",
 ];
 
 export type Ports = { port: number; soketiPort: number; metricsPort: number };

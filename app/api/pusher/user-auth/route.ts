@@ -2,6 +2,7 @@ import { z } from "zod";
 import { refusalResponse } from "@/lib/auth/gate";
 import { env } from "@/lib/env";
 import { readAuthForm } from "@/lib/http/guards";
+import { requestClient } from "@/lib/http/peer-address";
 import { jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
 import { realtimeCaller } from "@/lib/realtime/server/caller";
@@ -23,7 +24,11 @@ export const POST = withUnavailable(async (request: Request) => {
   const input = await readAuthForm(request, formSchema, env().AUTH_URL);
   if (input instanceof Response) return input;
 
-  const caller = await realtimeCaller(input);
+  // A ticket starts a realtime session: a device, named by this client's User-Agent and address.
+  const caller = await realtimeCaller(input, {
+    userAgent: request.headers.get("user-agent"),
+    clientAddress: requestClient(request.headers),
+  });
   if (!caller.ok) return refusalResponse(caller.refusal);
 
   const { user, sessionId } = caller;

@@ -1,0 +1,120 @@
+import { PendingSubmit } from "@/components/pending-submit";
+import { type Device, type DeviceKind, listDevices } from "@/lib/auth/devices";
+import type { Caller } from "@/lib/auth/gate";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { signOutDeviceAction, signOutOtherDevicesAction } from "./actions";
+
+// The Devices section of /account: every live session of the user, web and realtime.
+
+const HOW: Record<DeviceKind, string> = {
+  web: "Web sign-in",
+  ticket: "Ticket (from this site's backend)",
+  service: "Service (username and password to the realtime service)",
+};
+
+function signedInWith(device: Device): string {
+  if (device.kind !== "web") return HOW[device.kind];
+  return device.method === "github" ? `${HOW.web} with GitHub` : `${HOW.web} with a password`;
+}
+
+function utc(date: Date): string {
+  return `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+}
+
+function address(device: Device): string {
+  if (!device.approximateAddress) return "unknown";
+  const masked = device.approximateAddress.includes(":")
+    ? "IPv6 /48, the rest hidden"
+    : "IPv4 /24, the last part hidden";
+  return `${device.approximateAddress} (${masked})`;
+}
+
+const button =
+  "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+export async function DevicesSection({ caller }: { caller: Caller }) {
+  const devices = await listDevices(db(), caller.user.id);
+  const limit = env().MAX_SESSIONS_PER_USER;
+  const others = devices.filter((device) => device.id !== caller.sessionId);
+  return (
+    <section aria-labelledby="devices-heading" className="space-y-3">
+      <h2 id="devices-heading" className="text-lg font-semibold">
+        Devices
+      </h2>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="devices-limit">
+        At most {limit} devices; signing in on another ends the one least recently used.
+      </p>
+      <ul className="space-y-3" aria-label="Signed-in devices">
+        {devices.map((device) => {
+          const current = device.id === caller.sessionId;
+          return (
+            <li
+              key={device.id}
+              data-testid="device"
+              data-device-id={device.id}
+              data-kind={device.kind}
+              data-current={current ? "true" : "false"}
+              className="space-y-1 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+            >
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="font-medium">
+                  <span data-testid="device-label">{device.label}</span>
+                  {current ? (
+                    <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
+                      This device
+                    </span>
+                  ) : null}
+                </p>
+                {current ? null : (
+                  <form action={signOutDeviceAction}>
+                    <input type="hidden" name="deviceId" value={device.id} />
+                    <PendingSubmit className={button}>Sign out</PendingSubmit>
+                  </form>
+                )}
+              </div>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-zinc-600 dark:text-zinc-400">
+                <dt>Signed in by</dt>
+                <dd data-testid="device-method">{signedInWith(device)}</dd>
+                {device.startedFrom ? (
+                  <>
+                    <dt>Ticket from</dt>
+                    <dd data-testid="device-started-from">
+                      {device.startedFrom === caller.sessionId
+                        ? "this device"
+                        : "another web sign-in"}
+                    </dd>
+                  </>
+                ) : null}
+                <dt>Started</dt>
+                <dd>
+                  <time dateTime={device.startedAt.toISOString()}>{utc(device.startedAt)}</time>
+                </dd>
+                <dt>Last active</dt>
+                <dd>
+                  <time dateTime={device.lastActiveAt.toISOString()}>
+                    {utc(device.lastActiveAt)}
+                  </time>{" "}
+                  (to the minute)
+                </dd>
+                <dt>Address</dt>
+                <dd data-testid="device-address">{address(device)}</dd>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+      {others.length > 0 ? (
+        <form action={signOutOtherDevicesAction}>
+          <PendingSubmit className={button}>Sign out all other devices</PendingSubmit>
+        </form>
+      ) : null}
+      <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="devices-reconnect-note">
+        A device you sign out loses its realtime connection at once and must sign in again. The
+        realtime protocol closes the connections of a user all together, never one device's alone:
+        your other devices, this one included, are told it was not them and sign in again by
+        themselves within a few seconds.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { listDevices } from "@/lib/auth/devices";
+import { deviceJson } from "@/lib/auth/devices-json";
+import { currentUser, refusalResponse } from "@/lib/auth/gate";
+import { signOutOtherDevices } from "@/lib/auth/lifecycle";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { refuseCrossSite } from "@/lib/http/guards";
+import { jsonOk } from "@/lib/http/responses";
+import { withUnavailable } from "@/lib/http/unavailable";
+
+// The signed-in user's devices, for clients that are not the /account page: the list, and
+// "sign out all other devices". Each live session is a device: see lib/auth/devices.ts.
+
+export const runtime = "nodejs";
+
+export const GET = withUnavailable(async (request: Request) => {
+  const crossSite = refuseCrossSite(request, env().AUTH_URL);
+  if (crossSite) return crossSite;
+  const caller = await currentUser();
+  if (!caller.ok) return refusalResponse(caller.refusal);
+  const devices = await listDevices(db(), caller.user.id);
+  return jsonOk({
+    devices: devices.map((device) => deviceJson(device, caller.sessionId)),
+    maxSessions: env().MAX_SESSIONS_PER_USER,
+  });
+});
+
+/** Signs out every device but the caller's; the caller's stays signed in. */
+export const DELETE = withUnavailable(async (request: Request) => {
+  const crossSite = refuseCrossSite(request, env().AUTH_URL);
+  if (crossSite) return crossSite;
+  const caller = await currentUser();
+  if (!caller.ok) return refusalResponse(caller.refusal);
+  const signedOut = await signOutOtherDevices(caller.user.id, caller.sessionId);
+  return jsonOk({ signedOut });
+});
