@@ -10,8 +10,10 @@ export function connectionOptions(config: PublicRealtimeConfig): Options {
     cluster: config.cluster,
     forceTLS: config.useTLS,
     ...server,
-    // WebSocket only: soketi speaks nothing else, and no fallback transport is ever needed.
-    enabledTransports: ["ws", "wss"],
+    // WebSocket only: soketi speaks nothing else. "ws" follows forceTLS; "wss" is pusher-js's
+    // second try over TLS when a plain socket is slow to open, which a plain server cannot answer
+    // and the Content Security Policy (connect-src names the one scheme) blocks.
+    enabledTransports: ["ws"],
     disableStats: true,
   };
 }
