@@ -6,17 +6,11 @@ import {
   type Page,
   request as requests,
 } from "@playwright/test";
-import { createRealtimeClient, type RealtimeClient } from "../../lib/realtime/browser/client";
-import {
-  cookieHeader,
-  DEMO_PASSWORD,
-  openApp,
-  setServiceAuth,
-  signUpUser,
-  stackSecrets,
-} from "./fixtures";
+import type { RealtimeClient } from "../../lib/realtime/browser/client";
+import { cookieHeader, DEMO_PASSWORD, openApp, setServiceAuth, signUpUser } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import type { AppPage } from "./pages/app-page";
+import { stackClient } from "./support/node-client";
 import { startStack } from "./support/stack";
 import { expect, test } from "./test";
 
@@ -77,17 +71,7 @@ function countSignIns(page: Page): () => number {
 
 /** The stack's bundled soketi, as a client in Node finds it. */
 function nodeClient(clients: RealtimeClient[]): RealtimeClient {
-  const client = createRealtimeClient({
-    appKey: stackSecrets().PUSHER_KEY,
-    capabilities: {
-      cluster: "mt1",
-      host: "127.0.0.1",
-      port: Number(process.env.E2E_SOKETI_PORT),
-      useTLS: false,
-      baseUrl: baseUrl(),
-      timeoutMs: 10_000,
-    },
-  });
+  const client = stackClient({ timeoutMs: 10_000 });
   clients.push(client);
   return client;
 }

@@ -4,6 +4,7 @@ import {
   RealtimeError,
 } from "../../lib/realtime/browser/client";
 import { DEMO_PASSWORD, openApp, setServiceAuth, stackSecrets } from "./fixtures";
+import { stackCapabilities as soketiCapabilities, ticketFor } from "./support/node-client";
 import { kill, startSoketi } from "./support/soketi";
 import { freePorts } from "./support/stack";
 import { expect, test } from "./test";
@@ -12,30 +13,11 @@ import { expect, test } from "./test";
 
 const baseUrl = () => process.env.E2E_BASE_URL ?? "";
 
-/** The stack's bundled soketi, as the browser finds it. */
+/** The stack's bundled soketi, as the browser finds it, once the app answers. */
 async function stackCapabilities() {
   const health = await fetch(`${baseUrl()}/api/health`);
   expect(health.ok).toBe(true);
-  const port = Number(process.env.E2E_SOKETI_PORT);
-  return {
-    cluster: "mt1",
-    host: "127.0.0.1",
-    port,
-    useTLS: false,
-    baseUrl: baseUrl(),
-    timeoutMs: 5_000,
-  };
-}
-
-async function ticketFor(
-  browserName: Parameters<typeof openApp>[0],
-  username: string,
-): Promise<string> {
-  const { context } = await openApp(browserName, username);
-  const response = await context.request.post("/api/realtime/tickets");
-  const { userTicket } = await response.json();
-  await context.close();
-  return userTicket;
+  return soketiCapabilities({ timeoutMs: 5_000 });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<RealtimeError> {

@@ -1,23 +1,12 @@
-import { createRealtimeClient, RealtimeError } from "../../lib/realtime/browser/client";
-import { DEMO_PASSWORD, stackSecrets } from "./fixtures";
+import { RealtimeError } from "../../lib/realtime/browser/client";
+import { DEMO_PASSWORD } from "./fixtures";
+import { stackClient } from "./support/node-client";
 import { expect, test } from "./test";
 
 // From Node there is no sessionStorage: the caller keeps getSession() itself and resumes with
 // start(session) in another process or client.
 
-function nodeClient() {
-  return createRealtimeClient({
-    appKey: stackSecrets().PUSHER_KEY,
-    capabilities: {
-      cluster: "mt1",
-      host: "127.0.0.1",
-      port: Number(process.env.E2E_SOKETI_PORT),
-      useTLS: false,
-      baseUrl: process.env.E2E_BASE_URL ?? "",
-      timeoutMs: 5_000,
-    },
-  });
-}
+const nodeClient = () => stackClient({ timeoutMs: 5_000 });
 
 test("getSession() after start(credentials) resumes in a new client with start(session)", async () => {
   const first = nodeClient();

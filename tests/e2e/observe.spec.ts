@@ -1,37 +1,15 @@
-import {
-  createRealtimeClient,
-  type RealtimeClient,
-  type RealtimeError,
-  type RealtimeObservation,
+import type {
+  RealtimeClient,
+  RealtimeError,
+  RealtimeObservation,
 } from "../../lib/realtime/browser/client";
 import type { Nacl } from "../../lib/realtime/browser/encryption";
-import { openApp, stackSecrets } from "./fixtures";
+import { joined, stackClient, ticketFor } from "./support/node-client";
 import { expect, test } from "./test";
 
 // client.observe() and client.enableEncryption() in Node: real pusher-js against the stack's soketi
 // and app, so the observations are those of a real sign-in and real channel authorizations. An
 // encrypted channel that the app authorizes is the demo's (demo/observe.spec.ts).
-
-const baseUrl = () => process.env.E2E_BASE_URL ?? "";
-
-async function ticketFor(browserName: Parameters<typeof openApp>[0], username: string) {
-  const { context } = await openApp(browserName, username);
-  const response = await context.request.post("/api/realtime/tickets");
-  const { userTicket } = await response.json();
-  await context.close();
-  return String(userTicket);
-}
-
-/** Resolves when `name` is subscribed, rejects with the client's error when refused. */
-function joined(client: RealtimeClient, name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const channel = client.join(name, (error: RealtimeError) => {
-      client.leave(name);
-      reject(error);
-    });
-    channel.bind("pusher:subscription_succeeded", () => resolve());
-  });
-}
 
 test.describe("observing the realtime client", () => {
   const clients: RealtimeClient[] = [];
@@ -40,17 +18,7 @@ test.describe("observing the realtime client", () => {
   });
 
   function client() {
-    const created = createRealtimeClient({
-      appKey: stackSecrets().PUSHER_KEY,
-      capabilities: {
-        cluster: "mt1",
-        host: "127.0.0.1",
-        port: Number(process.env.E2E_SOKETI_PORT),
-        useTLS: false,
-        baseUrl: baseUrl(),
-        timeoutMs: 5_000,
-      },
-    });
+    const created = stackClient({ timeoutMs: 5_000 });
     clients.push(created);
     return created;
   }

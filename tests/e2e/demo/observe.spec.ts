@@ -1,34 +1,14 @@
 import { inboxChannel } from "@/demo/lib/chat/channel-names";
-import {
-  createRealtimeClient,
-  type RealtimeClient,
-  type RealtimeError,
-  type RealtimeObservation,
+import type {
+  RealtimeClient,
+  RealtimeError,
+  RealtimeObservation,
 } from "@/lib/realtime/browser/client";
+import { joined, stackClient, ticketFor } from "../support/node-client";
 import { expect, test } from "../test";
-import { openApp, stackSecrets } from "./fixtures";
 
 // client.enableEncryption() in Node on the demo's encrypted inbox, which the app authorizes: real
 // pusher-js against the stack's soketi and app. The core's observations are in ../observe.spec.ts.
-
-async function ticketFor(browser: Parameters<typeof openApp>[0], username: string) {
-  const { context } = await openApp(browser, username);
-  const response = await context.request.post("/api/realtime/tickets");
-  const { userTicket } = await response.json();
-  await context.close();
-  return String(userTicket);
-}
-
-/** Resolves when `name` is subscribed, rejects with the client's error when refused. */
-function joined(client: RealtimeClient, name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const channel = client.join(name, (error: RealtimeError) => {
-      client.leave(name);
-      reject(error);
-    });
-    channel.bind("pusher:subscription_succeeded", () => resolve());
-  });
-}
 
 test.describe("observing the realtime client", () => {
   const clients: RealtimeClient[] = [];
@@ -37,17 +17,7 @@ test.describe("observing the realtime client", () => {
   });
 
   function client() {
-    const created = createRealtimeClient({
-      appKey: stackSecrets().PUSHER_KEY,
-      capabilities: {
-        cluster: "mt1",
-        host: "127.0.0.1",
-        port: Number(process.env.E2E_SOKETI_PORT),
-        useTLS: false,
-        baseUrl: process.env.E2E_BASE_URL ?? "",
-        timeoutMs: 5_000,
-      },
-    });
+    const created = stackClient({ timeoutMs: 5_000 });
     clients.push(created);
     return created;
   }
