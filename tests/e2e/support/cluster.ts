@@ -64,6 +64,9 @@ export async function startCluster(options: {
     PUSHER_HOST: "127.0.0.1",
     PUSHER_USE_TLS: "false",
     DATABASE_URL: options.databaseUrl,
+    // The suite signs the demo accounts in many times; ending the least recently used session
+    // closes all of that user's sockets (terminate is per user) and would cut a test's tabs.
+    MAX_SESSIONS_PER_USER: "1000",
   };
   const appPorts = [await freePort(), await freePort()] as const;
   const nodePorts = [await freePort(), await freePort()] as const;
