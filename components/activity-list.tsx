@@ -27,7 +27,13 @@ export function ActivityList({
     );
   }
   return (
-    <div className="overflow-x-auto">
+    // Scrolls sideways on a narrow page: focusable, so that a keyboard can scroll it too.
+    <section
+      className="overflow-x-auto"
+      aria-label={`${label} table`}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take keyboard focus (axe: scrollable-region-focusable)
+      tabIndex={0}
+    >
       <table className="w-full text-left text-sm" aria-label={label}>
         <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
@@ -77,6 +83,6 @@ export function ActivityList({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
