@@ -7,6 +7,7 @@ import { verifyCredentials } from "@/lib/auth/credentials";
 import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
 import { endDisplacedSessions, signOutSession } from "@/lib/auth/lifecycle";
 import { signInThrottle } from "@/lib/auth/limiters";
+import { recordAuthEvent } from "@/lib/auth/record-event";
 import { isLive, startWebSession, WEB_SESSION_MAX_AGE_SECONDS } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
@@ -22,12 +23,20 @@ const credentials = Credentials({
     password: { label: "Password", type: "password" },
   },
   async authorize(input, request) {
-    const result = await verifyCredentials(
-      db(),
-      signInThrottle(),
-      input,
-      requestClient(request.headers),
-    );
+    const client = requestClient(request.headers);
+    const result = await verifyCredentials(db(), signInThrottle(), input, client);
+    // A success is recorded with its session, when the jwt callback below has started it.
+    if (!result.ok) {
+      await recordAuthEvent({
+        kind: "sign_in",
+        outcome: "failure",
+        reason: result.reason,
+        userId: "userId" in result ? result.userId : null,
+        detail: "credentials",
+        clientAddress: client,
+        userAgent: request.headers.get("user-agent"),
+      });
+    }
     if (result.ok) {
       const { id, name, username, role } = result.user;
       return { id, name, username, role };
@@ -94,6 +103,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           userAgent: request?.get("user-agent"),
           clientAddress: request ? requestClient(request) : null,
           maxSessions: env().MAX_SESSIONS_PER_USER,
+        });
+        await recordAuthEvent({
+          kind: "sign_in",
+          outcome: "success",
+          userId: user.id,
+          sessionId: session.id,
+          detail: account?.provider === "github" ? "github" : "credentials",
         });
         // Past the limit, the least recently used sessions ended: their tabs are told why.
         await endDisplacedSessions(user.id, session.displaced);

@@ -72,6 +72,8 @@ const variables = z.object({
   MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Proxies in front of the app that append to X-Forwarded-For (lib/http/client-ip.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** How long the activity log keeps an event (lib/auth/record-event.ts). */
+  ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 type Variables = z.infer<typeof variables>;

@@ -7,8 +7,9 @@ import { type User, users } from "@/lib/db/schema";
 
 export type CredentialsResult =
   | { ok: true; user: User }
-  | { ok: false; reason: "invalid_credentials" }
-  | { ok: false; reason: "banned" }
+  /** `userId` only when the username is a user's: the activity log names no unknown username. */
+  | { ok: false; reason: "invalid_credentials"; userId?: string }
+  | { ok: false; reason: "banned"; userId: string }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
@@ -38,11 +39,11 @@ export async function verifyCredentials(
     const valid = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !valid) {
       await throttle.recordFailure(username, client);
-      return { ok: false, reason: "invalid_credentials" };
+      return { ok: false, reason: "invalid_credentials", userId: user?.id };
     }
     await throttle.recordSuccess(username, client);
     // Told only to someone who proved the password, so it reveals nothing to a guesser.
-    if (user.bannedAt) return { ok: false, reason: "banned" };
+    if (user.bannedAt) return { ok: false, reason: "banned", userId: user.id };
     return { ok: true, user };
   } finally {
     if ("leave" in slot) await slot.leave();

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { endSessions, liveSessions } from "@/lib/auth/devices";
+import { recordAuthEvent } from "@/lib/auth/record-event";
 import { endUserSessions, endWebSession } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { setBanned, setRole } from "@/lib/db/queries";
@@ -10,12 +11,26 @@ import { announceUserChange } from "@/lib/realtime/server/user-cache";
 
 // Everything that ends sessions, in the order that leaves no gap: end them in the database, drop
 // them from every instance's cache, then tell the user's tabs why and close their connections.
+// Each is recorded in the activity log (lib/auth/record-event.ts) once the database says it
+// happened.
+
+/** One `session_revoked` event per session that ended, with why. */
+function revoked(userId: string, sessions: string[], reason: string) {
+  return sessions.map((sessionId) => ({
+    kind: "session_revoked" as const,
+    outcome: "success" as const,
+    userId,
+    sessionId,
+    reason,
+  }));
+}
 
 /** Sign-out: this web session, and the realtime sessions that its tickets started. */
 export async function signOutSession(userId: string, sessionId: string): Promise<void> {
   const ended = await endWebSession(db(), sessionId, "signed_out");
   // Nothing was live: a replayed cookie must not be a way to close someone's connections.
   if (ended.length === 0) return;
+  await recordAuthEvent({ kind: "sign_out", outcome: "success", userId, sessionId });
   await announceUserChange(userId);
   await disconnectUser(userId, { reason: "signed_out", sessions: ended });
 }
@@ -23,20 +38,30 @@ export async function signOutSession(userId: string, sessionId: string): Promise
 /** "Sign out everywhere": every web and realtime session of the user, and every ticket issued. */
 export async function signOutEverywhere(userId: string): Promise<void> {
   await endUserSessions(db(), userId, "signed_out_everywhere");
+  await recordAuthEvent({
+    kind: "session_revoked",
+    outcome: "success",
+    userId,
+    reason: "signed_out_everywhere",
+    detail: "all",
+  });
   await announceUserChange(userId);
   await disconnectUser(userId, { reason: "signed_out_everywhere", sessions: null });
 }
 
-export async function banUser(userId: string): Promise<void> {
+/** `by`: the admin who acted, for the activity log. */
+export async function banUser(userId: string, by?: string): Promise<void> {
   await setBanned(db(), userId, true);
   await endUserSessions(db(), userId, "banned");
+  await recordAuthEvent({ kind: "ban", outcome: "success", userId, actorId: by });
   await announceUserChange(userId);
   await disconnectUser(userId, { reason: "user_banned", sessions: null });
 }
 
 /** Lifts the ban; the sessions it ended stay ended, so the user signs in again. */
-export async function unbanUser(userId: string): Promise<void> {
+export async function unbanUser(userId: string, by?: string): Promise<void> {
   await setBanned(db(), userId, false);
+  await recordAuthEvent({ kind: "unban", outcome: "success", userId, actorId: by });
   await announceUserChange(userId);
 }
 
@@ -52,8 +77,15 @@ export async function disconnectConnections(userId: string): Promise<void> {
  * the policy with the new role: a channel the user may no longer join is refused; the others come
  * back, and the chat fetches what it missed while they were away.
  */
-export async function changeRole(userId: string, role: Role): Promise<void> {
+export async function changeRole(userId: string, role: Role, by?: string): Promise<void> {
   await setRole(db(), userId, role);
+  await recordAuthEvent({
+    kind: "role_changed",
+    outcome: "success",
+    userId,
+    actorId: by,
+    detail: role,
+  });
   await announceUserChange(userId);
   await disconnectUser(userId, { reason: "rights_changed", sessions: [] });
 }
@@ -74,6 +106,7 @@ export async function signOutDevice(
   const ended = await endSessions(db(), userId, [deviceId], "signed_out_remotely");
   // A sign-out that raced this one ended it first, and told its tabs.
   if (ended.length === 0) return "not_found";
+  await recordAuthEvent(...revoked(userId, ended, "signed_out_remotely"));
   await announceUserChange(userId);
   await disconnectUser(userId, { reason: "signed_out_remotely", sessions: ended });
   return "signed_out";
@@ -95,6 +128,7 @@ export async function signOutOtherDevices(
     await tx.update(users).set({ realtimeRevokedAt: new Date() }).where(eq(users.id, userId));
     return endSessions(tx, userId, others, "signed_out_remotely");
   });
+  await recordAuthEvent(...revoked(userId, ended, "signed_out_remotely"));
   await announceUserChange(userId);
   if (ended.length > 0) {
     await disconnectUser(userId, { reason: "signed_out_remotely", sessions: ended });
@@ -105,6 +139,7 @@ export async function signOutOtherDevices(
 /** The sessions a new sign-in displaced past MAX_SESSIONS_PER_USER: their tabs are told why. */
 export async function endDisplacedSessions(userId: string, ended: string[]): Promise<void> {
   if (ended.length === 0) return;
+  await recordAuthEvent(...revoked(userId, ended, "session_limit"));
   await announceUserChange(userId);
   await disconnectUser(userId, { reason: "session_limit", sessions: ended });
 }

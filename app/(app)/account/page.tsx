@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/gate";
 import { signOutEverywhereAction } from "./actions";
+import { RecentActivitySection } from "./activity";
 import { DevicesSection } from "./devices";
 
 export const metadata: Metadata = { title: "Account" };
@@ -20,6 +21,7 @@ export default async function AccountPage() {
         <dd>{user.role}</dd>
       </dl>
       <DevicesSection caller={caller} />
+      <RecentActivitySection caller={caller} />
       <section aria-labelledby="everywhere-heading" className="space-y-2">
         <h2 id="everywhere-heading" className="text-lg font-semibold">
           Sign out everywhere

@@ -17,7 +17,7 @@ const roleSchema = targetSchema.extend({ role: z.enum(["user", "admin"]) });
 async function onUser<S extends typeof targetSchema>(
   formData: FormData,
   schema: S,
-  act: (userId: string, input: z.infer<S>) => Promise<void>,
+  act: (userId: string, input: z.infer<S>, adminId: string) => Promise<void>,
 ): Promise<void> {
   const { user: admin } = await requireAdmin("/admin");
   const fields = Object.keys(schema.shape).map((name) => [name, formField(formData, name)]);
@@ -25,7 +25,7 @@ async function onUser<S extends typeof targetSchema>(
   if (!input.success) notFound();
   const target = await findUserById(db(), input.data.userId);
   if (!target || target.id === admin.id) notFound();
-  await act(target.id, input.data);
+  await act(target.id, input.data, admin.id);
   revalidatePath("/admin");
 }
 
@@ -34,25 +34,27 @@ export async function disconnectAction(formData: FormData): Promise<void> {
 }
 
 export async function banAction(formData: FormData): Promise<void> {
-  await onUser(formData, targetSchema, banUser);
+  await onUser(formData, targetSchema, (userId, _input, adminId) => banUser(userId, adminId));
 }
 
 export async function unbanAction(formData: FormData): Promise<void> {
-  await onUser(formData, targetSchema, unbanUser);
+  await onUser(formData, targetSchema, (userId, _input, adminId) => unbanUser(userId, adminId));
 }
 
 /** Grants or revokes the admin role; live connections follow within a second or so. */
 export async function setRoleAction(formData: FormData): Promise<void> {
-  await onUser(formData, roleSchema, (userId, { role }) => changeRole(userId, role));
+  await onUser(formData, roleSchema, (userId, { role }, adminId) =>
+    changeRole(userId, role, adminId),
+  );
 }
 
 const switchSchema = z.object({ enabled: z.enum(["on", "off"]) });
 
 /** The go-live switch: authentication by the service, on or off, from the next request on. */
 export async function setServiceAuthAction(formData: FormData): Promise<void> {
-  await requireAdmin("/admin");
+  const { user: admin } = await requireAdmin("/admin");
   const input = switchSchema.safeParse({ enabled: formField(formData, "enabled") });
   if (!input.success) notFound();
-  await setServiceAuth(input.data.enabled === "on");
+  await setServiceAuth(input.data.enabled === "on", admin.id);
   revalidatePath("/admin");
 }

@@ -10,6 +10,7 @@ import {
   setServiceAuthAction,
   unbanAction,
 } from "./actions";
+import { AdminActivitySection } from "./activity";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -20,9 +21,13 @@ function lastSeen(date: Date | null): string {
   return date ? `${date.toISOString().replace("T", " ").slice(0, 19)} UTC` : "never";
 }
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   const { user: admin } = await requireAdmin("/admin");
-  const [users, serviceAuth] = await Promise.all([listUsers(db()), serviceAuthEnabled()]);
+  const [users, serviceAuth, query] = await Promise.all([
+    listUsers(db()),
+    serviceAuthEnabled(),
+    searchParams,
+  ]);
 
   return (
     <div className="space-y-8">
@@ -117,6 +122,7 @@ export default async function AdminPage() {
           </tbody>
         </table>
       </div>
+      <AdminActivitySection query={query} />
     </div>
   );
 }

@@ -11,12 +11,17 @@ import {
   sessionEnded,
 } from "@/lib/auth/gate";
 import { endDisplacedSessions } from "@/lib/auth/lifecycle";
+import { recordAuthEvent } from "@/lib/auth/record-event";
 import { isLive } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
 import { serviceAuthState } from "@/lib/realtime/server/service-switch";
-import { type TicketFailure, verifyTicket } from "@/lib/realtime/server/tickets";
+import {
+  type TicketFailure,
+  type TicketPayload,
+  verifyTicket,
+} from "@/lib/realtime/server/tickets";
 import { cachedSession, cachedUser, cachedWebSession } from "@/lib/realtime/server/user-cache";
 
 // The gate for pusher-js's endpoints, which accept two credentials besides the session cookie:
@@ -83,13 +88,35 @@ async function ticketRevoked(payload: {
 /** The client that presents a credential: stored with the realtime session a ticket starts. */
 export type RealtimeClientInfo = { userAgent: string | null; clientAddress: string };
 
+/**
+ * Exchanges a ticket, and records the outcome in the activity log when the ticket is one this
+ * app signed: a malformed or forged one names nobody, and anyone could send them by the million.
+ */
 async function exchangeTicket(
   ticket: string,
   client?: RealtimeClientInfo,
 ): Promise<RealtimeResult> {
   const verified = verifyTicket(ticket, { appKey: env().PUSHER_KEY, secret: env().PUSHER_SECRET });
   if (!verified.ok) return refuseTicket(verified.code);
-  const { identity, created, nonce, flow, session: parent } = verified.payload;
+  const result = await exchangeVerified(verified.payload, client);
+  await recordAuthEvent({
+    kind: "ticket_exchanged",
+    outcome: result.ok ? "success" : "failure",
+    reason: result.ok ? null : result.refusal.code,
+    userId: verified.payload.identity.endpoint,
+    sessionId: result.ok ? result.sessionId : null,
+    detail: `${verified.payload.flow} ${verified.payload.nonce}`,
+    clientAddress: client?.clientAddress ?? null,
+    userAgent: client?.userAgent ?? null,
+  });
+  return result;
+}
+
+async function exchangeVerified(
+  payload: TicketPayload,
+  client?: RealtimeClientInfo,
+): Promise<RealtimeResult> {
+  const { identity, created, nonce, flow, session: parent } = payload;
 
   const user = await cachedUser(identity.endpoint);
   if (!user) return refuseTicket("ticket_revoked");

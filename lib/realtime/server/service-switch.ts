@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, ne } from "drizzle-orm";
 import { cache } from "react";
+import { recordAuthEvent } from "@/lib/auth/record-event";
 import { db } from "@/lib/db";
 import { appSettings } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -37,8 +38,11 @@ export const serviceAuthEnabled = cache(
   async (): Promise<boolean> => (await serviceAuthState()).enabled,
 );
 
-/** Turning it off also ends the sessions it started and closes their users' connections. */
-export async function setServiceAuth(enabled: boolean): Promise<void> {
+/**
+ * Turning it off also ends the sessions it started and closes their users' connections. `by`:
+ * the admin who switched it, for the activity log.
+ */
+export async function setServiceAuth(enabled: boolean, by?: string): Promise<void> {
   const value = enabled ? "on" : "off";
   // Only a change moves updatedAt: pressing "on" twice must not kill the tickets of the first.
   await db()
@@ -49,6 +53,13 @@ export async function setServiceAuth(enabled: boolean): Promise<void> {
       set: { value, updatedAt: new Date() },
       setWhere: ne(appSettings.value, value),
     });
+  await recordAuthEvent({
+    kind: "service_auth_toggled",
+    outcome: "success",
+    userId: by,
+    actorId: by,
+    detail: value,
+  });
   if (enabled) return;
   const ended = await endServiceSessions(db());
   await Promise.all(

@@ -53,10 +53,22 @@ function sign(json: string, secret: string): Buffer {
   return createHmac("sha256", ticketKey(secret)).update(json).digest();
 }
 
+/** A ticket's id: random, and also what makes it single-use (the realtime session keeps it). */
+export function newTicketNonce(): string {
+  return randomBytes(18).toString("base64url");
+}
+
 export function issueTicket(
   userId: string,
   keys: TicketKeys,
-  options: { ttlSeconds: number; flow: TicketPayload["flow"]; session?: string; now?: number },
+  options: {
+    ttlSeconds: number;
+    flow: TicketPayload["flow"];
+    session?: string;
+    now?: number;
+    /** The ticket's id; random unless given (the activity log records it). */
+    nonce?: string;
+  },
 ): { userTicket: string; expiresAt: string } {
   const created = options.now ?? Date.now();
   const payload: TicketPayload = {
@@ -64,7 +76,7 @@ export function issueTicket(
     applicationKey: keys.appKey,
     created,
     expiresIn: options.ttlSeconds,
-    nonce: randomBytes(18).toString("base64url"),
+    nonce: options.nonce ?? newTicketNonce(),
     flow: options.flow,
     session: options.session,
   };

@@ -25,6 +25,7 @@ const APP_VARIABLES = [
   "TRUSTED_PROXY_HOPS",
   "MIGRATE_ON_START",
   "MAX_SESSIONS_PER_USER",
+  "ACTIVITY_RETENTION_DAYS",
 ];
 
 export type Ports = { port: number; soketiPort: number; metricsPort: number };

@@ -15,5 +15,5 @@ export const POST = withUnavailable(async (request: Request) => {
   const caller = await currentUser();
   if (!caller.ok) return refusalResponse(caller.refusal);
   // Tied to this web session: signing it out also ends the ticket and what it started.
-  return jsonOk(issueUserTicket(caller.user.id, "backend", caller.sessionId));
+  return jsonOk(await issueUserTicket(caller.user.id, "backend", caller.sessionId));
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { signInThrottle } from "@/lib/auth/limiters";
+import { recordAuthEvent } from "@/lib/auth/record-event";
 import { passwordSchema, usernameSchema } from "@/lib/auth/validation";
 import { db } from "@/lib/db";
 import { formatWait } from "@/lib/format";
@@ -24,7 +25,15 @@ export const POST = withUnavailable(async (request: Request) => {
   // The same check and the same throttle counters as the sign-in form.
   const client = requestClient(request.headers);
   const result = await verifyCredentials(db(), signInThrottle(), input, client);
-  if (result.ok) return jsonOk(issueUserTicket(result.user.id, "service"));
+  await recordAuthEvent({
+    kind: "sign_in",
+    outcome: result.ok ? "success" : "failure",
+    reason: result.ok ? null : result.reason,
+    userId: result.ok ? result.user.id : "userId" in result ? result.userId : null,
+    detail: "service",
+    clientAddress: client,
+  });
+  if (result.ok) return jsonOk(await issueUserTicket(result.user.id, "service"));
   switch (result.reason) {
     case "throttled":
       return throttled(

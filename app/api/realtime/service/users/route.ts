@@ -35,7 +35,10 @@ export const POST = withUnavailable(async (request: Request) => {
   if (!user) return jsonError(409, "username_taken", "That username is taken.");
 
   return Response.json(
-    { ...issueUserTicket(user.id, "service"), user: { id: user.id, username: user.username } },
+    {
+      ...(await issueUserTicket(user.id, "service")),
+      user: { id: user.id, username: user.username },
+    },
     { status: 201, headers: { "Cache-Control": "no-store" } },
   );
 });

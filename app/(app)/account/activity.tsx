@@ -1,0 +1,24 @@
+import { ActivityList } from "@/components/activity-list";
+import { listAuthEvents } from "@/lib/auth/auth-events";
+import type { Caller } from "@/lib/auth/gate";
+import { db } from "@/lib/db";
+
+// /account's Recent activity: the user's own latest authentication events.
+
+const RECENT = 20;
+
+export async function RecentActivitySection({ caller }: { caller: Caller }) {
+  const entries = await listAuthEvents(db(), { userId: caller.user.id }, RECENT);
+  return (
+    <section aria-labelledby="recent-activity-heading" className="space-y-3">
+      <h2 id="recent-activity-heading" className="text-lg font-semibold">
+        Recent activity
+      </h2>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Your latest {RECENT} sign-ins, sign-outs, tickets and ended sessions, with the approximate
+        address and the browser each came from.
+      </p>
+      <ActivityList entries={entries} showUser={false} label="Recent activity" />
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { approximateAddress } from "@/lib/auth/approximate-address";
+import { describeUserAgent } from "@/lib/auth/user-agent";
+import type { Database } from "@/lib/db/connect";
+import {
+  type AuthEventKind,
+  type AuthEventOutcome,
+  authEventKindEnum,
+  authEvents,
+  users,
+} from "@/lib/db/schema";
+
+// The activity log: what happened to whose authentication, when, from where. It stores ids,
+// short codes and the client's own claims (User-Agent, address) only: never a password, a
+// session token or a ticket. Writing goes through lib/auth/record-event.ts.
+
+export const AUTH_EVENT_KINDS = authEventKindEnum.enumValues;
+
+/** One event to store. Every field but the kind and the outcome is optional. */
+export type NewAuthEvent = {
+  kind: AuthEventKind;
+  outcome: AuthEventOutcome;
+  userId?: string | null;
+  sessionId?: string | null;
+  actorId?: string | null;
+  reason?: string | null;
+  detail?: string | null;
+  clientAddress?: string | null;
+  userAgent?: string | null;
+  at?: Date;
+};
+
+/** Both come from the client, and codes from the app: each is bounded before it is stored. */
+function bounded(value: string | null | undefined, max: number): string | null {
+  return value ? value.slice(0, max) : null;
+}
+
+/** Stores events in one insert. */
+export async function insertAuthEvents(
+  db: Pick<Database, "insert">,
+  events: NewAuthEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await db.insert(authEvents).values(
+    events.map((event) => ({
+      kind: event.kind,
+      outcome: event.outcome,
+      userId: event.userId ?? null,
+      sessionId: bounded(event.sessionId, 64),
+      actorId: event.actorId ?? null,
+      reason: bounded(event.reason, 64),
+      detail: bounded(event.detail, 64),
+      clientAddress: bounded(event.clientAddress, 64),
+      userAgent: bounded(event.userAgent, 512),
+      ...(event.at ? { at: event.at } : {}),
+    })),
+  );
+}
+
+/** Deletes the events older than `days` days before `now`; returns how many. */
+export async function deleteOldAuthEvents(
+  db: Pick<Database, "delete">,
+  days: number,
+  now = new Date(),
+): Promise<number> {
+  const before = new Date(now.getTime() - days * 86_400_000);
+  const deleted = await db
+    .delete(authEvents)
+    .where(lt(authEvents.at, before))
+    .returning({ id: authEvents.id });
+  return deleted.length;
+}
+
+/** An event as the pages show it: the address approximated, the User-Agent named. */
+export type ActivityEntry = {
+  id: string;
+  at: Date;
+  kind: AuthEventKind;
+  outcome: AuthEventOutcome;
+  reason: string | null;
+  detail: string | null;
+  username: string | null;
+  approximateAddress: string | null;
+  browser: string;
+};
+
+export type ActivityFilter = { userId?: string; username?: string; kind?: AuthEventKind };
+
+/** The latest events, newest first, optionally of one user (by id or username) and one kind. */
+export async function listAuthEvents(
+  db: Pick<Database, "select">,
+  filter: ActivityFilter,
+  limit: number,
+): Promise<ActivityEntry[]> {
+  const conditions: SQL[] = [];
+  if (filter.userId) conditions.push(eq(authEvents.userId, filter.userId));
+  if (filter.username) conditions.push(eq(users.username, filter.username));
+  if (filter.kind) conditions.push(eq(authEvents.kind, filter.kind));
+  const rows = await db
+    .select({ event: authEvents, username: users.username })
+    .from(authEvents)
+    .leftJoin(users, eq(users.id, authEvents.userId))
+    .where(and(...conditions))
+    .orderBy(desc(authEvents.at), desc(authEvents.id))
+    .limit(limit);
+  return rows.map(({ event, username }) => ({
+    id: event.id,
+    at: event.at,
+    kind: event.kind,
+    outcome: event.outcome,
+    reason: event.reason,
+    detail: event.detail,
+    username,
+    approximateAddress: approximateAddress(event.clientAddress),
+    browser: describeUserAgent(event.userAgent).label,
+  }));
+}
+
+/** Deleting old events is asked at most once an hour per instance, by a write. */
+export const PRUNE_INTERVAL_MS = 3_600_000;
+
+const globalForEvents = globalThis as unknown as { authEventsPrunedAt?: { at: number } };
+globalForEvents.authEventsPrunedAt ??= { at: 0 };
+
+/**
+ * The recorder: stores `events` in one insert, awaited but never failing the action that records
+ * them (an error is logged and dropped). Past PRUNE_INTERVAL_MS since this instance last did,
+ * it also deletes the events older than `retentionDays`, without waiting for it.
+ */
+export async function recordAuthEvents(
+  db: Pick<Database, "insert" | "delete">,
+  events: NewAuthEvent[],
+  options: { retentionDays: number; now?: number; pruned?: { at: number } },
+): Promise<void> {
+  const warn = (what: string) => (error: unknown) =>
+    console.warn(`Could not ${what}:`, error instanceof Error ? error.message : error);
+  try {
+    await insertAuthEvents(db, events);
+  } catch (error) {
+    warn("record an authentication event")(error);
+  }
+  const pruned = options.pruned ?? globalForEvents.authEventsPrunedAt ?? { at: 0 };
+  const now = options.now ?? Date.now();
+  if (now - pruned.at < PRUNE_INTERVAL_MS) return;
+  pruned.at = now;
+  deleteOldAuthEvents(db, options.retentionDays, new Date(now)).catch(
+    warn("delete old authentication events"),
+  );
+}
