@@ -1,33 +1,17 @@
 import Pusher from "pusher";
 import { describe, expect, it } from "vitest";
 import { channelName, onlineChannel, userChannel } from "@/lib/realtime/channel-names";
-import {
-  type ChannelUser,
-  coreChannelKinds,
-  createPolicy,
-  OPERATIONS,
-  type Operation,
-} from "@/lib/realtime/channel-policy";
+import { coreChannelKinds, createPolicy, OPERATIONS } from "@/lib/realtime/channel-policy";
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/server/protocol";
+import { all, none, policyCells, ROLES, type Row } from "./policy-table";
 
 // The core's kinds alone: what a kit without the demo allows (the demo's are in tests/unit/demo).
 const policy = createPolicy(coreChannelKinds);
 
-// The roles a user can have towards a channel.
-const me: ChannelUser = { id: "u1", role: "user" };
-const admin: ChannelUser = { id: "a1", role: "admin" };
-const other: ChannelUser = { id: "u2", role: "user" };
-const ROLES = { owner: me, admin, other } as const;
-type Role = keyof typeof ROLES;
-
-type Row = { channel: string; allowed: Record<Operation, Role[]> };
-const none: Role[] = [];
-const all: Role[] = ["owner", "admin", "other"];
-
 // Every kind the core registers, every operation, every role: what is allowed, and so what is not.
 const TABLE: Row[] = [
   {
-    channel: userChannel.build({ userId: me.id }),
+    channel: userChannel.build({ userId: ROLES.owner.id }),
     allowed: { subscribe: ["owner"], publish: none, history: none, presence: none },
   },
   {
@@ -42,18 +26,7 @@ describe("the channel policy", () => {
     expect([...covered].sort()).toEqual(policy.kinds.map((kind) => kind.template).sort());
   });
 
-  const cells = TABLE.flatMap((row) =>
-    OPERATIONS.flatMap((operation) =>
-      (Object.keys(ROLES) as Role[]).map((role) => ({
-        ...row,
-        operation,
-        role,
-        expected: row.allowed[operation].includes(role),
-      })),
-    ),
-  );
-
-  it.each(cells)("$operation $channel as $role: $expected", async (cell) => {
+  it.each(policyCells(TABLE))("$operation $channel as $role: $expected", async (cell) => {
     expect(await policy.may(ROLES[cell.role], cell.operation, cell.channel)).toBe(cell.expected);
   });
 

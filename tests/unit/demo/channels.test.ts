@@ -1,28 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { inboxChannel, roomChannel } from "@/demo/lib/chat/channel-names";
 import { chatChannelKinds, type RoomAudience } from "@/demo/lib/chat/channel-policy";
-import {
-  type ChannelUser,
-  coreChannelKinds,
-  createPolicy,
-  OPERATIONS,
-  type Operation,
-} from "@/lib/realtime/channel-policy";
+import { coreChannelKinds, createPolicy, OPERATIONS } from "@/lib/realtime/channel-policy";
+import { all, none, policyCells, ROLES, type Row } from "../policy-table";
 
 // The chat's kinds, registered beside the core's as features.ts does.
 const audiences: Record<string, RoomAudience> = { lobby: "everyone", staff: "admins" };
 const chatKinds = chatChannelKinds({ roomAudience: async (slug) => audiences[slug] });
 const policy = createPolicy([...coreChannelKinds, ...chatKinds]);
-
-const me: ChannelUser = { id: "u1", role: "user" };
-const admin: ChannelUser = { id: "a1", role: "admin" };
-const other: ChannelUser = { id: "u2", role: "user" };
-const ROLES = { owner: me, admin, other } as const;
-type Role = keyof typeof ROLES;
-
-type Row = { channel: string; allowed: Record<Operation, Role[]> };
-const none: Role[] = [];
-const all: Role[] = ["owner", "admin", "other"];
 
 const TABLE: Row[] = [
   {
@@ -38,7 +23,7 @@ const TABLE: Row[] = [
     allowed: { subscribe: none, publish: none, history: none, presence: none },
   },
   {
-    channel: inboxChannel.build({ userId: me.id }),
+    channel: inboxChannel.build({ userId: ROLES.owner.id }),
     allowed: { subscribe: ["owner"], publish: all, history: ["owner"], presence: none },
   },
 ];
@@ -49,18 +34,7 @@ describe("the chat's channel kinds", () => {
     expect([...covered].sort()).toEqual(chatKinds.map((kind) => kind.template).sort());
   });
 
-  const cells = TABLE.flatMap((row) =>
-    OPERATIONS.flatMap((operation) =>
-      (Object.keys(ROLES) as Role[]).map((role) => ({
-        ...row,
-        operation,
-        role,
-        expected: row.allowed[operation].includes(role),
-      })),
-    ),
-  );
-
-  it.each(cells)("$operation $channel as $role: $expected", async (cell) => {
+  it.each(policyCells(TABLE))("$operation $channel as $role: $expected", async (cell) => {
     expect(await policy.may(ROLES[cell.role], cell.operation, cell.channel)).toBe(cell.expected);
   });
 
