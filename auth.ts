@@ -8,7 +8,7 @@ import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
 import { endDisplacedSessions, signOutSession } from "@/lib/auth/lifecycle";
 import { signInThrottle } from "@/lib/auth/limiters";
 import { recordAuthEvent } from "@/lib/auth/record-event";
-import { isLive, startWebSession, WEB_SESSION_MAX_AGE_SECONDS } from "@/lib/auth/web-sessions";
+import { extendWebSession, isLive, startWebSession } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -86,7 +86,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   }),
   // The Credentials provider works only with JWT sessions. Each JWT names a web session record,
   // which the gate (lib/auth/gate.ts) checks on every request: that is what makes it revocable.
-  session: { strategy: "jwt", maxAge: WEB_SESSION_MAX_AGE_SECONDS },
+  // The record follows the same two ages (extendWebSession below).
+  session: {
+    strategy: "jwt",
+    maxAge: env().WEB_SESSION_MAX_AGE_SECONDS,
+    updateAge: env().WEB_SESSION_UPDATE_AGE_SECONDS,
+  },
   // The Host header decides redirect URLs: deploy behind a proxy that sets it, or set AUTH_URL.
   trustHost: true,
   secret: env().AUTH_SECRET,
@@ -102,6 +107,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           method: account?.provider === "github" ? "github" : "credentials",
           userAgent: request?.get("user-agent"),
           clientAddress: request ? requestClient(request) : null,
+          maxAgeSeconds: env().WEB_SESSION_MAX_AGE_SECONDS,
           maxSessions: env().MAX_SESSIONS_PER_USER,
         });
         await recordAuthEvent({
@@ -127,7 +133,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         cachedUser(token.id),
       ]);
       const live = record && isLive(record) && record.userId === token.id;
-      return live && owner && !owner.bannedAt ? token : null;
+      if (!live || !owner || owner.bannedAt) return null;
+      // Auth.js is about to re-issue the cookie with a full maxAge: the record follows.
+      await extendWebSession(db(), record, {
+        maxAgeSeconds: env().WEB_SESSION_MAX_AGE_SECONDS,
+        updateAgeSeconds: env().WEB_SESSION_UPDATE_AGE_SECONDS,
+      });
+      return token;
     },
     session({ session, token }) {
       // No role here: a JWT's copy would be stale; the gate reads it from the database.

@@ -1,4 +1,5 @@
 import "server-only";
+import { startExpirySweeper } from "@/lib/auth/expiry";
 import { db, migrateOnce } from "@/lib/db";
 import { describeDemoAccounts, seedDemoAccounts } from "@/lib/db/seed";
 import { env } from "@/lib/env";
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
   if (env().MIGRATE_ON_START) await migrateOnce();
   else await refuseUnmigrated(db());
   await listenForUserChanges();
+  startExpirySweeper();
   if (isDeployment(env())) await refuseDemoPasswords(db());
   // A demo site with the bundled realtime server gets its demo accounts; a deployment does not.
   if (env().REALTIME_SERVER === "bundled") {

@@ -64,7 +64,21 @@ const variables = z.object({
   REALTIME_TICKET_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   /** Service authentication's default when no admin has chosen: on with the bundled server. */
   SERVICE_AUTH: z.enum(["on", "off"]).optional(),
-  REALTIME_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** A realtime session's absolute lifetime, from its ticket's exchange: 12 hours. */
+  REALTIME_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(5).max(2_592_000).default(43_200),
+  /**
+   * A realtime session unused this long ends. An open tab uses it on every reconnect and
+   * rotates it every third of this while connected, so only a closed or sleeping one idles out.
+   */
+  REALTIME_SESSION_IDLE_SECONDS: z.coerce.number().int().min(3).max(2_592_000).default(1_800),
+  /** How long the token rotated out last still answers once: one lost response (lib/realtime/server/session-tokens.ts). */
+  REALTIME_TOKEN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** How often each app instance looks for expired sessions to close their sockets. */
+  SESSION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  /** The session cookie's maxAge (Auth.js's 30 days), and so its record's. */
+  WEB_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(2_592_000),
+  /** How often a used web session's record and cookie are pushed back to a full maxAge: a day. */
+  WEB_SESSION_UPDATE_AGE_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
   /**
    * Live sessions (web and realtime) a user may hold at once; a sign-in past it ends the one
    * least recently used (lib/auth/session-limit.ts).

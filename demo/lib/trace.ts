@@ -15,6 +15,7 @@ export type TraceStep =
   | "token" // what it answered, and the string that was signed
   | "signin" // the realtime server's verdict
   | "channel-auth" // a channel authorization
+  | "rotate" // the realtime session's token rotated while connected
   | "event"; // an event received
 
 export type TraceEntry = {

@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { touchSession } from "@/lib/auth/activity";
 import { sessionClaims } from "@/lib/auth/session-cookie";
-import { isLive } from "@/lib/auth/web-sessions";
+import { endReasonOf, isLive } from "@/lib/auth/web-sessions";
 import type { User, WebSession } from "@/lib/db/schema";
 import { jsonError } from "@/lib/http/responses";
 import { cachedUser, cachedWebSession } from "@/lib/realtime/server/user-cache";
@@ -37,6 +37,8 @@ const NAMED_ENDS = new Set([
   "signed_out_everywhere",
   "signed_out_remotely",
   "session_limit",
+  "session_expired",
+  "session_reused",
 ] as const);
 type NamedEnd = typeof NAMED_ENDS extends Set<infer T> ? T : never;
 
@@ -68,7 +70,7 @@ export function admit(user: User | undefined, sessionId: string): GateResult {
 function admitWeb(user: User | undefined, session: WebSession | undefined): GateResult {
   if (user?.bannedAt) return refuse(BANNED);
   if (!session || session.userId !== user?.id) return refuse(sessionEnded(undefined));
-  if (!isLive(session)) return refuse(sessionEnded(session.endReason));
+  if (!isLive(session)) return refuse(sessionEnded(endReasonOf(session)));
   const admitted = admit(user, session.id);
   if (admitted.ok) touchSession("web", session.id, session.lastActiveAt);
   return admitted;

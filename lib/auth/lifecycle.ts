@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { setBanned, setRole } from "@/lib/db/queries";
 import { type Role, users } from "@/lib/db/schema";
 import { disconnectUser } from "@/lib/realtime/server/disconnect";
+import { endRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
 import { announceUserChange } from "@/lib/realtime/server/user-cache";
 
 // Everything that ends sessions, in the order that leaves no gap: end them in the database, drop
@@ -142,4 +143,46 @@ export async function endDisplacedSessions(userId: string, ended: string[]): Pro
   await recordAuthEvent(...revoked(userId, ended, "session_limit"));
   await announceUserChange(userId);
   await disconnectUser(userId, { reason: "session_limit", sessions: ended });
+}
+
+/**
+ * A realtime token that was rotated out came back after its grace: two parties hold the session,
+ * and which one is its owner cannot be told. The session ends, and every socket it signed in.
+ */
+export async function endReusedSession(
+  userId: string,
+  sessionId: string,
+  detail: string,
+): Promise<void> {
+  // A replay that raced another ended it already, and told its tabs.
+  if (!(await endRealtimeSession(db(), sessionId, "session_reused"))) return;
+  await recordAuthEvent({
+    kind: "session_reused",
+    outcome: "failure",
+    userId,
+    sessionId,
+    reason: "session_reused",
+    detail,
+  });
+  await announceUserChange(userId);
+  await disconnectUser(userId, { reason: "session_reused", sessions: [sessionId] });
+}
+
+/** Sessions the sweeper found expired (lib/auth/expiry.ts): recorded, then their sockets closed. */
+export async function endExpiredSessions(userId: string, ended: string[]): Promise<void> {
+  if (ended.length === 0) return;
+  await recordAuthEvent(
+    ...ended.map((sessionId) => ({
+      kind: "session_expired" as const,
+      outcome: "success" as const,
+      userId,
+      sessionId,
+      reason: "session_expired",
+      // The sweeper acts on no request: no client to name.
+      clientAddress: null,
+      userAgent: null,
+    })),
+  );
+  await announceUserChange(userId);
+  await disconnectUser(userId, { reason: "session_expired", sessions: ended });
 }

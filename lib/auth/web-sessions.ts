@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, lte } from "drizzle-orm";
 import { lockUser, makeRoom } from "@/lib/auth/devices";
 import type { Database } from "@/lib/db/connect";
 import {
@@ -13,9 +13,6 @@ import {
 // Web sessions: one record per sign-in to the site, so that a JWT cookie can be ended before it
 // expires. Ending one also ends the realtime sessions that its tickets started.
 
-/** The cookie's lifetime, and so the record's: Auth.js's default of 30 days, stated. */
-export const WEB_SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
-
 /**
  * Stores a sign-in. With `maxSessions`, the user's sessions are counted under a lock on the
  * user's row, and the least recently used ones past the limit end (reason "session_limit"):
@@ -28,11 +25,12 @@ export async function startWebSession(
     method: SignInMethod;
     userAgent?: string | null;
     clientAddress?: string | null;
-    maxAgeSeconds?: number;
+    /** The session cookie's maxAge: the record expires with the cookie. */
+    maxAgeSeconds: number;
     maxSessions?: number;
   },
 ): Promise<WebSession & { displaced: string[] }> {
-  const maxAge = input.maxAgeSeconds ?? WEB_SESSION_MAX_AGE_SECONDS;
+  const maxAge = input.maxAgeSeconds;
   return db.transaction(async (tx) => {
     if (input.maxSessions) await lockUser(tx, input.userId);
     const [session] = await tx
@@ -57,6 +55,70 @@ export async function startWebSession(
 export async function findWebSession(db: Database, id: string): Promise<WebSession | undefined> {
   const [session] = await db.select().from(webSessions).where(eq(webSessions.id, id)).limit(1);
   return session;
+}
+
+/**
+ * Auth.js re-issues the JWT cookie with a full maxAge each time the session is read; the record
+ * follows, as Auth.js's database sessions do: once `updateAge` has passed since it was last
+ * extended. The record so never outlives the cookie, and trails it by less than `updateAge`.
+ * True when it was extended.
+ */
+export async function extendWebSession(
+  db: Database,
+  session: Pick<WebSession, "id" | "expiresAt">,
+  ages: { maxAgeSeconds: number; updateAgeSeconds: number },
+  now = new Date(),
+): Promise<boolean> {
+  const extendedAt = session.expiresAt.getTime() - ages.maxAgeSeconds * 1000;
+  if (now.getTime() - extendedAt < ages.updateAgeSeconds * 1000) return false;
+  const expiresAt = new Date(now.getTime() + ages.maxAgeSeconds * 1000);
+  const extended = await db
+    .update(webSessions)
+    .set({ expiresAt })
+    .where(
+      and(
+        eq(webSessions.id, session.id),
+        isNull(webSessions.endedAt),
+        lt(webSessions.expiresAt, expiresAt),
+      ),
+    )
+    .returning({ id: webSessions.id });
+  return extended.length > 0;
+}
+
+/**
+ * Ends every web session past its expiry, and the realtime sessions its tickets started, once
+ * across instances. Returns them by user, for the sockets that are to be closed.
+ */
+export async function expireWebSessions(
+  db: Database,
+  now = new Date(),
+): Promise<{ id: string; userId: string }[]> {
+  return db.transaction(async (tx) => {
+    const ended = await tx
+      .update(webSessions)
+      .set({ endedAt: now, endReason: "session_expired" })
+      .where(and(isNull(webSessions.endedAt), lte(webSessions.expiresAt, now)))
+      .returning({ id: webSessions.id, userId: webSessions.userId });
+    const children = [];
+    for (const { id } of ended) {
+      children.push(
+        ...(await tx
+          .update(realtimeSessions)
+          .set({ revokedAt: now, endReason: "session_expired" })
+          .where(and(eq(realtimeSessions.webSessionId, id), isNull(realtimeSessions.revokedAt)))
+          .returning({ id: realtimeSessions.id, userId: realtimeSessions.userId })),
+      );
+    }
+    return [...ended, ...children];
+  });
+}
+
+/** Why a web session that is not live ended: its own reason, or "session_expired". */
+export function endReasonOf(
+  session: Pick<WebSession, "endedAt" | "endReason">,
+): WebSessionEndReason | undefined {
+  return session.endedAt ? (session.endReason ?? undefined) : "session_expired";
 }
 
 /** Live unless it ended or expired. */

@@ -109,7 +109,11 @@ export type WebSessionEndReason =
   /** Signed out from another device (the Devices list, or DELETE /api/account/devices/{id}). */
   | "signed_out_remotely"
   /** Ended because a newer sign-in would have passed MAX_SESSIONS_PER_USER: the least recently used. */
-  | "session_limit";
+  | "session_limit"
+  /** Past its lifetime or idle timeout, ended by the sweeper (lib/auth/expiry.ts). */
+  | "session_expired"
+  /** A realtime session whose rotated-out token came back: someone else holds a copy. */
+  | "session_reused";
 
 /**
  * One sign-in to the site: the NextAuth JWT carries its id, and the gate refuses a JWT whose
@@ -150,7 +154,15 @@ export const realtimeSessions = pgTable(
   {
     id: randomId(),
     userId: ownerId(),
-    tokenHash: text("token_hash").notNull().unique(),
+    /**
+     * Which token is current: the token is an HMAC of (id, generation), so none is stored, and
+     * each use that rotates it adds one (lib/realtime/server/session-tokens.ts).
+     */
+    generation: integer("generation").notNull().default(0),
+    /** When the token last rotated: the idle timeout counts from here. */
+    rotatedAt: timestamp("rotated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    /** Whether the previous token already had its one grace answer since the last rotation. */
+    graceUsed: boolean("grace_used").notNull().default(false),
     /** The exchanged ticket's nonce: a ticket starts one session at most. */
     ticketNonce: text("ticket_nonce").notNull().unique(),
     flow: authFlowEnum("flow").notNull().default("backend"),
@@ -192,6 +204,9 @@ export const authEventKindEnum = pgEnum("auth_event_kind", [
   "unban",
   "role_changed",
   "service_auth_toggled",
+  "session_rotated",
+  "session_reused",
+  "session_expired",
 ]);
 export type AuthEventKind = (typeof authEventKindEnum.enumValues)[number];
 

@@ -14,12 +14,16 @@ export type EndReason =
   /** This device was signed out from another one (its Devices list, or the JSON endpoint). */
   | "signed_out_remotely"
   /** A sign-in elsewhere passed MAX_SESSIONS_PER_USER, and this session was the least recently used. */
-  | "session_limit";
+  | "session_limit"
+  /** Past its lifetime or its idle timeout (REALTIME_SESSION_*_SECONDS, WEB_SESSION_MAX_AGE_SECONDS). */
+  | "session_expired"
+  /** A token it had rotated out was presented again: someone else holds a copy of it. */
+  | "session_reused";
 
 /** `sessions`: the web or realtime session ids that ended; null means every session of the user. */
 export type SessionEnded = { reason: EndReason; sessions: string[] | null };
 
-export const END_MESSAGES: Record<EndReason | "session_ended", string> = {
+export const END_MESSAGES: Record<EndReason | "session_revoked" | "session_ended", string> = {
   signed_out: "You signed out in another tab or on another device.",
   signed_out_everywhere: "This account was signed out everywhere.",
   user_banned: "This account is suspended.",
@@ -29,8 +33,21 @@ export const END_MESSAGES: Record<EndReason | "session_ended", string> = {
   signed_out_remotely: "This device was signed out from another device.",
   session_limit:
     "This device was signed out: the account signed in on more devices than it may hold at once, and this one was the least recently used.",
+  session_expired: "Your session expired. Sign in again.",
+  session_reused:
+    "This session was ended because an old copy of its token was used: someone else may hold it. Sign in again.",
+  session_revoked: "Your session was ended. Sign in again.",
   session_ended: "Your session has ended. Sign in again.",
 };
+
+/** The three ways a session ends, as the client's typed errors name them. */
+export type SessionEndCode = "session_expired" | "session_revoked" | "session_reused";
+
+/** Which of the three a final end reason (or a refusal's `reason`) is. */
+export function sessionEndCode(reason: string | undefined): SessionEndCode {
+  if (reason === "session_expired" || reason === "session_reused") return reason;
+  return "session_revoked";
+}
 
 // An administrator's disconnect leaves the session alive; a rights change ends none (its notice
 // names no session, so every tab signs in again by itself).
@@ -58,7 +75,12 @@ export function endsSession(error: { kind: string; code: string }): boolean {
 export function parseSessionEnded(data: unknown): SessionEnded | undefined {
   if (typeof data !== "object" || data === null) return undefined;
   const { reason, sessions } = data as Record<string, unknown>;
-  if (typeof reason !== "string" || !(reason in END_MESSAGES) || reason === "session_ended")
+  if (
+    typeof reason !== "string" ||
+    !(reason in END_MESSAGES) ||
+    reason === "session_ended" ||
+    reason === "session_revoked"
+  )
     return undefined;
   const ids = Array.isArray(sessions) ? sessions.filter((id) => typeof id === "string") : null;
   return { reason: reason as EndReason, sessions: ids };

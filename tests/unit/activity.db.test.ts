@@ -17,7 +17,7 @@ import { createUser } from "@/lib/db/queries";
 import { authEvents } from "@/lib/db/schema";
 import { startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
 import { issueTicket, newTicketNonce } from "@/lib/realtime/server/tickets";
-import { testDatabases } from "./database";
+import { TEST_SECRET, testDatabases } from "./database";
 
 const PASSWORD = "a-long-enough-password";
 const CHROME_LINUX =
@@ -118,6 +118,7 @@ describe.each(testDatabases())("the activity log on $name", ({ open }) => {
     );
     if (wrong.ok || unknown.ok || !right.ok) throw new Error("unexpected sign-in results");
     const session = await startWebSession(connection.db, {
+      maxAgeSeconds: 3_600,
       userId: user.id,
       method: "credentials",
       userAgent: CHROME_LINUX,
@@ -158,7 +159,8 @@ describe.each(testDatabases())("the activity log on $name", ({ open }) => {
       userId: user.id,
       ticketNonce: nonce,
       flow: "backend",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
       webSessionId: session.id,
     });
     if (!realtime) throw new Error("no realtime session");

@@ -2,6 +2,8 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
 import { seedDemoAccounts } from "@/lib/db/seed";
+import { findSession, sessionState } from "@/lib/realtime/server/realtime-sessions";
+import { readSessionToken } from "@/lib/realtime/server/session-tokens";
 
 export type TestDatabase = {
   name: string;
@@ -52,4 +54,14 @@ export async function openSeeded(database: TestDatabase) {
   });
   const idOf = (username: string) => users.find((user) => user.username === username)?.id ?? "";
   return { connection, idOf };
+}
+
+/** The app secret the unit tests sign realtime session tokens with. */
+export const TEST_SECRET = "unit-test-app-secret";
+
+/** The session behind a token as the realtime gate sees it: its row, and whether it is live. */
+export async function sessionByToken(db: Connection["db"], token: string) {
+  const claim = readSessionToken(TEST_SECRET, token);
+  const session = claim && (await findSession(db, claim.id));
+  return session && { ...session, live: sessionState(session, { idleSeconds: 3_600 }).live };
 }

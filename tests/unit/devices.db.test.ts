@@ -5,8 +5,8 @@ import { describeUserAgent } from "@/lib/auth/user-agent";
 import { findWebSession, startWebSession } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { users } from "@/lib/db/schema";
-import { findSession, startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
-import { openSeeded, testDatabases } from "./database";
+import { startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
+import { openSeeded, sessionByToken, TEST_SECRET, testDatabases } from "./database";
 
 const CHROME_LINUX =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36";
@@ -79,6 +79,7 @@ describe.each(testDatabases())("devices and the session limit on $name", (databa
 
   const web = (userId: string, maxSessions?: number, userAgent = CHROME_LINUX) =>
     startWebSession(connection.db, {
+      maxAgeSeconds: 3_600,
       userId,
       method: "credentials",
       userAgent,
@@ -94,7 +95,8 @@ describe.each(testDatabases())("devices and the session limit on $name", (databa
       userId,
       ticketNonce: `nonce-${Math.random()}`,
       flow: options.flow ?? "backend",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
       webSessionId: options.webSessionId,
       userAgent: "node",
       clientAddress: "2001:db8:85a3:8d3::7",
@@ -157,7 +159,7 @@ describe.each(testDatabases())("devices and the session limit on $name", (databa
     const ended = await endSessions(connection.db, userId, [laptop.id], "signed_out_remotely");
     expect(ended.sort()).toEqual([laptop.id, ticket?.id].sort());
     expect((await findWebSession(connection.db, laptop.id))?.endReason).toBe("signed_out_remotely");
-    const revoked = await findSession(connection.db, ticket?.token ?? "");
+    const revoked = await sessionByToken(connection.db, ticket?.token ?? "");
     expect(revoked).toMatchObject({ live: false, endReason: "signed_out_remotely" });
     expect(await liveSessions(connection.db, userId)).toEqual([]);
   });
@@ -207,7 +209,7 @@ describe.each(testDatabases())("devices and the session limit on $name", (databa
     ]);
     const ticket = await realtime(userId, { webSessionId: fourth.id, maxSessions: 3 });
     expect(ticket?.displaced).toEqual([service?.id]);
-    expect(await findSession(connection.db, service?.token ?? "")).toMatchObject({
+    expect(await sessionByToken(connection.db, service?.token ?? "")).toMatchObject({
       live: false,
       endReason: "session_limit",
     });

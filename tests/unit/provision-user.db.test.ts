@@ -57,6 +57,7 @@ describe.each(testDatabases())("provisionUser on $name", ({ open }) => {
     if (!first.ok) throw new Error(first.errors.join());
     expect(first.user.role).toBe("user");
     const session = await startWebSession(connection.db, {
+      maxAgeSeconds: 3_600,
       userId: first.user.id,
       method: "credentials",
     });

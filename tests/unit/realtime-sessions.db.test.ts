@@ -5,12 +5,17 @@ import type { Connection } from "@/lib/db/connect";
 import { findUserById, recordPresence, watchlistFor } from "@/lib/db/queries";
 import { realtimeSessions } from "@/lib/db/schema";
 import {
+  endRealtimeSession,
   endServiceSessions,
+  expireRealtimeSessions,
   findSession,
-  hashToken,
+  rotateSession,
+  sessionState,
+  spendGrace,
   startRealtimeSession,
 } from "@/lib/realtime/server/realtime-sessions";
-import { openSeeded, testDatabases } from "./database";
+import { readSessionToken, sessionToken } from "@/lib/realtime/server/session-tokens";
+import { openSeeded, sessionByToken, TEST_SECRET, testDatabases } from "./database";
 
 describe.each(testDatabases())("realtime sessions on $name", (database) => {
   let connection: Connection & { drop: () => Promise<void> };
@@ -27,7 +32,7 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
 
   /** What the realtime gate accepts: a session that neither expired nor was revoked. */
   async function liveSession(token: string) {
-    const session = await findSession(connection.db, token);
+    const session = await sessionByToken(connection.db, token);
     return session?.live ? { userId: session.userId, flow: session.flow } : undefined;
   }
 
@@ -36,14 +41,16 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       userId: bobId,
       ticketNonce: "nonce-1",
       flow: "backend",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
     });
-    expect(session?.token).toMatch(/^rts_[A-Za-z0-9_-]{43}$/);
+    expect(session?.token).toMatch(/^rts_[0-9a-f-]{36}\.0\.[A-Za-z0-9_-]{43}$/);
     const again = await startRealtimeSession(connection.db, {
       userId: bobId,
       ticketNonce: "nonce-1",
       flow: "backend",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
     });
     expect(again).toBeUndefined();
 
@@ -51,8 +58,9 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       .select()
       .from(realtimeSessions)
       .where(eq(realtimeSessions.ticketNonce, "nonce-1"));
-    expect(stored[0]?.tokenHash).toBe(hashToken(session?.token ?? ""));
-    expect(JSON.stringify(stored)).not.toContain(session?.token);
+    expect(stored[0]?.generation).toBe(0);
+    const signature = session?.token.split(".").at(-1) ?? "";
+    expect(JSON.stringify(stored)).not.toContain(signature);
     expect(await liveSession(session?.token ?? "")).toEqual({
       userId: bobId,
       flow: "backend",
@@ -64,7 +72,8 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       userId: bobId,
       ticketNonce: "nonce-2",
       flow: "backend",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
     });
     await connection.db
       .update(realtimeSessions)
@@ -72,6 +81,11 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       .where(eq(realtimeSessions.ticketNonce, "nonce-2"));
     expect(await liveSession(session?.token ?? "")).toBeUndefined();
     expect(await liveSession("rts_unknown")).toBeUndefined();
+    // Signed under another secret, or for a generation that the signature does not cover.
+    const id = session?.id ?? "";
+    expect(await liveSession(sessionToken("another-secret", id, 0))).toBeUndefined();
+    const [prefix, , mac] = (session?.token ?? "").split(".");
+    expect(await liveSession(`${prefix}.1.${mac}`)).toBeUndefined();
     expect(await liveSession("not-a-token")).toBeUndefined();
   });
 
@@ -80,13 +94,15 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       userId: bobId,
       ticketNonce: "nonce-3",
       flow: "backend",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
     });
     const other = await startRealtimeSession(connection.db, {
       userId: aliceId,
       ticketNonce: "nonce-4",
       flow: "backend",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
     });
     await endUserSessions(connection.db, bobId, "signed_out_everywhere");
     expect(await liveSession(one?.token ?? "")).toBeUndefined();
@@ -102,13 +118,15 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       userId: aliceId,
       ticketNonce: "svc-1",
       flow: "service",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
     });
     const backend = await startRealtimeSession(connection.db, {
       userId: aliceId,
       ticketNonce: "be-1",
       flow: "backend",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
     });
     expect(await endServiceSessions(connection.db)).toEqual(
       new Map([[aliceId, [service?.id ?? ""]]]),
@@ -120,16 +138,82 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
     });
     expect(await endServiceSessions(connection.db)).toEqual(new Map());
     // An ended session is still found, so that the refusal can say why it ended.
-    expect(await findSession(connection.db, service?.token ?? "")).toEqual({
+    expect(await sessionByToken(connection.db, service?.token ?? "")).toMatchObject({
       id: service?.id,
       userId: aliceId,
       flow: "service",
       live: false,
       // The switch ends them all at once, with no reason of their own.
       endReason: null,
-      createdAt: expect.any(Date),
-      expiresAt: expect.any(Date),
     });
+  });
+
+  it("rotates a token one generation at a time, once per generation, and marks when", async () => {
+    const session = await startRealtimeSession(connection.db, {
+      userId: bobId,
+      ticketNonce: "rotate-1",
+      flow: "backend",
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
+    });
+    const id = session?.id ?? "";
+    expect(readSessionToken(TEST_SECRET, session?.token ?? "")).toEqual({ id, generation: 0 });
+    const before = await findSession(connection.db, id);
+    const at = new Date(Date.now() + 5_000);
+    // Two requests that present generation 0 at once: one rotates, the other finds it moved.
+    const raced = await Promise.all([
+      rotateSession(connection.db, id, 0, at),
+      rotateSession(connection.db, id, 0, at),
+    ]);
+    expect(raced.sort()).toEqual([false, true]);
+    const after = await findSession(connection.db, id);
+    expect(after?.generation).toBe(1);
+    expect(after?.rotatedAt.getTime()).toBe(at.getTime());
+    expect(after?.rotatedAt.getTime()).toBeGreaterThan(before?.rotatedAt.getTime() ?? 0);
+    // The previous token's one grace answer is spent once, and comes back with the next rotation.
+    expect(await spendGrace(connection.db, id, 1)).toBe(true);
+    expect(await spendGrace(connection.db, id, 1)).toBe(false);
+    expect(await rotateSession(connection.db, id, 1)).toBe(true);
+    expect(await spendGrace(connection.db, id, 2)).toBe(true);
+    // An ended session rotates no more.
+    expect(await endRealtimeSession(connection.db, id, "session_reused")).toBe(true);
+    expect(await endRealtimeSession(connection.db, id, "session_reused")).toBe(false);
+    expect(await rotateSession(connection.db, id, 2)).toBe(false);
+    const ended = await findSession(connection.db, id);
+    expect(ended && sessionState(ended, { idleSeconds: 60 })).toEqual({
+      live: false,
+      reason: "session_reused",
+    });
+  });
+
+  it("expires a session past its idle timeout or its lifetime, once", async () => {
+    const start = (nonce: string, maxAgeSeconds: number) =>
+      startRealtimeSession(connection.db, {
+        userId: aliceId,
+        ticketNonce: nonce,
+        flow: "service",
+        maxAgeSeconds,
+        secret: TEST_SECRET,
+      });
+    const idle = await start("idle-1", 3_600);
+    const old = await start("old-1", 60);
+    const busy = await start("busy-1", 3_600);
+    const now = new Date(Date.now() + 120_000);
+    // Used a second before the sweep: neither idle nor old.
+    await rotateSession(connection.db, busy?.id ?? "", 0, new Date(now.getTime() - 1_000));
+    const idleRow = await findSession(connection.db, idle?.id ?? "");
+    expect(idleRow && sessionState(idleRow, { idleSeconds: 100, now })).toEqual({
+      live: false,
+      reason: "session_expired",
+    });
+
+    const expired = await expireRealtimeSessions(connection.db, { idleSeconds: 100, now });
+    const ids = expired.map((session) => session.id);
+    expect(ids).toEqual(expect.arrayContaining([idle?.id, old?.id]));
+    expect(ids).not.toContain(busy?.id);
+    expect(await expireRealtimeSessions(connection.db, { idleSeconds: 100, now })).toEqual([]);
+    expect((await findSession(connection.db, old?.id ?? ""))?.endReason).toBe("session_expired");
+    await endRealtimeSession(connection.db, busy?.id ?? "", "signed_out_remotely");
   });
 
   it("applies presence webhooks in time order, whatever order they arrive in", async () => {

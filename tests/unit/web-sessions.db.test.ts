@@ -2,14 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   endUserSessions,
   endWebSession,
+  expireWebSessions,
+  extendWebSession,
   findWebSession,
   isLive,
   startWebSession,
 } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { findUserById } from "@/lib/db/queries";
-import { findSession, startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
-import { openSeeded, testDatabases } from "./database";
+import { startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
+import { openSeeded, sessionByToken, TEST_SECRET, testDatabases } from "./database";
 
 describe.each(testDatabases())("web sessions on $name", (database) => {
   let connection: Connection & { drop: () => Promise<void> };
@@ -24,8 +26,10 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
   });
   afterAll(() => connection?.drop());
 
+  const MAX_AGE = 30 * 86_400;
   const startFor = (userId: string) =>
     startWebSession(connection.db, {
+      maxAgeSeconds: MAX_AGE,
       userId,
       method: "credentials",
       userAgent: "x".repeat(2_000),
@@ -37,7 +41,8 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
       userId,
       ticketNonce: `nonce-${Math.random()}`,
       flow: "backend",
-      ttlHours: 1,
+      maxAgeSeconds: 3_600,
+      secret: TEST_SECRET,
       webSessionId,
     });
 
@@ -53,6 +58,49 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
     expect(isLive(session, new Date(session.expiresAt.getTime() + 1))).toBe(false);
   });
 
+  it("follows the cookie: extended to a full maxAge once updateAge has passed, never shortened", async () => {
+    const session = await startFor(aliceId);
+    const ages = { maxAgeSeconds: MAX_AGE, updateAgeSeconds: 86_400 };
+    // Read again within updateAge: the record stays, as Auth.js's database sessions do.
+    const soon = new Date(Date.now() + 3_600_000);
+    expect(await extendWebSession(connection.db, session, ages, soon)).toBe(false);
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    expect(await extendWebSession(connection.db, session, ages, later)).toBe(true);
+    const extended = await findWebSession(connection.db, session.id);
+    expect(extended?.expiresAt.getTime()).toBe(later.getTime() + MAX_AGE * 1000);
+    // A stale copy of the record (another instance's cache) cannot pull it back.
+    expect(
+      await extendWebSession(connection.db, session, ages, new Date(later.getTime() - 1)),
+    ).toBe(false);
+    // An ended session is not brought back.
+    await endWebSession(connection.db, session.id, "signed_out");
+    const far = new Date(Date.now() + 10 * 86_400_000);
+    expect(await extendWebSession(connection.db, session, ages, far)).toBe(false);
+  });
+
+  it("expires sessions past their expiry once, with the realtime sessions they started", async () => {
+    const session = await startFor(aliceId);
+    const child = await realtimeFor(aliceId, session.id);
+    const kept = await startFor(aliceId);
+    const now = new Date(session.expiresAt.getTime() + 1);
+    await extendWebSession(
+      connection.db,
+      kept,
+      { maxAgeSeconds: MAX_AGE, updateAgeSeconds: 1 },
+      new Date(now.getTime() - 1_000),
+    );
+    const expired = await expireWebSessions(connection.db, now);
+    const ids = expired.map((ended) => ended.id);
+    expect(ids).toEqual(expect.arrayContaining([session.id, child?.id]));
+    expect(ids).not.toContain(kept.id);
+    expect(await expireWebSessions(connection.db, now)).toEqual([]);
+    expect((await findWebSession(connection.db, session.id))?.endReason).toBe("session_expired");
+    expect((await sessionByToken(connection.db, child?.token ?? ""))?.endReason).toBe(
+      "session_expired",
+    );
+    await endWebSession(connection.db, kept.id, "signed_out");
+  });
+
   it("sign-out ends that session and the realtime sessions its tickets started, nothing else", async () => {
     const mine = await startFor(bobId);
     const otherDevice = await startFor(bobId);
@@ -63,11 +111,11 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
     const ended = await findWebSession(connection.db, mine.id);
     expect(ended?.endReason).toBe("signed_out");
     expect(ended && isLive(ended)).toBe(false);
-    expect((await findSession(connection.db, child?.token ?? ""))?.live).toBe(false);
+    expect((await sessionByToken(connection.db, child?.token ?? ""))?.live).toBe(false);
 
     const kept = await findWebSession(connection.db, otherDevice.id);
     expect(kept && isLive(kept)).toBe(true);
-    expect((await findSession(connection.db, sibling?.token ?? ""))?.live).toBe(true);
+    expect((await sessionByToken(connection.db, sibling?.token ?? ""))?.live).toBe(true);
     // Ending it again changes nothing and reports nothing.
     expect(await endWebSession(connection.db, mine.id, "signed_out")).toEqual([]);
   });
@@ -81,7 +129,7 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
     for (const session of bobs) {
       expect((await findWebSession(connection.db, session.id))?.endReason).toBe("banned");
     }
-    expect((await findSession(connection.db, bobsRealtime?.token ?? ""))?.live).toBe(false);
+    expect((await sessionByToken(connection.db, bobsRealtime?.token ?? ""))?.live).toBe(false);
     expect((await findUserById(connection.db, bobId))?.realtimeRevokedAt).toBeInstanceOf(Date);
     const untouched = await findWebSession(connection.db, alices.id);
     expect(untouched && isLive(untouched)).toBe(true);
@@ -92,6 +140,6 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
     await endWebSession(connection.db, ended.id, "signed_out");
     // As if the exchange had raced the sign-out and inserted after it.
     const late = await realtimeFor(bobId, ended.id);
-    expect((await findSession(connection.db, late?.token ?? ""))?.live).toBe(false);
+    expect((await sessionByToken(connection.db, late?.token ?? ""))?.live).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { HttpCall } from "@/lib/realtime/browser/client-types";
-import { RealtimeError } from "@/lib/realtime/browser/errors";
+import { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors";
+import { sessionEndCode } from "@/lib/realtime/session-ended";
 
 // The HTTP side of signing in: what pusher-js's custom handlers and start() send to the app.
 
@@ -32,6 +33,10 @@ async function answer(response: Response, field: string): Promise<Record<string,
   if (response.ok && typeof json[field] === "string") return json;
   const code = typeof json.error === "string" ? json.error : "http_error";
   const message = typeof json.message === "string" ? json.message : `HTTP ${response.status}`;
+  if (code === "session_ended") {
+    const reason = typeof json.reason === "string" ? json.reason : "session_ended";
+    throw new SessionEndedError(sessionEndCode(reason), reason, message, response.status);
+  }
   throw new RealtimeError("http", code, message, response.status);
 }
 
@@ -42,6 +47,8 @@ export async function postAuthForm(
   url: string,
   fields: Record<string, string | undefined>,
   onCall?: OnCall,
+  /** The field a good answer has: `auth`, or `session` for a rotation. */
+  field = "auth",
 ): Promise<AuthAnswer> {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
@@ -52,7 +59,7 @@ export async function postAuthForm(
     { method: "POST", body, credentials: "same-origin" },
     onCall,
   );
-  return (await answer(response, "auth")) as AuthAnswer;
+  return (await answer(response, field)) as AuthAnswer;
 }
 
 export type Ticket = { userTicket: string; expiresAt: string };

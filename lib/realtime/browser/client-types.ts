@@ -37,7 +37,7 @@ export type RealtimeCapabilities = Omit<PublicRealtimeConfig, "key"> & {
 export type HttpCall = { method: string; path: string; status: number; ms: number };
 
 /** Which exchange an HTTP call belonged to. */
-export type HttpStep = "ticket" | "credentials" | "user-auth" | "channel-auth";
+export type HttpStep = "ticket" | "credentials" | "user-auth" | "channel-auth" | "rotate";
 
 /**
  * What the client went through, as observe() reports it. `at` is an ISO time. The fields are what

@@ -15,19 +15,21 @@ import type {
   SavedSession,
 } from "@/lib/realtime/browser/client-types";
 import { createEncryption } from "@/lib/realtime/browser/encryption";
-import { RealtimeError } from "@/lib/realtime/browser/errors";
+import { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors";
 import { connectionOptions } from "@/lib/realtime/browser/options";
 import { retryStalledConnections } from "@/lib/realtime/browser/reconnect";
 import { isEncryptedChannel, isUserChannel } from "@/lib/realtime/channel-names";
 import {
   END_MESSAGES,
   type EndReason,
+  isFinal,
   parseSessionEnded,
   SESSION_ENDED_EVENT,
+  sessionEndCode,
 } from "@/lib/realtime/session-ended";
 
 export type * from "@/lib/realtime/browser/client-types";
-export { RealtimeError } from "@/lib/realtime/browser/errors";
+export { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors";
 
 const REFUSED = { min: 4001, max: 4099 };
 
@@ -78,6 +80,10 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   // Why the next refusal (the terminate that follows SESSION_ENDED_EVENT) closes this socket.
   // A terminate arrives twice (pusher:error, then the close): `acted` keeps the first verdict.
   let ending: { why: EndReason | "another session"; acted: boolean } | undefined;
+  // Every request that presents the session token waits for the one before: a rotation answers
+  // the next token, and presenting the old one after it would count as reuse.
+  let tokenUses: Promise<unknown> = Promise.resolve();
+  let rotation: ReturnType<typeof setTimeout> | undefined;
 
   const url = (path: string) => `${baseUrl}${path}`;
 
@@ -118,16 +124,66 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     finish(error);
   }
 
+  /** Runs `use` after every earlier use of the token, when this client holds one. */
+  function presentingToken<T>(use: () => Promise<T>): Promise<T> {
+    if (ticket === undefined && sessionToken === undefined) return use();
+    const run = tokenUses.then(use, use);
+    tokenUses = run.catch(() => {});
+    return run;
+  }
+
+  /** Keeps the token that an answer carries, and rotates it again before the idle timeout. */
+  function keepToken(answer: Record<string, unknown>) {
+    if (typeof answer.session !== "string") return;
+    sessionToken = answer.session;
+    // The token changed, not the snapshot: getSession() readers (a page that saves it) look again.
+    for (const listener of listeners) listener();
+    const every = Number(answer.session_refresh_ms);
+    if (Number.isFinite(every) && every > 0) scheduleRotation(every);
+  }
+
+  function scheduleRotation(ms: number) {
+    clearTimeout(rotation);
+    rotation = setTimeout(() => void rotate(ms), ms);
+    // A Node process is not kept alive for it.
+    if (typeof rotation === "object" && "unref" in rotation) rotation.unref();
+  }
+
+  /** While signed in, a connected client uses its session, so it never idles out. */
+  async function rotate(every: number) {
+    if (!snapshot.user || sessionToken === undefined) return;
+    try {
+      const answer = await presentingToken(() =>
+        postAuthForm(
+          url("/api/realtime/sessions/rotate"),
+          { session: sessionToken },
+          observeCall("rotate"),
+          "session",
+        ),
+      );
+      keepToken(answer);
+    } catch (error) {
+      if (error instanceof SessionEndedError) {
+        pusher?.disconnect();
+        return fail(error);
+      }
+      // Unreachable for now: tried again well before the idle timeout.
+      scheduleRotation(Math.max(1_000, Math.round(every / 3)));
+    }
+  }
+
   function authenticateUser(socketId: string, callback: UserAuthenticationCallback) {
-    const presented = { ticket, session: ticket ? undefined : sessionToken };
-    ticket = undefined; // A ticket is exchanged once.
-    postAuthForm(
-      url("/api/pusher/user-auth"),
-      { socket_id: socketId, ...presented },
-      observeCall("user-auth"),
-    )
+    presentingToken(() => {
+      const presented = { ticket, session: ticket ? undefined : sessionToken };
+      ticket = undefined; // A ticket is exchanged once.
+      return postAuthForm(
+        url("/api/pusher/user-auth"),
+        { socket_id: socketId, ...presented },
+        observeCall("user-auth"),
+      );
+    })
       .then((answer) => {
-        if (typeof answer.session === "string") sessionToken = answer.session;
+        keepToken(answer);
         if (typeof answer.session_id === "string") sessionId = answer.session_id;
         lastAuthError = null;
         const userData = String(answer.user_data);
@@ -146,8 +202,14 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     channelName: string,
     callback: ChannelAuthorizationCallback,
   ) {
-    const fields = { socket_id: socketId, channel_name: channelName, session: sessionToken };
-    const post = () => postAuthForm(url("/api/pusher/auth"), fields, observeCall("channel-auth"));
+    const post = () =>
+      presentingToken(() =>
+        postAuthForm(
+          url("/api/pusher/auth"),
+          { socket_id: socketId, channel_name: channelName, session: sessionToken },
+          observeCall("channel-auth"),
+        ),
+      );
     const encrypted = isEncryptedChannel(channelName);
     // Without the library that decrypts it an encrypted channel is of no use: the app is not asked.
     // With it, the library loads while the app answers.
@@ -258,7 +320,11 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
           return;
         }
         // The credential is kept: signing in again with it makes the server say why, once more.
-        return fail(new RealtimeError("ended", why, END_MESSAGES[why], code));
+        return fail(
+          isFinal(why)
+            ? new SessionEndedError(sessionEndCode(why), why, END_MESSAGES[why], code)
+            : new RealtimeError("ended", why, END_MESSAGES[why], code),
+        );
       }
       const text = message ?? "The realtime server closed the connection.";
       fail(
@@ -294,6 +360,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
 
   /** The one exchange path: a ticket once, a saved session, or else the session cookie. */
   function startWith(withTicket: string | undefined, saved?: SavedSession): Promise<RealtimeUser> {
+    clearTimeout(rotation);
     ticket = withTicket;
     sessionToken = saved?.session;
     sessionId = undefined;
@@ -331,6 +398,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
       return (await requestTicket(url(path), credentials, observeCall("credentials"))).userTicket;
     },
     stop() {
+      clearTimeout(rotation);
       ticket = undefined;
       sessionToken = undefined;
       sessionId = undefined;

@@ -1,3 +1,5 @@
+import type { SessionEndCode } from "@/lib/realtime/session-ended";
+
 /** Where a realtime failure came from. */
 export type RealtimeErrorKind =
   | "signin" // pusher:signin_error without an HTTP answer behind it
@@ -18,5 +20,21 @@ export class RealtimeError extends Error {
   ) {
     super(message);
     this.name = "RealtimeError";
+  }
+}
+
+/**
+ * The session this client signed in with is over, for good: what it holds never signs in again.
+ * `code` says which kind of end; `reason` the detail (signed_out, session_limit, user_banned …).
+ */
+export class SessionEndedError extends RealtimeError {
+  constructor(
+    override readonly code: SessionEndCode,
+    readonly reason: string,
+    message: string,
+    status?: number,
+  ) {
+    super("ended", code, message, status);
+    this.name = "SessionEndedError";
   }
 }

@@ -10,19 +10,31 @@ import {
   refuse,
   sessionEnded,
 } from "@/lib/auth/gate";
-import { endDisplacedSessions } from "@/lib/auth/lifecycle";
+import { endDisplacedSessions, endReusedSession } from "@/lib/auth/lifecycle";
 import { recordAuthEvent } from "@/lib/auth/record-event";
 import { isLive } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
+import {
+  type RealtimeSession,
+  rotateSession,
+  sessionState,
+  spendGrace,
+  startRealtimeSession,
+} from "@/lib/realtime/server/realtime-sessions";
 import { serviceAuthState } from "@/lib/realtime/server/service-switch";
+import { readSessionToken, sessionToken } from "@/lib/realtime/server/session-tokens";
 import {
   type TicketFailure,
   type TicketPayload,
   verifyTicket,
 } from "@/lib/realtime/server/tickets";
-import { cachedSession, cachedUser, cachedWebSession } from "@/lib/realtime/server/user-cache";
+import {
+  cachedSession,
+  cachedUser,
+  cachedWebSession,
+  freshSession,
+} from "@/lib/realtime/server/user-cache";
 
 // The gate for pusher-js's endpoints, which accept two credentials besides the session cookie:
 // a ticket (exchanged once, for a realtime session) and that realtime session's token.
@@ -133,7 +145,8 @@ async function exchangeVerified(
     userId: user.id,
     ticketNonce: nonce,
     flow,
-    ttlHours: env().REALTIME_SESSION_TTL_HOURS,
+    maxAgeSeconds: env().REALTIME_SESSION_MAX_AGE_SECONDS,
+    secret: env().PUSHER_SECRET,
     webSessionId: parent,
     userAgent: client?.userAgent,
     clientAddress: client?.clientAddress,
@@ -145,20 +158,94 @@ async function exchangeVerified(
   return admitted.ok ? { ...admitted, issued: session } : admitted;
 }
 
-async function resumeSession(token: string): Promise<RealtimeResult> {
-  const session = await cachedSession(token);
-  if (session?.flow === "service") {
-    const service = await serviceAuthState();
-    // A service session that the switch ended says so, which tells its user more than "ended".
-    if (!service.enabled) return { ok: false, refusal: SERVICE_AUTH_DISABLED };
-    // Started before the switch was last turned on, so before a switch-off: dead for good, even
-    // if its start raced the switch-off.
-    if (service.since && session.createdAt < service.since) return refuse(sessionEnded(undefined));
-  }
-  if (!session?.live) return refuse(sessionEnded(session?.endReason));
+/** How a request uses a realtime session token: signing a socket in rotates it; channel auth does not. */
+export type SessionUse = "sign-in" | "rotate" | "channel";
+
+function refpresentSession(reason: string | undefined): RealtimeResult {
+  return refuse(sessionEnded(reason));
+}
+
+/** What a live session's caller gets: the user, and the token to present next when it rotated. */
+async function admitSession(session: RealtimeSession, next?: number): Promise<RealtimeResult> {
   const admitted = admit(await cachedUser(session.userId), session.id);
-  if (admitted.ok) touchSession("realtime", session.id);
-  return admitted;
+  if (!admitted.ok) return admitted;
+  touchSession("realtime", session.id);
+  if (next === undefined) return admitted;
+  const token = sessionToken(env().PUSHER_SECRET, session.id, next);
+  return { ...admitted, issued: { token, expiresAt: session.expiresAt } };
+}
+
+/**
+ * A session token, checked and (for "sign-in" and "rotate") rotated: the answer carries the next
+ * token, and the one presented is retired. A retired token that comes back is reuse, which ends
+ * the session, except the one just retired, once, within REALTIME_TOKEN_GRACE_SECONDS: its
+ * answer may have been lost, so the current token is sent again.
+ */
+async function presentSession(
+  token: string,
+  use: SessionUse,
+  retried = false,
+): Promise<RealtimeResult> {
+  const { PUSHER_SECRET, REALTIME_SESSION_IDLE_SECONDS, REALTIME_TOKEN_GRACE_SECONDS } = env();
+  const claim = readSessionToken(PUSHER_SECRET, token);
+  // Not minted here: it names no session, so it can end none.
+  if (!claim) return refpresentSession(undefined);
+  const limits = { idleSeconds: REALTIME_SESSION_IDLE_SECONDS };
+
+  // The hot path, channel auth with the current token, is answered from the cache.
+  const remembered = await cachedSession(claim.id);
+  const current =
+    use === "channel" && remembered?.generation === claim.generation
+      ? remembered
+      : await freshSession(claim.id);
+  if (!current) return refpresentSession(undefined);
+
+  const switchedOff = await serviceRefusal(current);
+  if (switchedOff) return switchedOff;
+  const state = sessionState(current, limits);
+  if (!state.live) return refpresentSession(state.reason);
+
+  if (claim.generation > current.generation) return refpresentSession(undefined);
+  if (claim.generation < current.generation) {
+    const previous = claim.generation === current.generation - 1;
+    const inGrace = Date.now() - current.rotatedAt.getTime() <= REALTIME_TOKEN_GRACE_SECONDS * 1000;
+    if (previous && inGrace) {
+      if (use === "channel") return admitSession(current);
+      if (await spendGrace(db(), current.id, current.generation))
+        return admitSession(current, current.generation);
+    }
+    await endReusedSession(
+      current.userId,
+      current.id,
+      `generation ${claim.generation} presented after ${current.generation}`,
+    );
+    return refpresentSession("session_reused");
+  }
+  if (use === "channel") return admitSession(current);
+  if (!(await rotateSession(db(), current.id, current.generation))) {
+    // Another request rotated it first: this token is now the previous one.
+    return retried ? refpresentSession(undefined) : presentSession(token, use, true);
+  }
+  const next = current.generation + 1;
+  await recordAuthEvent({
+    kind: "session_rotated",
+    outcome: "success",
+    userId: current.userId,
+    sessionId: current.id,
+    detail: `${use} generation ${next}`,
+  });
+  return admitSession({ ...current, generation: next, rotatedAt: new Date() }, next);
+}
+
+/** A service session's refusal by the switch, which tells its user more than "ended". */
+async function serviceRefusal(session: RealtimeSession): Promise<RealtimeResult | undefined> {
+  if (session.flow !== "service") return undefined;
+  const service = await serviceAuthState();
+  if (!service.enabled) return { ok: false, refusal: SERVICE_AUTH_DISABLED };
+  // Started before the switch was last turned on, so before a switch-off: dead for good, even
+  // if its start raced the switch-off.
+  if (service.since && session.createdAt < service.since) return refpresentSession(undefined);
+  return undefined;
 }
 
 /**
@@ -167,9 +254,24 @@ async function resumeSession(token: string): Promise<RealtimeResult> {
  */
 export function realtimeCaller(
   credentials: { ticket?: string; session?: string },
+  use: SessionUse,
   client?: RealtimeClientInfo,
 ): Promise<RealtimeResult | GateResult> {
   if (credentials.ticket) return exchangeTicket(credentials.ticket, client);
-  if (credentials.session) return resumeSession(credentials.session);
+  if (credentials.session) return presentSession(credentials.session, use);
   return currentUser();
+}
+
+/**
+ * The answer's session fields when the caller was issued a token: the token to present next,
+ * when the session ends at the latest, and how often a connected client rotates it, so that an
+ * open tab never reaches the idle timeout.
+ */
+export function issuedSession(caller: RealtimeCaller | Caller): Record<string, unknown> {
+  if (!("issued" in caller) || !caller.issued) return {};
+  return {
+    session: caller.issued.token,
+    session_expires_at: caller.issued.expiresAt,
+    session_refresh_ms: Math.floor((env().REALTIME_SESSION_IDLE_SECONDS * 1000) / 3),
+  };
 }

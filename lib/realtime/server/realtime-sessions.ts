@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { lockUser, makeRoom } from "@/lib/auth/devices";
 import type { Database } from "@/lib/db/connect";
 import {
@@ -8,14 +7,10 @@ import {
   type WebSessionEndReason,
   webSessions,
 } from "@/lib/db/schema";
+import { sessionToken } from "@/lib/realtime/server/session-tokens";
 
-// Realtime sessions let pusher-js sign in again after every reconnect without a ticket.
-
-const TOKEN_PREFIX = "rts_";
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+// Realtime sessions let pusher-js sign in again after every reconnect without a ticket. Their
+// token rotates on each sign-in (lib/realtime/server/caller.ts); none is stored.
 
 /**
  * Starts a session for an exchanged ticket; undefined when that ticket was exchanged before.
@@ -29,7 +24,9 @@ export async function startRealtimeSession(
     userId: string;
     ticketNonce: string;
     flow: AuthFlow;
-    ttlHours: number;
+    maxAgeSeconds: number;
+    /** The app secret, which the token is signed under. */
+    secret: string;
     /** The web session that asked for the ticket, if any: the realtime session ends with it. */
     webSessionId?: string;
     userAgent?: string | null;
@@ -37,8 +34,7 @@ export async function startRealtimeSession(
     maxSessions?: number;
   },
 ): Promise<{ id: string; token: string; expiresAt: Date; displaced: string[] } | undefined> {
-  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
+  const expiresAt = new Date(Date.now() + input.maxAgeSeconds * 1000);
   return db.transaction(async (tx) => {
     if (input.maxSessions) await lockUser(tx, input.userId);
     const [session] = await tx
@@ -51,7 +47,6 @@ export async function startRealtimeSession(
         // Bounded: both come from the client.
         userAgent: input.userAgent?.slice(0, 512) ?? null,
         clientAddress: input.clientAddress?.slice(0, 64) ?? null,
-        tokenHash: hashToken(token),
         expiresAt,
       })
       .onConflictDoNothing({ target: realtimeSessions.ticketNonce })
@@ -61,46 +56,135 @@ export async function startRealtimeSession(
     const displaced = input.maxSessions
       ? await makeRoom(tx, input.userId, input.maxSessions, keep)
       : [];
+    const token = sessionToken(input.secret, session.id, 0);
     return { id: session.id, token, expiresAt, displaced };
   });
 }
 
-/**
- * The session behind a token, `live` unless it expired or was revoked, or the web session that
- * started it has ended: checked here too, so that an exchange racing a sign-out cannot outlive it.
- */
-export async function findSession(
-  db: Database,
-  token: string,
-): Promise<
-  | {
-      id: string;
-      userId: string;
-      flow: AuthFlow;
-      live: boolean;
-      endReason: WebSessionEndReason | null;
-      createdAt: Date;
-      expiresAt: Date;
-    }
-  | undefined
-> {
-  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+export type RealtimeSession = {
+  id: string;
+  userId: string;
+  flow: AuthFlow;
+  generation: number;
+  rotatedAt: Date;
+  graceUsed: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  endReason: WebSessionEndReason | null;
+  /** False when the web session that started it has ended, which ends it too. */
+  parentLive: boolean;
+};
+
+/** A session by id, with whether the web session it came from still lives. */
+export async function findSession(db: Database, id: string): Promise<RealtimeSession | undefined> {
   const [session] = await db
     .select({
       id: realtimeSessions.id,
       userId: realtimeSessions.userId,
       flow: realtimeSessions.flow,
+      generation: realtimeSessions.generation,
+      rotatedAt: realtimeSessions.rotatedAt,
+      graceUsed: realtimeSessions.graceUsed,
       createdAt: realtimeSessions.createdAt,
       expiresAt: realtimeSessions.expiresAt,
+      revokedAt: realtimeSessions.revokedAt,
       endReason: realtimeSessions.endReason,
-      live: sql<boolean>`${realtimeSessions.revokedAt} is null and ${realtimeSessions.expiresAt} > now()
-        and (${webSessions.id} is null or (${webSessions.endedAt} is null and ${webSessions.expiresAt} > now()))`,
+      parentLive: sql<boolean>`(${webSessions.id} is null or (${webSessions.endedAt} is null and ${webSessions.expiresAt} > now()))`,
     })
     .from(realtimeSessions)
     .leftJoin(webSessions, eq(webSessions.id, realtimeSessions.webSessionId))
-    .where(eq(realtimeSessions.tokenHash, hashToken(token)))
+    .where(eq(realtimeSessions.id, id))
     .limit(1);
   return session;
+}
+
+/** Live, or why not: its own end reason, "session_expired" past either deadline, or none known. */
+export function sessionState(
+  session: RealtimeSession,
+  limits: { idleSeconds: number; now?: Date },
+): { live: true } | { live: false; reason: string | undefined } {
+  const now = limits.now ?? new Date();
+  if (session.revokedAt) return { live: false, reason: session.endReason ?? undefined };
+  if (!session.parentLive) return { live: false, reason: undefined };
+  const idleUntil = session.rotatedAt.getTime() + limits.idleSeconds * 1000;
+  if (session.expiresAt <= now || idleUntil <= now.getTime())
+    return { live: false, reason: "session_expired" };
+  return { live: true };
+}
+
+/** Moves a live session from `generation` to the next; false if another request moved it first. */
+export async function rotateSession(
+  db: Database,
+  id: string,
+  generation: number,
+  now = new Date(),
+): Promise<boolean> {
+  const rotated = await db
+    .update(realtimeSessions)
+    .set({ generation: generation + 1, rotatedAt: now, lastActiveAt: now, graceUsed: false })
+    .where(
+      and(
+        eq(realtimeSessions.id, id),
+        eq(realtimeSessions.generation, generation),
+        isNull(realtimeSessions.revokedAt),
+      ),
+    )
+    .returning({ id: realtimeSessions.id });
+  return rotated.length > 0;
+}
+
+/** Spends the one answer the previous token gets after `generation`'s rotation; false if spent. */
+export async function spendGrace(db: Database, id: string, generation: number): Promise<boolean> {
+  const spent = await db
+    .update(realtimeSessions)
+    .set({ graceUsed: true })
+    .where(
+      and(
+        eq(realtimeSessions.id, id),
+        eq(realtimeSessions.generation, generation),
+        eq(realtimeSessions.graceUsed, false),
+        isNull(realtimeSessions.revokedAt),
+      ),
+    )
+    .returning({ id: realtimeSessions.id });
+  return spent.length > 0;
+}
+
+/** Ends one realtime session; false if it had ended already. */
+export async function endRealtimeSession(
+  db: Database,
+  id: string,
+  reason: WebSessionEndReason,
+): Promise<boolean> {
+  const ended = await db
+    .update(realtimeSessions)
+    .set({ revokedAt: new Date(), endReason: reason })
+    .where(and(eq(realtimeSessions.id, id), isNull(realtimeSessions.revokedAt)))
+    .returning({ id: realtimeSessions.id });
+  return ended.length > 0;
+}
+
+/**
+ * Ends every live session past its lifetime or idle timeout, once: concurrent sweeps by several
+ * instances each get a share, never the same session.
+ */
+export async function expireRealtimeSessions(
+  db: Database,
+  limits: { idleSeconds: number; now?: Date },
+): Promise<{ id: string; userId: string }[]> {
+  const now = limits.now ?? new Date();
+  const idleSince = new Date(now.getTime() - limits.idleSeconds * 1000);
+  return db
+    .update(realtimeSessions)
+    .set({ revokedAt: now, endReason: "session_expired" })
+    .where(
+      and(
+        isNull(realtimeSessions.revokedAt),
+        or(lte(realtimeSessions.expiresAt, now), lte(realtimeSessions.rotatedAt, idleSince)),
+      ),
+    )
+    .returning({ id: realtimeSessions.id, userId: realtimeSessions.userId });
 }
 
 /** Revokes every live session that service authentication started; returns them, by user. */

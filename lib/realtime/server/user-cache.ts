@@ -4,7 +4,7 @@ import { findWebSession } from "@/lib/auth/web-sessions";
 import { db, listen } from "@/lib/db";
 import { findUserById, watchlistFor } from "@/lib/db/queries";
 import type { User, WebSession } from "@/lib/db/schema";
-import { findSession } from "@/lib/realtime/server/realtime-sessions";
+import { findSession, type RealtimeSession } from "@/lib/realtime/server/realtime-sessions";
 
 // The gate checks the user and their session on every request. A cache answers most of those
 // checks, and stays revocation-aware: a ban, an unban or a sign-out is announced on a PostgreSQL
@@ -16,7 +16,7 @@ const USER_TTL_MS = 10_000;
 const LIST_TTL_MS = 60_000;
 
 type Entry<T> = { value: T; expires: number };
-type Session = Awaited<ReturnType<typeof findSession>>;
+type Session = RealtimeSession | undefined;
 type Caches = {
   users: Map<string, Entry<User | undefined>>;
   sessions: Map<string, Entry<Session>>;
@@ -51,8 +51,8 @@ async function cached<T>(
 /** Drops what this instance remembers of a user: the row, the web and realtime sessions. */
 function forget(userId: string) {
   caches.users.delete(userId);
-  for (const [token, entry] of caches.sessions) {
-    if (entry.value?.userId === userId) caches.sessions.delete(token);
+  for (const [id, entry] of caches.sessions) {
+    if (entry.value?.userId === userId) caches.sessions.delete(id);
   }
   for (const [id, entry] of caches.webSessions) {
     if (entry.value?.userId === userId) caches.webSessions.delete(id);
@@ -69,10 +69,18 @@ export function cachedUser(userId: string): Promise<User | undefined> {
   return cached(caches.users, userId, USER_TTL_MS, () => findUserById(db(), userId));
 }
 
-/** A realtime session by token; it is never remembered past its own expiry. */
-export async function cachedSession(token: string): Promise<Session> {
-  const session = await cached(caches.sessions, token, USER_TTL_MS, () => findSession(db(), token));
-  if (session?.live && session.expiresAt <= new Date()) return { ...session, live: false };
+/**
+ * A realtime session by id. Its generation may lag a rotation on another instance by the TTL:
+ * the caller reads it fresh whenever the token's generation is not the one remembered.
+ */
+export function cachedSession(id: string): Promise<Session> {
+  return cached(caches.sessions, id, USER_TTL_MS, () => findSession(db(), id));
+}
+
+/** Reads a realtime session from the database and remembers that. */
+export async function freshSession(id: string): Promise<Session> {
+  const session = await findSession(db(), id);
+  caches.sessions.set(id, { value: session, expires: Date.now() + USER_TTL_MS });
   return session;
 }
 

@@ -24,7 +24,7 @@ export const POST = withUnavailable(async (request: Request) => {
   const input = await readAuthForm(request, formSchema, env().AUTH_URL);
   if (input instanceof Response) return input;
 
-  const caller = await realtimeCaller({ session: input.session });
+  const caller = await realtimeCaller({ session: input.session }, "channel");
   if (!caller.ok) return refusalResponse(caller.refusal);
   const { user } = caller;
 

@@ -5,7 +5,7 @@ import { readAuthForm } from "@/lib/http/guards";
 import { requestClient } from "@/lib/http/peer-address";
 import { jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { realtimeCaller } from "@/lib/realtime/server/caller";
+import { issuedSession, realtimeCaller } from "@/lib/realtime/server/caller";
 import { socketIdSchema } from "@/lib/realtime/server/protocol";
 import { pusher } from "@/lib/realtime/server/pusher";
 import { cachedWatchlist } from "@/lib/realtime/server/user-cache";
@@ -25,7 +25,7 @@ export const POST = withUnavailable(async (request: Request) => {
   if (input instanceof Response) return input;
 
   // A ticket starts a realtime session: a device, named by this client's User-Agent and address.
-  const caller = await realtimeCaller(input, {
+  const caller = await realtimeCaller(input, "sign-in", {
     userAgent: request.headers.get("user-agent"),
     clientAddress: requestClient(request.headers),
   });
@@ -38,9 +38,5 @@ export const POST = withUnavailable(async (request: Request) => {
     watchlist: await cachedWatchlist(user.id),
   });
   // session_id tells the tab which session it is, so that it knows when that session ends.
-  const issued =
-    "issued" in caller && caller.issued
-      ? { session: caller.issued.token, session_expires_at: caller.issued.expiresAt }
-      : {};
-  return jsonOk({ ...answer, session_id: sessionId, ...issued });
+  return jsonOk({ ...answer, session_id: sessionId, ...issuedSession(caller) });
 });

@@ -1,0 +1,54 @@
+import "server-only";
+import { endExpiredSessions } from "@/lib/auth/lifecycle";
+import { expireWebSessions } from "@/lib/auth/web-sessions";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { expireRealtimeSessions } from "@/lib/realtime/server/realtime-sessions";
+
+// A session that expires while its socket is open must not stay signed in until the next
+// reconnect: every instance looks for expired sessions every SESSION_SWEEP_SECONDS, ends them
+// (each once, whichever instance finds it first), and closes their sockets with a notice.
+
+const globalForSweeper = globalThis as unknown as {
+  sessionSweeper?: ReturnType<typeof setInterval>;
+};
+
+/** Ends the sessions past their deadlines and closes their connections; returns how many. */
+export async function sweepExpiredSessions(now = new Date()): Promise<number> {
+  const ended = [
+    ...(await expireRealtimeSessions(db(), {
+      idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS,
+      now,
+    })),
+    ...(await expireWebSessions(db(), now)),
+  ];
+  const byUser = new Map<string, string[]>();
+  for (const { id, userId } of ended) byUser.set(userId, [...(byUser.get(userId) ?? []), id]);
+  await Promise.all([...byUser].map(([userId, ids]) => endExpiredSessions(userId, ids)));
+  return ended.length;
+}
+
+/** Starts the sweep on this instance, once. */
+export function startExpirySweeper(): void {
+  if (globalForSweeper.sessionSweeper) return;
+  let running = false;
+  const sweep = async () => {
+    if (running) return; // A slow database: the next tick waits for this one.
+    running = true;
+    try {
+      await sweepExpiredSessions();
+    } catch (error) {
+      console.warn(
+        "Could not end expired sessions:",
+        error instanceof Error ? error.message : error,
+      );
+    } finally {
+      running = false;
+    }
+  };
+  globalForSweeper.sessionSweeper = setInterval(
+    () => void sweep(),
+    env().SESSION_SWEEP_SECONDS * 1000,
+  );
+  globalForSweeper.sessionSweeper.unref();
+}
