@@ -14,7 +14,7 @@ import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
 import { requestClient } from "@/lib/http/peer-address";
-import { cachedUser, cachedWebSession } from "@/lib/realtime/server/user-cache";
+import { cachedUser, cachedWebSession, rememberWebSession } from "@/lib/realtime/server/user-cache";
 
 const credentials = Credentials({
   id: "credentials",
@@ -135,10 +135,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       const live = record && isLive(record) && record.userId === token.id;
       if (!live || !owner || owner.bannedAt) return null;
       // Auth.js is about to re-issue the cookie with a full maxAge: the record follows.
-      await extendWebSession(db(), record, {
+      const expiresAt = await extendWebSession(db(), record, {
         maxAgeSeconds: env().WEB_SESSION_MAX_AGE_SECONDS,
         updateAgeSeconds: env().WEB_SESSION_UPDATE_AGE_SECONDS,
       });
+      if (expiresAt) rememberWebSession({ ...record, expiresAt });
       return token;
     },
     session({ session, token }) {

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRealtime } from "@/components/realtime-provider";
+import { SessionEndedError } from "@/lib/realtime/browser/errors";
 import { endsSession } from "@/lib/realtime/session-ended";
 
 /**
@@ -13,11 +14,15 @@ export function RealtimeNotice({ restart }: { restart?: { href: string; label: s
   if (!error || !client) return null;
   const ended = endsSession(error);
   const closed = error.kind === "refused" || error.kind === "ended" || state === "disconnected";
+  // An ended session: data-session-end is its kind (session_expired, session_revoked or
+  // session_reused), data-code the detail (signed_out, session_limit …).
+  const session = error instanceof SessionEndedError ? error : undefined;
   return (
     <div
       role="alert"
       data-testid="realtime-notice"
-      data-code={error.code}
+      data-code={session?.reason ?? error.code}
+      data-session-end={session?.code}
       data-final={ended ? "true" : "false"}
       className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
     >

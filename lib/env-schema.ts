@@ -76,7 +76,7 @@ const variables = z.object({
   /** How often each app instance looks for expired sessions to close their sockets. */
   SESSION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   /** The session cookie's maxAge (Auth.js's 30 days), and so its record's. */
-  WEB_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(2_592_000),
+  WEB_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(31_536_000).default(2_592_000),
   /** How often a used web session's record and cookie are pushed back to a full maxAge: a day. */
   WEB_SESSION_UPDATE_AGE_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
   /**

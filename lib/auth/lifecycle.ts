@@ -161,7 +161,6 @@ export async function endReusedSession(
     outcome: "failure",
     userId,
     sessionId,
-    reason: "session_reused",
     detail,
   });
   await announceUserChange(userId);
@@ -177,7 +176,6 @@ export async function endExpiredSessions(userId: string, ended: string[]): Promi
       outcome: "success" as const,
       userId,
       sessionId,
-      reason: "session_expired",
       // The sweeper acts on no request: no client to name.
       clientAddress: null,
       userAgent: null,

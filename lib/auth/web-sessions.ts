@@ -61,16 +61,16 @@ export async function findWebSession(db: Database, id: string): Promise<WebSessi
  * Auth.js re-issues the JWT cookie with a full maxAge each time the session is read; the record
  * follows, as Auth.js's database sessions do: once `updateAge` has passed since it was last
  * extended. The record so never outlives the cookie, and trails it by less than `updateAge`.
- * True when it was extended.
+ * The new expiry when it was extended.
  */
 export async function extendWebSession(
   db: Database,
   session: Pick<WebSession, "id" | "expiresAt">,
   ages: { maxAgeSeconds: number; updateAgeSeconds: number },
   now = new Date(),
-): Promise<boolean> {
+): Promise<Date | undefined> {
   const extendedAt = session.expiresAt.getTime() - ages.maxAgeSeconds * 1000;
-  if (now.getTime() - extendedAt < ages.updateAgeSeconds * 1000) return false;
+  if (now.getTime() - extendedAt < ages.updateAgeSeconds * 1000) return undefined;
   const expiresAt = new Date(now.getTime() + ages.maxAgeSeconds * 1000);
   const extended = await db
     .update(webSessions)
@@ -83,7 +83,7 @@ export async function extendWebSession(
       ),
     )
     .returning({ id: webSessions.id });
-  return extended.length > 0;
+  return extended.length > 0 ? expiresAt : undefined;
 }
 
 /**

@@ -229,11 +229,15 @@ test.describe("devices", () => {
 
     await expectSignedOutHere(phone.app);
     await expect
-      .poll(() => serviceClient.getSnapshot().error?.code, { timeout: 1_000 })
-      .toBe("signed_out_remotely");
+      .poll(() => serviceClient.getSnapshot().error, { timeout: 1_000 })
+      .toMatchObject({ code: "session_revoked", reason: "signed_out_remotely" });
     await expectCookieRefused(phoneCookie);
     // The service client's session token is refused for good too.
-    await expect(serviceClient.reconnect()).rejects.toMatchObject({ code: "session_ended" });
+    await expect(serviceClient.reconnect()).rejects.toMatchObject({
+      name: "SessionEndedError",
+      code: "session_revoked",
+      reason: "signed_out_remotely",
+    });
 
     await expect.poll(laptopSignIns, { timeout: 5_000 }).toBeGreaterThan(0);
     await expect(laptop.app.badge).toHaveAttribute("data-signed-in", "true");

@@ -1,4 +1,4 @@
-import { RealtimeError } from "../../lib/realtime/browser/client";
+import { RealtimeError, SessionEndedError } from "../../lib/realtime/browser/client";
 import { DEMO_PASSWORD } from "./fixtures";
 import { stackClient } from "./support/node-client";
 import { expect, test } from "./test";
@@ -22,7 +22,9 @@ test("getSession() after start(credentials) resumes in a new client with start(s
   try {
     const resumed = await second.start(saved);
     expect(resumed.id).toBe(user.id);
-    expect(second.getSession()).toEqual(saved);
+    // Signing in rotated the token: the caller stores the new one.
+    expect(second.getSession()).toEqual({ session: expect.any(String) });
+    expect(second.getSession()).not.toEqual(saved);
   } finally {
     second.stop();
   }
@@ -34,5 +36,31 @@ test("getSession() after start(credentials) resumes in a new client with start(s
     expect(forged.getSession()).toBeNull();
   } finally {
     forged.stop();
+  }
+});
+
+test("a copy of a token rotated out, started elsewhere, ends the session for both with session_reused", async () => {
+  const owner = nodeClient();
+  const thief = nodeClient();
+  try {
+    await owner.start({ username: "carol", password: DEMO_PASSWORD });
+    const copied = owner.getSession();
+    if (!copied) throw new Error("no session to copy");
+    // Each sign-in rotates the token: two later, the copy is past its one grace answer.
+    await owner.reconnect();
+    await owner.reconnect();
+    expect(owner.getSession()).not.toEqual(copied);
+
+    const stolen = await thief.start(copied).catch((e: unknown) => e);
+    expect(stolen).toBeInstanceOf(SessionEndedError);
+    expect(stolen).toMatchObject({ kind: "ended", code: "session_reused", status: 401 });
+    // The owner's socket is closed by the server, which says why.
+    await expect
+      .poll(() => owner.getSnapshot().error, { timeout: 2_000 })
+      .toMatchObject({ code: "session_reused", reason: "session_reused" });
+    await expect(owner.reconnect()).rejects.toMatchObject({ code: "session_reused" });
+  } finally {
+    owner.stop();
+    thief.stop();
   }
 });

@@ -89,6 +89,11 @@ export function cachedWebSession(id: string): Promise<WebSession | undefined> {
   return cached(caches.webSessions, id, USER_TTL_MS, () => findWebSession(db(), id));
 }
 
+/** Updates what this instance remembers of a web session it changed itself. */
+export function rememberWebSession(session: WebSession): void {
+  caches.webSessions.set(session.id, { value: session, expires: Date.now() + USER_TTL_MS });
+}
+
 export function cachedWatchlist(userId: string): Promise<string[]> {
   return cached(caches.watchlists, userId, LIST_TTL_MS, () => watchlistFor(db(), userId));
 }
