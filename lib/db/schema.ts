@@ -1,4 +1,5 @@
 import type { AdapterAccountType } from "@auth/core/adapters";
+import { sql } from "drizzle-orm";
 import {
   boolean,
   index,
@@ -136,7 +137,13 @@ export const webSessions = pgTable(
     endedAt: timestamp("ended_at", { mode: "date", withTimezone: true }),
     endReason: text("end_reason").$type<WebSessionEndReason>(),
   },
-  (session) => [index("web_session_user_id_idx").on(session.userId)],
+  (session) => [
+    index("web_session_user_id_idx").on(session.userId),
+    // The sweeper's query (lib/auth/expiry.ts): live sessions only.
+    index("web_session_live_expires_at_idx")
+      .on(session.expiresAt)
+      .where(sql`${session.endedAt} is null`),
+  ],
 );
 
 export type WebSession = typeof webSessions.$inferSelect;
@@ -181,7 +188,16 @@ export const realtimeSessions = pgTable(
     /** Why it was revoked, when the reason is its own (a device signed out, the session limit). */
     endReason: text("end_reason").$type<WebSessionEndReason>(),
   },
-  (session) => [index("realtime_session_user_id_idx").on(session.userId)],
+  (session) => [
+    index("realtime_session_user_id_idx").on(session.userId),
+    // The sweeper's query (lib/auth/expiry.ts), one index per deadline: live sessions only.
+    index("realtime_session_live_expires_at_idx")
+      .on(session.expiresAt)
+      .where(sql`${session.revokedAt} is null`),
+    index("realtime_session_live_rotated_at_idx")
+      .on(session.rotatedAt)
+      .where(sql`${session.revokedAt} is null`),
+  ],
 );
 
 /** Operator settings that change at run time, such as the service-authentication switch. */

@@ -161,7 +161,7 @@ async function exchangeVerified(
 /** How a request uses a realtime session token: signing a socket in rotates it; channel auth does not. */
 export type SessionUse = "sign-in" | "rotate" | "channel";
 
-function refpresentSession(reason: string | undefined): RealtimeResult {
+function refuseSession(reason: string | undefined): RealtimeResult {
   return refuse(sessionEnded(reason));
 }
 
@@ -189,7 +189,7 @@ async function presentSession(
   const { PUSHER_SECRET, REALTIME_SESSION_IDLE_SECONDS, REALTIME_TOKEN_GRACE_SECONDS } = env();
   const claim = readSessionToken(PUSHER_SECRET, token);
   // Not minted here: it names no session, so it can end none.
-  if (!claim) return refpresentSession(undefined);
+  if (!claim) return refuseSession(undefined);
   const limits = { idleSeconds: REALTIME_SESSION_IDLE_SECONDS };
 
   // The hot path, channel auth with the current token, is answered from the cache.
@@ -198,14 +198,14 @@ async function presentSession(
     use === "channel" && remembered?.generation === claim.generation
       ? remembered
       : await freshSession(claim.id);
-  if (!current) return refpresentSession(undefined);
+  if (!current) return refuseSession(undefined);
 
   const switchedOff = await serviceRefusal(current);
   if (switchedOff) return switchedOff;
   const state = sessionState(current, limits);
-  if (!state.live) return refpresentSession(state.reason);
+  if (!state.live) return refuseSession(state.reason);
 
-  if (claim.generation > current.generation) return refpresentSession(undefined);
+  if (claim.generation > current.generation) return refuseSession(undefined);
   if (claim.generation < current.generation) {
     const previous = claim.generation === current.generation - 1;
     const inGrace = Date.now() - current.rotatedAt.getTime() <= REALTIME_TOKEN_GRACE_SECONDS * 1000;
@@ -219,12 +219,12 @@ async function presentSession(
       current.id,
       `generation ${claim.generation} presented after ${current.generation}`,
     );
-    return refpresentSession("session_reused");
+    return refuseSession("session_reused");
   }
   if (use === "channel") return admitSession(current);
   if (!(await rotateSession(db(), current.id, current.generation))) {
     // Another request rotated it first: this token is now the previous one.
-    return retried ? refpresentSession(undefined) : presentSession(token, use, true);
+    return retried ? refuseSession(undefined) : presentSession(token, use, true);
   }
   const next = current.generation + 1;
   await recordAuthEvent({
@@ -244,7 +244,7 @@ async function serviceRefusal(session: RealtimeSession): Promise<RealtimeResult 
   if (!service.enabled) return { ok: false, refusal: SERVICE_AUTH_DISABLED };
   // Started before the switch was last turned on, so before a switch-off: dead for good, even
   // if its start raced the switch-off.
-  if (service.since && session.createdAt < service.since) return refpresentSession(undefined);
+  if (service.since && session.createdAt < service.since) return refuseSession(undefined);
   return undefined;
 }
 
