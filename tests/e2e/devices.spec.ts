@@ -3,6 +3,7 @@ import {
   type APIResponse,
   type Browser,
   type BrowserContext,
+  type Locator,
   type Page,
   request as requests,
 } from "@playwright/test";
@@ -95,6 +96,13 @@ async function expectSignedOutHere(app: AppPage) {
   await expect(app.notice).toHaveText(
     "Disconnected: This device was signed out from another device.Sign in again",
   );
+}
+
+/** The rows of /account's Recent activity, newest first. */
+function recentActivity(page: Page): Locator {
+  return page
+    .getByRole("region", { name: "Recent activity", exact: true })
+    .getByTestId("activity-row");
 }
 
 /** What a signed-out device's cookie gets: 401 with the reason, and a redirect from pages. */
@@ -199,6 +207,11 @@ test.describe("devices", () => {
       await expect(app.notice).toHaveCount(0);
     }
     await expect(account.devices).toHaveCount(5);
+    // The user's Recent activity names the device that was signed out, and why.
+    await account.page.reload();
+    const revoked = recentActivity(account.page).filter({ hasText: "session_revoked" });
+    await expect(revoked).toHaveCount(1);
+    await expect(revoked).toContainText("signed_out_remotely");
 
     // After a reload the phone is sent to sign in, and told why.
     await phone.app.page.reload();
@@ -397,6 +410,9 @@ test("past MAX_SESSIONS_PER_USER a sign-in ends the least recently used session;
     );
     await expect(account.devices).toHaveCount(2);
     await expect(account.device(await sessionIdOf(second.context))).toBeVisible();
+    const displaced = recentActivity(account.page).filter({ hasText: "session_revoked" });
+    await expect(displaced).toHaveCount(1);
+    await expect(displaced).toContainText("session_limit");
     await Promise.all([first.context.close(), second.context.close(), third.context.close()]);
   } finally {
     await stack.stop();
