@@ -76,6 +76,12 @@ async function nodeSession(): Promise<string> {
   return (await signedIn.json()).session;
 }
 
+/** Channel auth for the core's presence channel, which every signed-in user may join. */
+const channelAuth = (session: string) =>
+  api.post("/api/pusher/auth", {
+    form: { socket_id: SOCKET_ID, channel_name: "presence-online", session },
+  });
+
 const rotate = (session: string) =>
   api.post("/api/realtime/sessions/rotate", { form: { session } });
 const signIn = (session: string) =>
@@ -154,6 +160,20 @@ test("the token rotated out last answers the current one again, once, within the
   const current = await signIn(second);
   expect(current.status()).toBe(401);
   expect(await current.json()).toMatchObject({ error: "session_ended", reason: "session_reused" });
+});
+
+test("channel auth takes the token rotated out within the grace, and after it counts it as reuse, even where it was cached", async () => {
+  const first = await nodeSession();
+  // Channel auth with the current token: the app remembers the session as it is now.
+  expect((await channelAuth(first)).status()).toBe(200);
+  const second = (await (await rotate(first)).json()).session as string;
+  expect((await channelAuth(first)).status()).toBe(200); // Within the grace.
+  expect((await channelAuth(second)).status()).toBe(200);
+  await new Promise((resolve) => setTimeout(resolve, (GRACE_SECONDS + 0.5) * 1000));
+  const late = await channelAuth(first);
+  expect(late.status()).toBe(401);
+  expect(await late.json()).toMatchObject({ error: "session_ended", reason: "session_reused" });
+  expect((await channelAuth(second)).status()).toBe(401);
 });
 
 test("an older token replayed from Node ends the session at once, and closes the tab's socket with session_reused", async ({

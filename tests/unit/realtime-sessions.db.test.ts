@@ -162,8 +162,8 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
     const at = new Date(Date.now() + 5_000);
     // Two requests that present generation 0 at once: one rotates, the other finds it moved.
     const raced = await Promise.all([
-      rotateSession(connection.db, id, 0, at),
-      rotateSession(connection.db, id, 0, at),
+      rotateSession(connection.db, id, 0, { idleSeconds: 60, now: at }),
+      rotateSession(connection.db, id, 0, { idleSeconds: 60, now: at }),
     ]);
     expect(raced.sort()).toEqual([false, true]);
     const after = await findSession(connection.db, id);
@@ -173,12 +173,19 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
     // The previous token's one grace answer is spent once, and comes back with the next rotation.
     expect(await spendGrace(connection.db, id, 1)).toBe(true);
     expect(await spendGrace(connection.db, id, 1)).toBe(false);
-    expect(await rotateSession(connection.db, id, 1)).toBe(true);
+    // Not once it is idle past the timeout, nor past its lifetime: a rotation revives nothing.
+    const idleAt = new Date(at.getTime() + 61_000);
+    expect(await rotateSession(connection.db, id, 1, { idleSeconds: 60, now: idleAt })).toBe(false);
+    const oldAt = new Date(Date.now() + 3_601_000);
+    expect(await rotateSession(connection.db, id, 1, { idleSeconds: 7_200, now: oldAt })).toBe(
+      false,
+    );
+    expect(await rotateSession(connection.db, id, 1, { idleSeconds: 60 })).toBe(true);
     expect(await spendGrace(connection.db, id, 2)).toBe(true);
     // An ended session rotates no more.
     expect(await endRealtimeSession(connection.db, id, "session_reused")).toBe(true);
     expect(await endRealtimeSession(connection.db, id, "session_reused")).toBe(false);
-    expect(await rotateSession(connection.db, id, 2)).toBe(false);
+    expect(await rotateSession(connection.db, id, 2, { idleSeconds: 60 })).toBe(false);
     const ended = await findSession(connection.db, id);
     expect(ended && sessionState(ended, { idleSeconds: 60 })).toEqual({
       live: false,
@@ -200,7 +207,10 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
     const busy = await start("busy-1", 3_600);
     const now = new Date(Date.now() + 120_000);
     // Used a second before the sweep: neither idle nor old.
-    await rotateSession(connection.db, busy?.id ?? "", 0, new Date(now.getTime() - 1_000));
+    await rotateSession(connection.db, busy?.id ?? "", 0, {
+      idleSeconds: 3_600,
+      now: new Date(now.getTime() - 1_000),
+    });
     const idleRow = await findSession(connection.db, idle?.id ?? "");
     expect(idleRow && sessionState(idleRow, { idleSeconds: 100, now })).toEqual({
       live: false,

@@ -84,6 +84,9 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   // the next token, and presenting the old one after it would count as reuse.
   let tokenUses: Promise<unknown> = Promise.resolve();
   let rotation: ReturnType<typeof setTimeout> | undefined;
+  // Which start() an answer belongs to: one that arrives after a newer start() or stop() is
+  // about a session this client no longer holds, and must not replace the current token.
+  let epoch = 0;
 
   const url = (path: string) => `${baseUrl}${path}`;
 
@@ -152,6 +155,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   /** While signed in, a connected client uses its session, so it never idles out. */
   async function rotate(every: number) {
     if (!snapshot.user || sessionToken === undefined) return;
+    const started = epoch;
     try {
       const answer = await presentingToken(() =>
         postAuthForm(
@@ -161,8 +165,9 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
           "session",
         ),
       );
-      keepToken(answer);
+      if (started === epoch) keepToken(answer);
     } catch (error) {
+      if (started !== epoch) return;
       if (error instanceof SessionEndedError) {
         pusher?.disconnect();
         return fail(error);
@@ -173,6 +178,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   }
 
   function authenticateUser(socketId: string, callback: UserAuthenticationCallback) {
+    const started = epoch;
     presentingToken(() => {
       const presented = { ticket, session: ticket ? undefined : sessionToken };
       ticket = undefined; // A ticket is exchanged once.
@@ -183,7 +189,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
       );
     })
       .then((answer) => {
-        keepToken(answer);
+        if (started === epoch) keepToken(answer);
         if (typeof answer.session_id === "string") sessionId = answer.session_id;
         lastAuthError = null;
         const userData = String(answer.user_data);
@@ -361,6 +367,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   /** The one exchange path: a ticket once, a saved session, or else the session cookie. */
   function startWith(withTicket: string | undefined, saved?: SavedSession): Promise<RealtimeUser> {
     clearTimeout(rotation);
+    epoch += 1;
     ticket = withTicket;
     sessionToken = saved?.session;
     sessionId = undefined;
@@ -399,6 +406,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     },
     stop() {
       clearTimeout(rotation);
+      epoch += 1;
       ticket = undefined;
       sessionToken = undefined;
       sessionId = undefined;

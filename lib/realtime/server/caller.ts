@@ -34,6 +34,7 @@ import {
   cachedUser,
   cachedWebSession,
   freshSession,
+  rememberSession,
 } from "@/lib/realtime/server/user-cache";
 
 // The gate for pusher-js's endpoints, which accept two credentials besides the session cookie:
@@ -192,12 +193,14 @@ async function presentSession(
   if (!claim) return refuseSession(undefined);
   const limits = { idleSeconds: REALTIME_SESSION_IDLE_SECONDS };
 
-  // The hot path, channel auth with the current token, is answered from the cache.
-  const remembered = await cachedSession(claim.id);
+  // The hot path, channel auth with the current token, is answered from the cache, read within
+  // the grace: had another instance rotated it since, this token would still be accepted.
+  const remembered =
+    use === "channel"
+      ? await cachedSession(claim.id, REALTIME_TOKEN_GRACE_SECONDS * 1000)
+      : undefined;
   const current =
-    use === "channel" && remembered?.generation === claim.generation
-      ? remembered
-      : await freshSession(claim.id);
+    remembered?.generation === claim.generation ? remembered : await freshSession(claim.id);
   if (!current) return refuseSession(undefined);
 
   const switchedOff = await serviceRefusal(current);
@@ -211,8 +214,10 @@ async function presentSession(
     const inGrace = Date.now() - current.rotatedAt.getTime() <= REALTIME_TOKEN_GRACE_SECONDS * 1000;
     if (previous && inGrace) {
       if (use === "channel") return admitSession(current);
-      if (await spendGrace(db(), current.id, current.generation))
+      if (await spendGrace(db(), current.id, current.generation)) {
+        rememberSession(current.id, { ...current, graceUsed: true });
         return admitSession(current, current.generation);
+      }
     }
     await endReusedSession(
       current.userId,
@@ -222,7 +227,7 @@ async function presentSession(
     return refuseSession("session_reused");
   }
   if (use === "channel") return admitSession(current);
-  if (!(await rotateSession(db(), current.id, current.generation))) {
+  if (!(await rotateSession(db(), current.id, current.generation, limits))) {
     // Another request rotated it first: this token is now the previous one.
     return retried ? refuseSession(undefined) : presentSession(token, use, true);
   }
@@ -234,7 +239,9 @@ async function presentSession(
     sessionId: current.id,
     detail: `${use} generation ${next}`,
   });
-  return admitSession({ ...current, generation: next, rotatedAt: new Date() }, next);
+  const rotated = { ...current, generation: next, rotatedAt: new Date(), graceUsed: false };
+  rememberSession(current.id, rotated);
+  return admitSession(rotated, next);
 }
 
 /** A service session's refusal by the switch, which tells its user more than "ended". */

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { lockUser, makeRoom } from "@/lib/auth/devices";
 import type { Database } from "@/lib/db/connect";
 import {
@@ -113,13 +113,18 @@ export function sessionState(
   return { live: true };
 }
 
-/** Moves a live session from `generation` to the next; false if another request moved it first. */
+/**
+ * Moves a live session from `generation` to the next; false if another request moved it first,
+ * or it ended or expired in the meantime (a rotation never revives a session past a deadline).
+ */
 export async function rotateSession(
   db: Database,
   id: string,
   generation: number,
-  now = new Date(),
+  limits: { idleSeconds: number; now?: Date },
 ): Promise<boolean> {
+  const now = limits.now ?? new Date();
+  const idleSince = new Date(now.getTime() - limits.idleSeconds * 1000);
   const rotated = await db
     .update(realtimeSessions)
     .set({ generation: generation + 1, rotatedAt: now, lastActiveAt: now, graceUsed: false })
@@ -128,6 +133,8 @@ export async function rotateSession(
         eq(realtimeSessions.id, id),
         eq(realtimeSessions.generation, generation),
         isNull(realtimeSessions.revokedAt),
+        gt(realtimeSessions.expiresAt, now),
+        gt(realtimeSessions.rotatedAt, idleSince),
       ),
     )
     .returning({ id: realtimeSessions.id });

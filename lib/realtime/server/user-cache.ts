@@ -70,18 +70,26 @@ export function cachedUser(userId: string): Promise<User | undefined> {
 }
 
 /**
- * A realtime session by id. Its generation may lag a rotation on another instance by the TTL:
- * the caller reads it fresh whenever the token's generation is not the one remembered.
+ * A realtime session by id, as read at most `maxStaleMs` ago. Another instance may have rotated
+ * it since: the caller passes the grace, within which the token rotated out is still accepted.
  */
-export function cachedSession(id: string): Promise<Session> {
-  return cached(caches.sessions, id, USER_TTL_MS, () => findSession(db(), id));
+export async function cachedSession(id: string, maxStaleMs: number): Promise<Session> {
+  const hit = caches.sessions.get(id);
+  if (hit && hit.expires > Date.now() && hit.expires - USER_TTL_MS + maxStaleMs > Date.now())
+    return hit.value;
+  return freshSession(id);
 }
 
 /** Reads a realtime session from the database and remembers that. */
 export async function freshSession(id: string): Promise<Session> {
   const session = await findSession(db(), id);
-  caches.sessions.set(id, { value: session, expires: Date.now() + USER_TTL_MS });
+  rememberSession(id, session);
   return session;
+}
+
+/** Remembers a realtime session as this instance just read or changed it. */
+export function rememberSession(id: string, session: Session): void {
+  caches.sessions.set(id, { value: session, expires: Date.now() + USER_TTL_MS });
 }
 
 /** A web session record by id. Its expiry is checked by the caller against the clock. */
