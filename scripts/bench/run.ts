@@ -20,7 +20,8 @@ const concurrency = 16;
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 
 // The fan-out names each of its clients in X-Forwarded-For, as one proxy in front would.
-const stack = await startStack({ env: { TRUSTED_PROXY_HOPS: "1" } });
+// The realtime-session target holds one session per worker, more than the default limit.
+const stack = await startStack({ env: { TRUSTED_PROXY_HOPS: "1", MAX_SESSIONS_PER_USER: "1000" } });
 // 127.0.0.1, not localhost: Node's fetch would try IPv6 first on every new connection.
 const origin = stack.baseURL.replace("localhost", "127.0.0.1");
 const secrets = JSON.parse(readFileSync(path.join(stack.dataDir, "local-secrets.json"), "utf8"));
@@ -30,14 +31,34 @@ try {
   const page = await signInToApp(context, "alice", "correct-horse-battery-staple");
   const userId = (await page.getByTestId("user-id").textContent()) ?? "";
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const ticket = (await (await context.request.post("/api/realtime/tickets")).json())
-    .userTicket as string;
-  const exchanged = await fetch(`${origin}/api/pusher/user-auth`, {
-    method: "POST",
-    headers: FORM,
-    body: new URLSearchParams({ socket_id: "1.1", ticket }),
-  });
-  const session = ((await exchanged.json()) as { session: string }).session;
+  // A realtime session token rotates at every sign-in, and one presented twice ends its session:
+  // each worker signs in with a session of its own, presenting the token the last answer carried.
+  const sessions: string[] = [];
+  for (let i = 0; i < concurrency; i++) {
+    const ticket = (await (await context.request.post("/api/realtime/tickets")).json())
+      .userTicket as string;
+    const exchanged = await fetch(`${origin}/api/pusher/user-auth`, {
+      method: "POST",
+      headers: FORM,
+      body: new URLSearchParams({ socket_id: "1.1", ticket }),
+    });
+    sessions.push(((await exchanged.json()) as { session: string }).session);
+  }
+  const signInWithSession = async () => {
+    const session = sessions.pop();
+    if (!session) throw new Error("more workers than realtime sessions");
+    const response = await fetch(`${origin}/api/pusher/user-auth`, {
+      method: "POST",
+      headers: FORM,
+      body: new URLSearchParams({ socket_id: "1234.5678", session }),
+    });
+    const answer = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { session?: unknown };
+    sessions.push(typeof answer.session === "string" ? answer.session : session);
+    return response;
+  };
 
   const post = (pathname: string, body: string, withCookie: boolean) => () =>
     fetch(`${origin}${pathname}`, {
@@ -52,10 +73,7 @@ try {
       name: "user-auth, NextAuth session",
       send: post("/api/pusher/user-auth", "socket_id=1234.5678", true),
     },
-    {
-      name: "user-auth, realtime session",
-      send: post("/api/pusher/user-auth", `socket_id=1234.5678&session=${session}`, false),
-    },
+    { name: "user-auth, realtime session (rotates)", send: signInWithSession },
     {
       name: "channel auth, presence",
       send: post(

@@ -165,7 +165,8 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       rotateSession(connection.db, id, 0, { idleSeconds: 60, now: at }),
       rotateSession(connection.db, id, 0, { idleSeconds: 60, now: at }),
     ]);
-    expect(raced.sort()).toEqual([false, true]);
+    expect(raced.map(Boolean).sort()).toEqual([false, true]);
+    expect(raced.find(Boolean)).toMatchObject({ id, generation: 1, parentLive: true });
     const after = await findSession(connection.db, id);
     expect(after?.generation).toBe(1);
     expect(after?.rotatedAt.getTime()).toBe(at.getTime());
@@ -175,17 +176,19 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
     expect(await spendGrace(connection.db, id, 1)).toBe(false);
     // Not once it is idle past the timeout, nor past its lifetime: a rotation revives nothing.
     const idleAt = new Date(at.getTime() + 61_000);
-    expect(await rotateSession(connection.db, id, 1, { idleSeconds: 60, now: idleAt })).toBe(false);
+    expect(
+      Boolean(await rotateSession(connection.db, id, 1, { idleSeconds: 60, now: idleAt })),
+    ).toBe(false);
     const oldAt = new Date(Date.now() + 3_601_000);
-    expect(await rotateSession(connection.db, id, 1, { idleSeconds: 7_200, now: oldAt })).toBe(
-      false,
-    );
-    expect(await rotateSession(connection.db, id, 1, { idleSeconds: 60 })).toBe(true);
+    expect(
+      Boolean(await rotateSession(connection.db, id, 1, { idleSeconds: 7_200, now: oldAt })),
+    ).toBe(false);
+    expect(Boolean(await rotateSession(connection.db, id, 1, { idleSeconds: 60 }))).toBe(true);
     expect(await spendGrace(connection.db, id, 2)).toBe(true);
     // An ended session rotates no more.
     expect(await endRealtimeSession(connection.db, id, "session_reused")).toBe(true);
     expect(await endRealtimeSession(connection.db, id, "session_reused")).toBe(false);
-    expect(await rotateSession(connection.db, id, 2, { idleSeconds: 60 })).toBe(false);
+    expect(Boolean(await rotateSession(connection.db, id, 2, { idleSeconds: 60 }))).toBe(false);
     const ended = await findSession(connection.db, id);
     expect(ended && sessionState(ended, { idleSeconds: 60 })).toEqual({
       live: false,

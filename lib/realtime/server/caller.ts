@@ -11,7 +11,7 @@ import {
   sessionEnded,
 } from "@/lib/auth/gate";
 import { endDisplacedSessions, endReusedSession } from "@/lib/auth/lifecycle";
-import { recordAuthEvent } from "@/lib/auth/record-event";
+import { recordAuthEvent, recordAuthEventSoon } from "@/lib/auth/record-event";
 import { isLive } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -193,6 +193,12 @@ async function presentSession(
   if (!claim) return refuseSession(undefined);
   const limits = { idleSeconds: REALTIME_SESSION_IDLE_SECONDS };
 
+  // The hot path of a sign-in, the current token of a live session: rotated in one statement.
+  if (use !== "channel" && !retried) {
+    const rotated = await rotateSession(db(), claim.id, claim.generation, limits);
+    if (rotated) return admitRotated(rotated, use);
+  }
+
   // The hot path, channel auth with the current token, is answered from the cache, read within
   // the grace: had another instance rotated it since, this token would still be accepted.
   const remembered =
@@ -227,21 +233,27 @@ async function presentSession(
     return refuseSession("session_reused");
   }
   if (use === "channel") return admitSession(current);
-  if (!(await rotateSession(db(), current.id, current.generation, limits))) {
-    // Another request rotated it first: this token is now the previous one.
-    return retried ? refuseSession(undefined) : presentSession(token, use, true);
-  }
-  const next = current.generation + 1;
-  await recordAuthEvent({
+  // Live and current, yet the rotation above missed it: a request raced it, or a deadline fell
+  // in between. Once more, from the top: it is now the previous token, or the session ended.
+  if (retried) return refuseSession(undefined);
+  return presentSession(token, use, true);
+}
+
+/** A session just rotated: what the update could not check, then the caller with its next token. */
+async function admitRotated(rotated: RealtimeSession, use: SessionUse): Promise<RealtimeResult> {
+  rememberSession(rotated.id, rotated);
+  const switchedOff = await serviceRefusal(rotated);
+  if (switchedOff) return switchedOff;
+  if (!rotated.parentLive) return refuseSession(undefined);
+  // Batched: a rotation is frequent, and its row need not be there when the answer is.
+  void recordAuthEventSoon({
     kind: "session_rotated",
     outcome: "success",
-    userId: current.userId,
-    sessionId: current.id,
-    detail: `${use} generation ${next}`,
+    userId: rotated.userId,
+    sessionId: rotated.id,
+    detail: `${use} generation ${rotated.generation}`,
   });
-  const rotated = { ...current, generation: next, rotatedAt: new Date(), graceUsed: false };
-  rememberSession(current.id, rotated);
-  return admitSession(rotated, next);
+  return admitSession(rotated, rotated.generation);
 }
 
 /** A service session's refusal by the switch, which tells its user more than "ended". */

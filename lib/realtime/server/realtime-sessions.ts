@@ -76,20 +76,25 @@ export type RealtimeSession = {
   parentLive: boolean;
 };
 
+/** What the gate reads of a session, but whether its web session lives. */
+const columns = {
+  id: realtimeSessions.id,
+  userId: realtimeSessions.userId,
+  flow: realtimeSessions.flow,
+  generation: realtimeSessions.generation,
+  rotatedAt: realtimeSessions.rotatedAt,
+  graceUsed: realtimeSessions.graceUsed,
+  createdAt: realtimeSessions.createdAt,
+  expiresAt: realtimeSessions.expiresAt,
+  revokedAt: realtimeSessions.revokedAt,
+  endReason: realtimeSessions.endReason,
+};
+
 /** A session by id, with whether the web session it came from still lives. */
 export async function findSession(db: Database, id: string): Promise<RealtimeSession | undefined> {
   const [session] = await db
     .select({
-      id: realtimeSessions.id,
-      userId: realtimeSessions.userId,
-      flow: realtimeSessions.flow,
-      generation: realtimeSessions.generation,
-      rotatedAt: realtimeSessions.rotatedAt,
-      graceUsed: realtimeSessions.graceUsed,
-      createdAt: realtimeSessions.createdAt,
-      expiresAt: realtimeSessions.expiresAt,
-      revokedAt: realtimeSessions.revokedAt,
-      endReason: realtimeSessions.endReason,
+      ...columns,
       parentLive: sql<boolean>`(${webSessions.id} is null or (${webSessions.endedAt} is null and ${webSessions.expiresAt} > now()))`,
     })
     .from(realtimeSessions)
@@ -114,18 +119,19 @@ export function sessionState(
 }
 
 /**
- * Moves a live session from `generation` to the next; false if another request moved it first,
- * or it ended or expired in the meantime (a rotation never revives a session past a deadline).
+ * Moves a live session from `generation` to the next, in one statement: the session as it is
+ * now, or undefined if another request moved it first, or it ended or expired in the meantime
+ * (a rotation never revives a session past a deadline), or there is none.
  */
 export async function rotateSession(
   db: Database,
   id: string,
   generation: number,
   limits: { idleSeconds: number; now?: Date },
-): Promise<boolean> {
+): Promise<RealtimeSession | undefined> {
   const now = limits.now ?? new Date();
   const idleSince = new Date(now.getTime() - limits.idleSeconds * 1000);
-  const rotated = await db
+  const [rotated] = await db
     .update(realtimeSessions)
     .set({ generation: generation + 1, rotatedAt: now, lastActiveAt: now, graceUsed: false })
     .where(
@@ -137,8 +143,11 @@ export async function rotateSession(
         gt(realtimeSessions.rotatedAt, idleSince),
       ),
     )
-    .returning({ id: realtimeSessions.id });
-  return rotated.length > 0;
+    .returning({
+      ...columns,
+      parentLive: sql<boolean>`(${realtimeSessions.webSessionId} is null or exists (select 1 from ${webSessions} where ${webSessions.id} = ${realtimeSessions.webSessionId} and ${webSessions.endedAt} is null and ${webSessions.expiresAt} > now()))`,
+    });
+  return rotated;
 }
 
 /** Spends the one answer the previous token gets after `generation`'s rotation; false if spent. */
