@@ -16,6 +16,7 @@ import type {
 } from "@/lib/realtime/browser/client-types";
 import { createEncryption } from "@/lib/realtime/browser/encryption";
 import { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors";
+import { SIGNED_IN_MARK } from "@/lib/realtime/browser/marks";
 import { connectionOptions } from "@/lib/realtime/browser/options";
 import { retryStalledConnections } from "@/lib/realtime/browser/reconnect";
 import { isEncryptedChannel, isUserChannel } from "@/lib/realtime/channel-names";
@@ -30,6 +31,7 @@ import {
 
 export type * from "@/lib/realtime/browser/client-types";
 export { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors";
+export { SIGNED_IN_MARK } from "@/lib/realtime/browser/marks";
 
 const REFUSED = { min: 4001, max: 4099 };
 
@@ -40,7 +42,6 @@ const FORGEABLE = "client- events on a user's channel can be sent by anyone: bin
 function isForgeable(message: { event: string; channel?: string }): boolean {
   return isUserChannel(message.channel) && message.event.startsWith("client-");
 }
-export const SIGNED_IN_MARK = "realtime:signin_success";
 
 /** How many observations a listener added late is replayed. */
 const REPLAYED = 200;
