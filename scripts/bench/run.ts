@@ -1,16 +1,17 @@
 // npm run bench [-- --profile quick|full] — measures the auth path against the production build
-// (run `npm run build` first) and writes bench/results/<profile>/README.md with a chart.
+// (run `npm run build` first), /app against the floor page of the same build, and a reconnect
+// storm; writes bench/results/<profile>/README.md with its charts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { onlineChannel, userChannel } from "../../lib/realtime/channel-names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
-import { appScripts, signInToApp, timeToSignedIn } from "./browser";
+import { PAGES, pageScripts, signInToApp, timeToSignedIn } from "./browser";
 import { fanOut } from "./fanout";
 import { type LoadResult, load } from "./load";
 import { writeReport } from "./report";
-import { realtimeRestart } from "./restart";
+import { reconnectStorm } from "./storm";
 
 const profile =
   process.argv.includes("full") || process.argv.includes("--profile=full") ? "full" : "quick";
@@ -110,13 +111,17 @@ try {
   }));
 
   const signedIn = await timeToSignedIn(context, 20);
-  // A context of its own has an empty cache: the scripts of a first visit.
-  const firstVisit = await browser.newContext({
-    baseURL: stack.baseURL,
-    storageState: await context.storageState(),
-  });
-  const scripts = await appScripts(firstVisit);
-  await firstVisit.close();
+  // A context of its own for each page has an empty cache: the scripts of a first visit.
+  const storageState = await context.storageState();
+  const firstVisit = async (pathname: string) => {
+    const fresh = await browser.newContext({ baseURL: stack.baseURL, storageState });
+    try {
+      return await pageScripts(fresh, pathname);
+    } finally {
+      await fresh.close();
+    }
+  };
+  const scripts = { app: await firstVisit(PAGES.app), floor: await firstVisit(PAGES.floor) };
 
   const fan = await fanOut(
     {
@@ -133,9 +138,9 @@ try {
     ceiling,
     endpoints,
     signedIn,
-    fanOut: fan,
-    restart: await realtimeRestart(50),
     scripts,
+    fanOut: fan,
+    storm: await reconnectStorm(settings.clients),
   });
   console.log(markdown);
   console.log(`Report written to ${file}`);
