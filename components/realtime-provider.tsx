@@ -5,6 +5,7 @@ import {
   type ReactNode,
   useContext,
   useEffect,
+  useRef,
   useState,
   useSyncExternalStore,
 } from "react";
@@ -17,10 +18,26 @@ import {
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 
+// The client the first render opened, until an effect claims it: React may render twice and
+// keep one result (StrictMode in development, a retried hydration), and both get this one.
+let unclaimed: { settings: string; client: RealtimeClient } | null = null;
+
+function open(config: PublicRealtimeConfig, signInWithSession: boolean): RealtimeClient {
+  const settings = JSON.stringify([config, signInWithSession]);
+  if (unclaimed?.settings === settings) return unclaimed.client;
+  const { key, ...capabilities } = config;
+  const client = createRealtimeClient({ appKey: key, capabilities });
+  // A failure is kept in the snapshot, where components show it.
+  if (signInWithSession) client.start().catch(() => {});
+  unclaimed = { settings, client };
+  return client;
+}
+
 /**
  * Gives components this tab's realtime client. With `signInWithSession` it signs in with the
  * NextAuth session cookie while mounted; otherwise a component calls client.start(...) itself.
  */
+
 export function RealtimeProvider({
   config,
   signInWithSession = true,
@@ -31,17 +48,28 @@ export function RealtimeProvider({
   children: ReactNode;
 }) {
   const { key, cluster, host, port, useTLS } = config;
-  // Created in an effect, so that server rendering never opens a socket.
-  const [client, setClient] = useState<RealtimeClient | null>(null);
+  // Opened at the first render in the browser rather than in an effect: the socket connects and
+  // signs in while the rest of the page hydrates, where an effect would wait until all of it has.
+  // Never on the server, which renders no socket.
+  const [client, setClient] = useState(() =>
+    typeof window === "undefined" ? null : open(config, signInWithSession),
+  );
+  const live = useRef(client);
   useEffect(() => {
-    const created = createRealtimeClient({
-      appKey: key,
-      capabilities: { cluster, host, port, useTLS },
-    });
-    setClient(created);
-    // A failure is kept in the snapshot, where components show it.
-    if (signInWithSession) created.start().catch(() => {});
-    return () => created.stop();
+    // A change of settings, or React running effects twice in development: the cleanup stopped
+    // the client, and this opens another.
+    let current = live.current;
+    if (!current) {
+      current = open({ key, cluster, host, port, useTLS }, signInWithSession);
+      live.current = current;
+      setClient(current);
+    }
+    const opened = current;
+    if (unclaimed?.client === opened) unclaimed = null;
+    return () => {
+      opened.stop();
+      live.current = null;
+    };
   }, [key, cluster, host, port, useTLS, signInWithSession]);
   return <RealtimeContext value={client}>{children}</RealtimeContext>;
 }
