@@ -41,6 +41,8 @@ function peakPerWindow(times: number[], windowMs: number): number {
   return peak;
 }
 
+const signedIn = (client: RealtimeClient | undefined) => client?.getSnapshot().user != null;
+
 /** Both channels of a client report subscription_succeeded: resolves at the later of the two. */
 function subscribedAgain(client: RealtimeClient, channels: string[]): () => number | null {
   const at = new Map<string, number>();
@@ -148,5 +150,3 @@ export async function reconnectStorm(count: number): Promise<StormResult> {
     await stack.stop();
   }
 }
-
-const signedIn = (client: RealtimeClient | undefined) => client?.getSnapshot().user != null;
