@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Milestones, PageName, Scripts, SignedInTimes } from "./browser";
 import type { FanOutResult } from "./fanout";
 import type { LoadResult } from "./load";
+import type { PageProfile } from "./page-profile";
 import type { StormResult } from "./storm";
 
 export type Results = {
@@ -12,6 +13,7 @@ export type Results = {
   endpoints: { name: string; result: LoadResult }[];
   signedIn: Record<PageName, SignedInTimes>;
   scripts: Record<PageName, Scripts>;
+  profiles: Record<PageName, PageProfile>;
   fanOut: FanOutResult;
   storm: StormResult;
 };
@@ -59,6 +61,19 @@ function chart(title: string, bars: Bar[], max: number): string {
     })
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" role="img"><title>${title}</title><rect width="100%" height="100%" fill="#fff"/><text x="${left}" y="16" font-size="12" font-weight="600">${title} (dashed: target)</text>${rows}</svg>\n`;
+}
+
+/** The files that take most of either page's time, with each page's share. */
+function profileRows(profiles: Record<PageName, PageProfile>): string[] {
+  const msOf = (profile: PageProfile, where: string) =>
+    profile.top.find((share) => share.where === where)?.ms;
+  const files = [
+    ...new Set([...profiles.app.top, ...profiles.floor.top].map(({ where }) => where)),
+  ];
+  return files.map((where) => {
+    const cell = (profile: PageProfile) => msOf(profile, where)?.toFixed(0) ?? "–";
+    return `| \`${where}\` | ${cell(profiles.app)} | ${cell(profiles.floor)} |`;
+  });
 }
 
 export function ratios(results: Results) {
@@ -122,6 +137,13 @@ export function writeReport(results: Results): { markdown: string; file: string 
     `| --- | ${MILESTONES.map(() => "---").join(" | ")} |`,
     ...milestoneRows("sameTab", "in one tab"),
     ...milestoneRows("newTab", "each in a new tab"),
+    "",
+    "Where the main thread goes until the page shows the socket signed in (one load of each in a new context, a V8 CPU profile; busy time, ms, by the script file it ran in):",
+    "",
+    "| | /app | floor |",
+    "| --- | --- | --- |",
+    `| busy in all | ${results.profiles.app.busyMs.toFixed(0)} | ${results.profiles.floor.busyMs.toFixed(0)} |`,
+    ...profileRows(results.profiles),
     "",
     "## Auth endpoints against the ceiling",
     "",

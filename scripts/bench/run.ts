@@ -10,6 +10,7 @@ import { startStack } from "../../tests/e2e/support/stack";
 import { PAGES, pageScripts, signInToApp, timeToSignedIn } from "./browser";
 import { fanOut } from "./fanout";
 import { type LoadResult, load } from "./load";
+import { profilePage } from "./page-profile";
 import { writeReport } from "./report";
 import { reconnectStorm } from "./storm";
 
@@ -122,6 +123,15 @@ try {
     }
   };
   const scripts = { app: await firstVisit(PAGES.app), floor: await firstVisit(PAGES.floor) };
+  const profiled = async (pathname: string) => {
+    const fresh = await browser.newContext({ baseURL: stack.baseURL, storageState });
+    try {
+      return await profilePage(fresh, pathname);
+    } finally {
+      await fresh.close();
+    }
+  };
+  const profiles = { app: await profiled(PAGES.app), floor: await profiled(PAGES.floor) };
 
   const fan = await fanOut(
     {
@@ -139,6 +149,7 @@ try {
     endpoints,
     signedIn,
     scripts,
+    profiles,
     fanOut: fan,
     storm: await reconnectStorm(settings.clients),
   });
