@@ -18,18 +18,15 @@ import {
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 
-// The client the first render opened, until an effect claims it: React may render twice and
-// keep one result (StrictMode in development, a retried hydration), and both get this one.
-let unclaimed: { settings: string; client: RealtimeClient } | null = null;
-
+/**
+ * The tab's client (createRealtimeClient keeps one per tab, so a render that React repeats or
+ * throws away opens no second socket), signing in by the cookie if asked to.
+ */
 function open(config: PublicRealtimeConfig, signInWithSession: boolean): RealtimeClient {
-  const settings = JSON.stringify([config, signInWithSession]);
-  if (unclaimed?.settings === settings) return unclaimed.client;
   const { key, ...capabilities } = config;
   const client = createRealtimeClient({ appKey: key, capabilities });
   // A failure is kept in the snapshot, where components show it.
   if (signInWithSession) client.start().catch(() => {});
-  unclaimed = { settings, client };
   return client;
 }
 
@@ -65,7 +62,6 @@ export function RealtimeProvider({
       setClient(current);
     }
     const opened = current;
-    if (unclaimed?.client === opened) unclaimed = null;
     return () => {
       opened.stop();
       live.current = null;
