@@ -1,7 +1,8 @@
 /**
- * Group commit: calls that arrive while a batch is being written wait for it and then go
- * together, as one batch. An idle server writes each call at once; a busy one writes one
- * statement for many calls instead of one each. `run` answers each input at its index.
+ * Group commit: the calls made in one turn of the event loop, and those made while a batch is
+ * being written, go together as one batch: a busy server writes one statement (and commits
+ * once) for many calls instead of one each. An idle one waits for nothing but the end of the
+ * turn. `run` answers each input at its index.
  */
 export function groupCommit<I, O>(
   run: (inputs: I[]) => Promise<O[]>,
@@ -26,6 +27,6 @@ export function groupCommit<I, O>(
   return (input) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ input, resolve, reject });
-      if (!writing) void drain();
+      if (!writing && queue.length === 1) setImmediate(() => void drain());
     });
 }

@@ -12,6 +12,7 @@ import { fanOut } from "./fanout";
 import { type LoadResult, load } from "./load";
 import { profilePage } from "./page-profile";
 import { writeReport } from "./report";
+import { rotatingSignIn } from "./sessions";
 import { reconnectStorm } from "./storm";
 
 const profile =
@@ -33,34 +34,10 @@ try {
   const page = await signInToApp(context, "alice", "correct-horse-battery-staple");
   const userId = (await page.getByTestId("user-id").textContent()) ?? "";
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  // A realtime session token rotates at every sign-in, and one presented twice ends its session:
-  // each worker signs in with a session of its own, presenting the token the last answer carried.
-  const sessions: string[] = [];
-  for (let i = 0; i < concurrency; i++) {
-    const ticket = (await (await context.request.post("/api/realtime/tickets")).json())
-      .userTicket as string;
-    const exchanged = await fetch(`${origin}/api/pusher/user-auth`, {
-      method: "POST",
-      headers: FORM,
-      body: new URLSearchParams({ socket_id: "1.1", ticket }),
-    });
-    sessions.push(((await exchanged.json()) as { session: string }).session);
-  }
-  const signInWithSession = async () => {
-    const session = sessions.pop();
-    if (!session) throw new Error("more workers than realtime sessions");
-    const response = await fetch(`${origin}/api/pusher/user-auth`, {
-      method: "POST",
-      headers: FORM,
-      body: new URLSearchParams({ socket_id: "1234.5678", session }),
-    });
-    const answer = (await response
-      .clone()
-      .json()
-      .catch(() => ({}))) as { session?: unknown };
-    sessions.push(typeof answer.session === "string" ? answer.session : session);
-    return response;
-  };
+  const signInWithSession = await rotatingSignIn(origin, concurrency, async () => {
+    const answer = await context.request.post("/api/realtime/tickets");
+    return ((await answer.json()) as { userTicket: string }).userTicket;
+  });
 
   const post = (pathname: string, body: string, withCookie: boolean) => () =>
     fetch(`${origin}${pathname}`, {
