@@ -13,8 +13,9 @@ export default function AppLayout({ children, demo }: { children: ReactNode; dem
     <RealtimeProvider config={realtimeConfig()}>
       <PersonalChannel />
       <SignedInOnly returnTo="/app">
-        {/* Each boundary hydrates as a task of its own, after the provider has opened the socket:
-            the sign-in's network events run between them instead of after all of the page. */}
+        {/* React hydrates the shell first and commits it, so the provider's effect opens the
+            socket then; each boundary hydrates afterwards as a task of its own, and the sign-in's
+            network events run between them instead of after all of the page. */}
         <div className="space-y-10">
           <Suspense>{children}</Suspense>
           <Suspense>{demo}</Suspense>
