@@ -175,7 +175,13 @@ export function writeReport(results: Results): { markdown: string; file: string 
     "",
     "| measurement | figure | target |",
     "| --- | --- | --- |",
-    `| ${f.clients} clients signed in with tickets | ${ms(f.signInMs)} in all, ${f.signInErrors} errors | zero errors: ${verdict(f.signInErrors === 0)} |`,
+    `| ${f.clients} clients signed in with tickets | ${ms(f.signInMs)} in all, ${f.signInErrors} errors${
+      f.signInErrors
+        ? ` (${Object.entries(f.errorCodes)
+            .map(([code, n]) => `${n} ${code}`)
+            .join(", ")})`
+        : ""
+    } | zero errors: ${verdict(f.signInErrors === 0)} |`,
     `| sendToUser delivery (${f.delivered} of ${f.clients}) | p50 ${ms(f.deliveryP50)}, p99 ${ms(f.deliveryP99)} | p99 ≤ 100 ms: ${verdict(f.deliveryP99 <= 100)} |`,
     `| terminate to socket closed | p50 ${ms(f.closeP50)}, max ${ms(f.closeMax)} | ≤ 500 ms: ${verdict(f.closeMax <= 500)} |`,
     "",
