@@ -1,8 +1,20 @@
 import Link from "next/link";
+import { SiteFrame } from "@/components/site-frame";
 import { currentUser } from "@/lib/auth/gate";
 
-/** 403: a banned user is told that the account is suspended; anyone else, that it is admins only. */
+/**
+ * 403: a banned user is told that the account is suspended; anyone else, that it is admins only.
+ * Rendered in place of the route groups' layouts, so it brings the site's frame itself.
+ */
 export default async function Forbidden() {
+  return (
+    <SiteFrame>
+      <ForbiddenMessage />
+    </SiteFrame>
+  );
+}
+
+async function ForbiddenMessage() {
   const caller = await currentUser();
   if (!caller.ok && caller.refusal.code === "user_banned") {
     return (

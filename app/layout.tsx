@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
-import { Toaster } from "@/components/toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,16 +8,14 @@ export const metadata: Metadata = {
   description: "How users of a Pusher Channels service are authenticated, end to end.",
 };
 
+/** The document only: the header and main column are the route groups' (components/site-frame). */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Never prerender a page: its scripts need the nonce of the request's policy (proxy.ts).
   await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        <Toaster>
-          <SiteHeader />
-          <main className="mx-auto w-full max-w-6xl px-4 py-10">{children}</main>
-        </Toaster>
+        {children}
       </body>
     </html>
   );

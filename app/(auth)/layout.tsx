@@ -1,5 +1,10 @@
 import type { ReactNode } from "react";
+import { SiteFrame } from "@/components/site-frame";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
-  return <div className="mx-auto w-full max-w-sm space-y-6">{children}</div>;
+  return (
+    <SiteFrame>
+      <div className="mx-auto w-full max-w-sm space-y-6">{children}</div>
+    </SiteFrame>
+  );
 }

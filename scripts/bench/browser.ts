@@ -1,10 +1,11 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { SIGNED_IN_MARK } from "../../lib/realtime/browser/client";
+import { SIGNED_IN_MARK } from "../../lib/realtime/browser/marks";
 import { SignInPage } from "../../tests/e2e/pages/sign-in-page";
 import { percentile } from "./load";
 
-// What a browser sees of /app: the time from navigation to signin_success, read from the page's
-// own user-timing mark (so no test-driver polling is counted), and the script it downloads.
+// What a browser sees of /app and of the floor: the time from navigation to signin_success, read
+// from the page's own user-timing mark (so no test-driver polling is counted), and the script it
+// downloads.
 
 export type Percentiles = { p50: number; p95: number; runs: number };
 
@@ -29,8 +30,12 @@ export type Milestones = {
   signedIn: number;
 };
 
-async function openApp(page: Page): Promise<Milestones> {
-  await page.goto("/app");
+/** The page the benchmark measures, and the floor it is measured against (app/(bench)). */
+export const PAGES = { app: "/app", floor: "/bench/floor" } as const;
+export type PageName = keyof typeof PAGES;
+
+async function openPage(page: Page, pathname: string): Promise<Milestones> {
+  await page.goto(pathname);
   await page.locator(SIGNED_IN).waitFor();
   return page.evaluate((mark) => {
     const signedIn = performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN;
@@ -74,42 +79,61 @@ function summarize(times: number[]): Percentiles {
   return { p50: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
 }
 
+export type SignedInTimes = {
+  sameTab: Percentiles;
+  newTab: Percentiles;
+  milestones: { sameTab: Milestones; newTab: Milestones };
+};
+
 /**
- * `runs` navigations to /app in one tab (each from about:blank, so a full page load), and as
- * many in a new tab each, which adds the browser's start of a renderer process. The first two
- * of each only warm up.
+ * `runs` navigations to each page in one tab (each from about:blank, so a full page load), and as
+ * many in a new tab each, which adds the browser's start of a renderer process. /app and the
+ * floor take turns, each going first every other run, so that both see the same machine; the
+ * first two of each only warm up.
  */
-export async function timeToSignedIn(context: BrowserContext, runs: number) {
-  const sameTab: Milestones[] = [];
+export async function timeToSignedIn(
+  context: BrowserContext,
+  runs: number,
+): Promise<Record<PageName, SignedInTimes>> {
+  const names = Object.keys(PAGES) as PageName[];
+  const runsOf = () => ({ sameTab: [] as Milestones[], newTab: [] as Milestones[] });
+  const all = { app: runsOf(), floor: runsOf() };
   const tab = await context.newPage();
   for (let run = 0; run < runs + 2; run++) {
-    await tab.goto("about:blank");
-    const milestones = await openApp(tab);
-    if (run >= 2) sameTab.push(milestones);
+    for (const name of run % 2 ? [...names].reverse() : names) {
+      await tab.goto("about:blank");
+      const milestones = await openPage(tab, PAGES[name]);
+      if (run >= 2) all[name].sameTab.push(milestones);
+    }
   }
   await tab.close();
-  const newTab: Milestones[] = [];
   for (let run = 0; run < runs + 2; run++) {
-    const page = await context.newPage();
-    const milestones = await openApp(page);
-    if (run >= 2) newTab.push(milestones);
-    await page.close();
+    for (const name of run % 2 ? [...names].reverse() : names) {
+      const page = await context.newPage();
+      const milestones = await openPage(page, PAGES[name]);
+      if (run >= 2) all[name].newTab.push(milestones);
+      await page.close();
+    }
   }
-  return {
+  const times = ({ sameTab, newTab }: ReturnType<typeof runsOf>): SignedInTimes => ({
     sameTab: summarize(sameTab.map((run) => run.signedIn)),
     newTab: summarize(newTab.map((run) => run.signedIn)),
     milestones: { sameTab: medians(sameTab), newTab: medians(newTab) },
-  };
+  });
+  return { app: times(all.app), floor: times(all.floor) };
 }
 
+export type Scripts = { firstLoadKb: number; laterKb: number };
+
 /**
- * The JavaScript a first visit to /app downloads (empty cache), in KB as served: gzip, since
- * `next start` compresses. First load is what arrives before signin_success; the rest is what
- * the page loads later on its own (tweetnacl, once an encrypted channel is authorized).
+ * The JavaScript a first visit to a page downloads (give it a context of its own: an empty
+ * cache), in KB as served: gzip, since `next start` compresses. First load is what arrives before
+ * signin_success; the rest is what the page loads later on its own (tweetnacl, once an encrypted
+ * channel is authorized).
  */
-export async function appScripts(context: BrowserContext) {
+export async function pageScripts(context: BrowserContext, pathname: string): Promise<Scripts> {
   const page = await context.newPage();
-  await page.goto("/app");
+  await page.goto(pathname);
   await page.locator(SIGNED_IN).waitFor();
   await page.waitForLoadState("networkidle");
   const { firstLoad, later } = await page.evaluate((mark) => {

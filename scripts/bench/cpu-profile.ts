@@ -20,6 +20,7 @@ import {
 import { signInToApp } from "./browser";
 import { load } from "./load";
 import { summarizeProfile } from "./profile-summary";
+import { rotatingSignIn } from "./sessions";
 
 const require = createRequire(import.meta.url);
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
@@ -49,7 +50,13 @@ const next = spawn(
     String(ports.port),
   ],
   {
-    env: appEnv({ DATA_DIR: dataDir, SERVICE_AUTH: "on", ...externalRealtimeEnv(realtime) }),
+    // Sixteen realtime sessions of one user, more than the default limit.
+    env: appEnv({
+      DATA_DIR: dataDir,
+      SERVICE_AUTH: "on",
+      MAX_SESSIONS_PER_USER: "1000",
+      ...externalRealtimeEnv(realtime),
+    }),
     stdio: "ignore",
   },
 );
@@ -63,19 +70,14 @@ try {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username, password: PASSWORD }),
   });
-  const { userTicket, user } = (await created.json()) as {
-    userTicket: string;
-    user: { id: string };
-  };
-  const exchanged = await fetch(`${origin}/api/pusher/user-auth`, {
-    method: "POST",
-    headers: FORM,
-    body: new URLSearchParams({ socket_id: "1.1", ticket: userTicket }),
-  });
-  const { session } = (await exchanged.json()) as { session: string };
+  const { user } = (await created.json()) as { user: { id: string } };
   const context = await browser.newContext({ baseURL: `http://localhost:${ports.port}` });
   await signInToApp(context, username, PASSWORD);
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const signInWithSession = await rotatingSignIn(origin, 16, async () => {
+    const answer = await context.request.post("/api/realtime/tickets");
+    return ((await answer.json()) as { userTicket: string }).userTicket;
+  });
   await context.close();
 
   const post = (pathname: string, body: string, withCookie: boolean) => () =>
@@ -86,7 +88,7 @@ try {
     });
   const targets = [
     post("/api/pusher/user-auth", "socket_id=1234.5678", true),
-    post("/api/pusher/user-auth", `socket_id=1234.5678&session=${session}`, false),
+    signInWithSession,
     post("/api/pusher/auth", `socket_id=1234.5678&channel_name=${onlineChannel.build({})}`, true),
     post(
       "/api/pusher/auth",

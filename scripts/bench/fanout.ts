@@ -8,6 +8,8 @@ export type FanOutResult = {
   clients: number;
   signInMs: number;
   signInErrors: number;
+  /** The codes the failed sign-ins rejected with, and how many of each. */
+  errorCodes: Record<string, number>;
   deliveryP50: number;
   deliveryP99: number;
   delivered: number;
@@ -70,6 +72,7 @@ export type SignedInClients = {
   clients: RealtimeClient[];
   signInMs: number;
   signInErrors: number;
+  errorCodes: Record<string, number>;
 };
 
 /** `count` new users (service authentication), each signed in by a client of its own. */
@@ -90,16 +93,24 @@ export async function signInClients(stack: Stack, count: number): Promise<Signed
   const outcomes = await Promise.allSettled(
     clients.map((client, i) => client.start(users[i]?.ticket)),
   );
+  const errorCodes: Record<string, number> = {};
+  for (const outcome of outcomes) {
+    if (outcome.status === "fulfilled") continue;
+    const error = outcome.reason as { code?: string; status?: number };
+    const code = `${error.code ?? "unknown"}${error.status ? ` (${error.status})` : ""}`;
+    errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+  }
   return {
     users,
     clients,
     signInMs: performance.now() - signInStarted,
     signInErrors: outcomes.filter((outcome) => outcome.status === "rejected").length,
+    errorCodes,
   };
 }
 
 export async function fanOut(stack: Stack, count: number): Promise<FanOutResult> {
-  const { users, clients, signInMs, signInErrors } = await signInClients(stack, count);
+  const { users, clients, signInMs, signInErrors, errorCodes } = await signInClients(stack, count);
   const server = new Pusher({
     appId: stack.appId,
     key: stack.key,
@@ -143,6 +154,7 @@ export async function fanOut(stack: Stack, count: number): Promise<FanOutResult>
       clients: count,
       signInMs,
       signInErrors,
+      errorCodes,
       deliveryP50: percentile(deliveries, 50),
       deliveryP99: percentile(deliveries, 99),
       delivered: deliveries.length,

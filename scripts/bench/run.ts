@@ -1,16 +1,19 @@
 // npm run bench [-- --profile quick|full] — measures the auth path against the production build
-// (run `npm run build` first) and writes bench/results/<profile>/README.md with a chart.
+// (run `npm run build` first), /app against the floor page of the same build, and a reconnect
+// storm; writes bench/results/<profile>/README.md with its charts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { onlineChannel, userChannel } from "../../lib/realtime/channel-names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
-import { appScripts, signInToApp, timeToSignedIn } from "./browser";
+import { PAGES, pageScripts, signInToApp, timeToSignedIn } from "./browser";
 import { fanOut } from "./fanout";
 import { type LoadResult, load } from "./load";
+import { profilePage } from "./page-profile";
 import { writeReport } from "./report";
-import { realtimeRestart } from "./restart";
+import { rotatingSignIn } from "./sessions";
+import { reconnectStorm } from "./storm";
 
 const profile =
   process.argv.includes("full") || process.argv.includes("--profile=full") ? "full" : "quick";
@@ -31,34 +34,10 @@ try {
   const page = await signInToApp(context, "alice", "correct-horse-battery-staple");
   const userId = (await page.getByTestId("user-id").textContent()) ?? "";
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  // A realtime session token rotates at every sign-in, and one presented twice ends its session:
-  // each worker signs in with a session of its own, presenting the token the last answer carried.
-  const sessions: string[] = [];
-  for (let i = 0; i < concurrency; i++) {
-    const ticket = (await (await context.request.post("/api/realtime/tickets")).json())
-      .userTicket as string;
-    const exchanged = await fetch(`${origin}/api/pusher/user-auth`, {
-      method: "POST",
-      headers: FORM,
-      body: new URLSearchParams({ socket_id: "1.1", ticket }),
-    });
-    sessions.push(((await exchanged.json()) as { session: string }).session);
-  }
-  const signInWithSession = async () => {
-    const session = sessions.pop();
-    if (!session) throw new Error("more workers than realtime sessions");
-    const response = await fetch(`${origin}/api/pusher/user-auth`, {
-      method: "POST",
-      headers: FORM,
-      body: new URLSearchParams({ socket_id: "1234.5678", session }),
-    });
-    const answer = (await response
-      .clone()
-      .json()
-      .catch(() => ({}))) as { session?: unknown };
-    sessions.push(typeof answer.session === "string" ? answer.session : session);
-    return response;
-  };
+  const signInWithSession = await rotatingSignIn(origin, concurrency, async () => {
+    const answer = await context.request.post("/api/realtime/tickets");
+    return ((await answer.json()) as { userTicket: string }).userTicket;
+  });
 
   const post = (pathname: string, body: string, withCookie: boolean) => () =>
     fetch(`${origin}${pathname}`, {
@@ -110,13 +89,26 @@ try {
   }));
 
   const signedIn = await timeToSignedIn(context, 20);
-  // A context of its own has an empty cache: the scripts of a first visit.
-  const firstVisit = await browser.newContext({
-    baseURL: stack.baseURL,
-    storageState: await context.storageState(),
-  });
-  const scripts = await appScripts(firstVisit);
-  await firstVisit.close();
+  // A context of its own for each page has an empty cache: the scripts of a first visit.
+  const storageState = await context.storageState();
+  const firstVisit = async (pathname: string) => {
+    const fresh = await browser.newContext({ baseURL: stack.baseURL, storageState });
+    try {
+      return await pageScripts(fresh, pathname);
+    } finally {
+      await fresh.close();
+    }
+  };
+  const scripts = { app: await firstVisit(PAGES.app), floor: await firstVisit(PAGES.floor) };
+  const profiled = async (pathname: string) => {
+    const fresh = await browser.newContext({ baseURL: stack.baseURL, storageState });
+    try {
+      return await profilePage(fresh, pathname);
+    } finally {
+      await fresh.close();
+    }
+  };
+  const profiles = { app: await profiled(PAGES.app), floor: await profiled(PAGES.floor) };
 
   const fan = await fanOut(
     {
@@ -133,9 +125,10 @@ try {
     ceiling,
     endpoints,
     signedIn,
-    fanOut: fan,
-    restart: await realtimeRestart(50),
     scripts,
+    profiles,
+    fanOut: fan,
+    storm: await reconnectStorm(settings.clients),
   });
   console.log(markdown);
   console.log(`Report written to ${file}`);

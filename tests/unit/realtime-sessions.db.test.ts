@@ -196,6 +196,43 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
     });
   });
 
+  it("rotates requests that arrive together in one write, each session once, for the first to ask", async () => {
+    const sessions = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        startRealtimeSession(connection.db, {
+          userId: aliceId,
+          ticketNonce: `together-${i}`,
+          flow: "backend",
+          maxAgeSeconds: 3_600,
+          secret: TEST_SECRET,
+        }),
+      ),
+    );
+    const ids = sessions.map((session) => session?.id ?? "");
+    // Each session asked for three times at once: twice with its generation, once with a stale one.
+    const asked = ids.flatMap((id) => [
+      { id, generation: 0 },
+      { id, generation: 0 },
+      { id, generation: 5 },
+    ]);
+    const answers = await Promise.all(
+      asked.map(({ id, generation }) =>
+        rotateSession(connection.db, id, generation, { idleSeconds: 60 }),
+      ),
+    );
+    for (const [i, id] of ids.entries()) {
+      const [first, second, stale] = answers.slice(i * 3, i * 3 + 3);
+      expect(first).toMatchObject({ id, generation: 1 });
+      expect(second).toBeUndefined();
+      expect(stale).toBeUndefined();
+    }
+    const rows = await Promise.all(ids.map((id) => findSession(connection.db, id)));
+    expect(rows.map((row) => row?.generation)).toEqual(ids.map(() => 1));
+    // The first request was written alone; the others, which arrived meanwhile, in one statement
+    // at one time.
+    expect(new Set(rows.map((row) => row?.rotatedAt.getTime())).size).toBeLessThanOrEqual(2);
+  });
+
   it("expires a session past its idle timeout or its lifetime, once", async () => {
     const start = (nonce: string, maxAgeSeconds: number) =>
       startRealtimeSession(connection.db, {

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { PersonalChannel } from "@/components/personal-channel";
 import { RealtimeProvider } from "@/components/realtime-provider";
 import { SignedInOnly } from "@/components/signed-in-only";
@@ -13,9 +13,12 @@ export default function AppLayout({ children, demo }: { children: ReactNode; dem
     <RealtimeProvider config={realtimeConfig()}>
       <PersonalChannel />
       <SignedInOnly returnTo="/app">
+        {/* React hydrates the shell first and commits it, so the provider's effect opens the
+            socket then; each boundary hydrates afterwards as a task of its own, and the sign-in's
+            network events run between them instead of after all of the page. */}
         <div className="space-y-10">
-          {children}
-          {demo}
+          <Suspense>{children}</Suspense>
+          <Suspense>{demo}</Suspense>
         </div>
       </SignedInOnly>
     </RealtimeProvider>

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { lockUser, makeRoom } from "@/lib/auth/devices";
 import type { Database } from "@/lib/db/connect";
+import { groupCommit } from "@/lib/db/group-commit";
 import {
   type AuthFlow,
   realtimeSessions,
@@ -118,26 +119,32 @@ export function sessionState(
   return { live: true };
 }
 
+type Rotation = { id: string; generation: number; idleSeconds: number; now?: Date };
+
 /**
- * Moves a live session from `generation` to the next, in one statement: the session as it is
- * now, or undefined if another request moved it first, or it ended or expired in the meantime
- * (a rotation never revives a session past a deadline), or there is none.
+ * Rotations with the same limits in one UPDATE … RETURNING: each moves its session from its
+ * generation to the next, if that is still the current one. A session named twice with the same
+ * generation rotates once, for the first to ask, as it would one after the other.
  */
-export async function rotateSession(
+async function rotateTogether(
   db: Database,
-  id: string,
-  generation: number,
-  limits: { idleSeconds: number; now?: Date },
-): Promise<RealtimeSession | undefined> {
-  const now = limits.now ?? new Date();
-  const idleSince = new Date(now.getTime() - limits.idleSeconds * 1000);
-  const [rotated] = await db
+  rotations: Rotation[],
+  idleSeconds: number,
+  now: Date,
+): Promise<(RealtimeSession | undefined)[]> {
+  const idleSince = new Date(now.getTime() - idleSeconds * 1000);
+  const pairs = rotations.map(({ id, generation }) => sql`(${id}, ${generation}::integer)`);
+  const rows = await db
     .update(realtimeSessions)
-    .set({ generation: generation + 1, rotatedAt: now, lastActiveAt: now, graceUsed: false })
+    .set({
+      generation: sql`${realtimeSessions.generation} + 1`,
+      rotatedAt: now,
+      lastActiveAt: now,
+      graceUsed: false,
+    })
     .where(
       and(
-        eq(realtimeSessions.id, id),
-        eq(realtimeSessions.generation, generation),
+        sql`(${realtimeSessions.id}, ${realtimeSessions.generation}) in (${sql.join(pairs, sql`, `)})`,
         isNull(realtimeSessions.revokedAt),
         gt(realtimeSessions.expiresAt, now),
         gt(realtimeSessions.rotatedAt, idleSince),
@@ -147,7 +154,56 @@ export async function rotateSession(
       ...columns,
       parentLive: sql<boolean>`(${realtimeSessions.webSessionId} is null or exists (select 1 from ${webSessions} where ${webSessions.id} = ${realtimeSessions.webSessionId} and ${webSessions.endedAt} is null and ${webSessions.expiresAt} > now()))`,
     });
-  return rotated;
+  const rotated = new Map(rows.map((row) => [row.id, row]));
+  return rotations.map(({ id, generation }) => {
+    const row = rotated.get(id);
+    if (row?.generation !== generation + 1) return undefined;
+    rotated.delete(id); // Only the first to ask gets it.
+    return row;
+  });
+}
+
+/** A batch of rotations, grouped by their limits (in practice, one group). */
+async function rotateBatch(db: Database, rotations: Rotation[]) {
+  const groups = new Map<string, number[]>();
+  for (const [index, { idleSeconds, now }] of rotations.entries()) {
+    const key = `${idleSeconds}:${now?.getTime() ?? ""}`;
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  }
+  const results = new Array<RealtimeSession | undefined>(rotations.length);
+  for (const indexes of groups.values()) {
+    const group = indexes.flatMap((index) => rotations[index] ?? []);
+    const { idleSeconds = 0, now = new Date() } = group[0] ?? {};
+    const rotated = await rotateTogether(db, group, idleSeconds, now);
+    for (const [i, index] of indexes.entries()) results[index] = rotated[i];
+  }
+  return results;
+}
+
+// Every sign-in by realtime session rotates its token: a write per request, which under load
+// the group commit shares among the requests that arrive while one is written.
+const rotators = new WeakMap<
+  Database,
+  (rotation: Rotation) => Promise<RealtimeSession | undefined>
+>();
+
+/**
+ * Moves a live session from `generation` to the next: the session as it is now, or undefined if
+ * another request moved it first, or it ended or expired in the meantime (a rotation never
+ * revives a session past a deadline), or there is none.
+ */
+export function rotateSession(
+  db: Database,
+  id: string,
+  generation: number,
+  limits: { idleSeconds: number; now?: Date },
+): Promise<RealtimeSession | undefined> {
+  let rotate = rotators.get(db);
+  if (!rotate) {
+    rotate = groupCommit((rotations: Rotation[]) => rotateBatch(db, rotations));
+    rotators.set(db, rotate);
+  }
+  return rotate({ id, generation, ...limits });
 }
 
 /** Spends the one answer the previous token gets after `generation`'s rotation; false if spent. */

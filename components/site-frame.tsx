@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { Toaster } from "@/components/toaster";
+
+/**
+ * The site's header and main column. Each route group's layout puts its pages in it, rather than
+ * the root layout, so that the benchmark's floor page (app/(bench)) renders nothing but itself.
+ */
+export function SiteFrame({ children }: { children: ReactNode }) {
+  return (
+    <Toaster>
+      <SiteHeader />
+      <main className="mx-auto w-full max-w-6xl px-4 py-10">{children}</main>
+    </Toaster>
+  );
+}
