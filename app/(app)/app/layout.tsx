@@ -2,13 +2,23 @@ import { type ReactNode, Suspense } from "react";
 import { PersonalChannel } from "@/components/personal-channel";
 import { RealtimeProvider } from "@/components/realtime-provider";
 import { SignedInOnly } from "@/components/signed-in-only";
+import { requireUser } from "@/lib/auth/gate";
 import { realtimeConfig } from "@/lib/env";
 
 /**
  * The signed-in page's realtime connection, shared by the page and by what a feature adds in its
  * own slot (`@demo`, gone with `npm run demo:remove`).
  */
-export default function AppLayout({ children, demo }: { children: ReactNode; demo?: ReactNode }) {
+export default async function AppLayout({
+  children,
+  demo,
+}: {
+  children: ReactNode;
+  demo?: ReactNode;
+}) {
+  // Here, outside the boundaries below: a signed-out visitor must get a 307 before anything
+  // streams, not a page that redirects itself once the boundary renders.
+  await requireUser("/app");
   return (
     <RealtimeProvider config={realtimeConfig()}>
       <PersonalChannel />
