@@ -3,7 +3,7 @@
 // storm; writes bench/results/<profile>/README.md with its charts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { type BrowserContext, chromium } from "@playwright/test";
 import { onlineChannel, userChannel } from "../../lib/realtime/channel-names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
@@ -91,24 +91,22 @@ try {
   const signedIn = await timeToSignedIn(context, 20);
   // A context of its own for each page has an empty cache: the scripts of a first visit.
   const storageState = await context.storageState();
-  const firstVisit = async (pathname: string) => {
+  const inFreshContext = async <T>(measure: (fresh: BrowserContext) => Promise<T>) => {
     const fresh = await browser.newContext({ baseURL: stack.baseURL, storageState });
     try {
-      return await pageScripts(fresh, pathname);
+      return await measure(fresh);
     } finally {
       await fresh.close();
     }
   };
-  const scripts = { app: await firstVisit(PAGES.app), floor: await firstVisit(PAGES.floor) };
-  const profiled = async (pathname: string) => {
-    const fresh = await browser.newContext({ baseURL: stack.baseURL, storageState });
-    try {
-      return await profilePage(fresh, pathname);
-    } finally {
-      await fresh.close();
-    }
+  const scripts = {
+    app: await inFreshContext((fresh) => pageScripts(fresh, PAGES.app)),
+    floor: await inFreshContext((fresh) => pageScripts(fresh, PAGES.floor)),
   };
-  const profiles = { app: await profiled(PAGES.app), floor: await profiled(PAGES.floor) };
+  const profiles = {
+    app: await inFreshContext((fresh) => profilePage(fresh, PAGES.app)),
+    floor: await inFreshContext((fresh) => profilePage(fresh, PAGES.floor)),
+  };
 
   const fan = await fanOut(
     {
