@@ -5,7 +5,7 @@ import {
   type ReactNode,
   useContext,
   useEffect,
-  useState,
+  useMemo,
   useSyncExternalStore,
 } from "react";
 import type { PublicRealtimeConfig } from "@/lib/env-schema";
@@ -31,18 +31,23 @@ export function RealtimeProvider({
   children: ReactNode;
 }) {
   const { key, cluster, host, port, useTLS } = config;
-  // Created in an effect, so that server rendering never opens a socket.
-  const [client, setClient] = useState<RealtimeClient | null>(null);
+  // The context's value is the client from the first render in the browser on: creating one opens
+  // nothing. A value that changed after hydration would make React hydrate every Suspense boundary
+  // below at once, in one task, and the socket's handshake and sign-in would wait for all of it.
+  const client = useMemo(
+    () =>
+      typeof window === "undefined"
+        ? null
+        : createRealtimeClient({ appKey: key, capabilities: { cluster, host, port, useTLS } }),
+    [key, cluster, host, port, useTLS],
+  );
+  // The socket opens in an effect, so that server rendering never opens one.
   useEffect(() => {
-    const created = createRealtimeClient({
-      appKey: key,
-      capabilities: { cluster, host, port, useTLS },
-    });
-    setClient(created);
+    if (!client) return;
     // A failure is kept in the snapshot, where components show it.
-    if (signInWithSession) created.start().catch(() => {});
-    return () => created.stop();
-  }, [key, cluster, host, port, useTLS, signInWithSession]);
+    if (signInWithSession) client.start().catch(() => {});
+    return () => client.stop();
+  }, [client, signInWithSession]);
   return <RealtimeContext value={client}>{children}</RealtimeContext>;
 }
 
