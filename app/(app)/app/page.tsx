@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { ConnectionBadge } from "@/components/connection-badge";
-import { OnlineNow } from "@/components/online-now";
 import { RealtimeNotice } from "@/components/realtime-notice";
 import { SendToUserForm } from "@/components/send-to-user-form";
-import { TicketSignIn } from "@/components/ticket-sign-in";
 import { UserInbox } from "@/components/user-inbox";
 import { requireUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { listRecipients } from "@/lib/db/queries";
+import { OnlineNow, TicketSignIn } from "./loaded-after-sign-in";
 
 export const metadata: Metadata = { title: "App" };
 

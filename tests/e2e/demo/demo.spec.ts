@@ -1,6 +1,7 @@
 import type { WebSocketRoute } from "@playwright/test";
 import { QuickstartPage } from "../pages/quickstart-page";
 import { COLOR_SCHEMES, expectAccessible } from "../support/axe";
+import { scriptsAroundSignIn } from "../support/scripts";
 import { expect, test } from "../test";
 import { DEMO_PASSWORD, openApp, uniqueUsername } from "./fixtures";
 import { DemoAppPage } from "./pages/demo-app-page";
@@ -13,6 +14,27 @@ function inOrder(steps: string[], expected: string[]): boolean {
   for (const step of steps) if (step === expected[position]) position++;
   return position === expected.length;
 }
+
+test("the demo's code loads after the tab is signed in; its HTML is there at once", async ({
+  browser,
+}) => {
+  const alice = await openApp(browser, "alice");
+  // While the sign-in has no verdict, the server's HTML is shown, its controls disabled.
+  await alice.app.page.route("**/api/pusher/user-auth", () => {});
+  await alice.app.page.reload();
+  await expect(alice.app.page.getByRole("heading", { name: "Rooms" })).toBeVisible();
+  await expect(alice.app.page.getByLabel("Message #lobby")).toBeDisabled();
+  await alice.app.page.unroute("**/api/pusher/user-auth");
+
+  await alice.app.page.reload();
+  await alice.app.expectSignedIn();
+  await expect(alice.app.page.getByLabel("Message #lobby")).toBeEnabled();
+  // The inspector's heading, a string only the demo's code holds.
+  const scripts = await scriptsAroundSignIn(alice.app.page);
+  expect(scripts.before.some((text) => text.includes("Auth steps in this tab"))).toBe(false);
+  expect(scripts.after.some((text) => text.includes("Auth steps in this tab"))).toBe(true);
+  await alice.context.close();
+});
 
 test("a message bob sends in the lobby appears for alice, once", async ({ browser }) => {
   const alice = await openApp(browser, "alice");
