@@ -15,8 +15,14 @@ export function percentile(sorted: number[], p: number): number {
 
 export async function load(
   send: () => Promise<Response>,
-  options: { concurrency: number; seconds: number },
+  options: {
+    concurrency: number;
+    seconds: number;
+    /** Whether an answer is the one expected; any other counts as an error. */
+    expected?: (response: Response) => boolean;
+  },
 ): Promise<LoadResult> {
+  const expected = options.expected ?? ((response: Response) => response.ok);
   const latencies: number[] = [];
   let errors = 0;
   const until = performance.now() + options.seconds * 1000;
@@ -24,7 +30,7 @@ export async function load(
     while (performance.now() < until) {
       const started = performance.now();
       const response = await send().catch(() => null);
-      if (!response?.ok) errors++;
+      if (!response || !expected(response)) errors++;
       await response?.arrayBuffer().catch(() => undefined);
       latencies.push(performance.now() - started);
     }

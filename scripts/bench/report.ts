@@ -10,6 +10,8 @@ import type { StormResult } from "./storm";
 export type Results = {
   profile: string;
   ceiling: LoadResult;
+  /** A POST form refused at once (400): the framework's own cost of such a request. */
+  refusedPost: LoadResult;
   endpoints: { name: string; result: LoadResult }[];
   signedIn: Record<PageName, SignedInTimes>;
   scripts: Record<PageName, Scripts>;
@@ -17,6 +19,8 @@ export type Results = {
   fanOut: FanOutResult;
   storm: StormResult;
 };
+
+export const REFUSED_POST = "a POST whose form is read and refused (400)";
 
 /** The issue's targets: throughput as a share of the ceiling, the rest as ratios to the floor. */
 export const TARGETS = {
@@ -29,10 +33,11 @@ export const TARGETS = {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
 /** At most `target`: met, or by how much it is missed. */
+const missedBy = (by: number) => `**not met**, by ${by.toFixed(by < 0.01 ? 3 : 2)}`;
 const atMost = (ratio: number, target: number) =>
-  ratio <= target ? "met" : `**not met**, by ${(ratio - target).toFixed(2)}`;
+  ratio <= target ? "met" : missedBy(ratio - target);
 const atLeast = (ratio: number, target: number) =>
-  ratio >= target ? "met" : `**not met**, by ${(target - ratio).toFixed(2)}`;
+  ratio >= target ? "met" : missedBy(target - ratio);
 
 const MILESTONES: [keyof Milestones, string][] = [
   ["firstByte", "first byte"],
@@ -152,10 +157,17 @@ export function writeReport(results: Results): { markdown: string; file: string 
     `| auth endpoint | req/s | ratio to ceiling | p50 | p99 | errors | target ≥ ${TARGETS.throughput} |`,
     "| --- | --- | --- | --- | --- | --- | --- |",
     `| ceiling: GET /api/ping | ${results.ceiling.perSecond.toFixed(0)} | 1.00 | ${ms(results.ceiling.p50)} | ${ms(results.ceiling.p99)} | ${results.ceiling.errors} | |`,
+    `| for reference, not a target: ${REFUSED_POST} | ${results.refusedPost.perSecond.toFixed(0)} | ${(results.refusedPost.perSecond / results.ceiling.perSecond).toFixed(2)} | ${ms(results.refusedPost.p50)} | ${ms(results.refusedPost.p99)} | ${results.refusedPost.errors} | |`,
     ...throughput.map(
       ({ name, result, ratio }) =>
         `| ${name} | ${result.perSecond.toFixed(0)} | ${ratio.toFixed(2)} | ${ms(result.p50)} | ${ms(result.p99)} | ${result.errors} | ${atLeast(ratio, TARGETS.throughput)} |`,
     ),
+    "",
+    `The reference is \`POST /api/pusher/user-auth\` with an empty \`socket_id\`: the framework receives the request, the handler reads and refuses the form, nothing else runs. Against it, the auth endpoints reach ${throughput
+      .map(({ result }) => (result.perSecond / results.refusedPost.perSecond).toFixed(2))
+      .join(
+        ", ",
+      )} (in the order above): what separates a POST from the ceiling's GET is most of what they miss.`,
     "",
     "## A reconnect storm",
     "",
