@@ -1,11 +1,12 @@
 "use client";
 
-import { type ComponentType, lazy, Suspense, useEffect, useState } from "react";
+import { type ComponentType, lazy, Suspense, useEffect, useSyncExternalStore } from "react";
 import { useRealtime } from "@/components/realtime-provider";
 
-// Code that signing the tab in does not need waits for it: in the browser it loads once the
-// tab's connection has its first verdict (signed in or refused), or after CAP_MS, so that neither
-// its download nor its hydration stands in the sign-in's way. One gate for the tab.
+// What signing the tab in does not need waits for it: its code loads, and it renders, once the
+// tab's connection has its first verdict (signed in or refused), or after CAP_MS without one. So
+// neither its download, nor its HTML, nor its hydration stands in the sign-in's way. One gate
+// for the tab.
 const CAP_MS = 3_000;
 let open = () => {};
 const opened = new Promise<void>((resolve) => {
@@ -25,34 +26,35 @@ function OpensTheGate() {
   return null;
 }
 
-function Hydrated({ then }: { then: (hydrated: true) => void }) {
-  useEffect(() => then(true), [then]);
-  return null;
-}
+const noSubscription = () => () => {};
 
 /**
- * A component rendered by the server at once, whose code the browser loads after the sign-in
- * (above). Until it has hydrated, the server's HTML is shown with its controls disabled, so that
- * nothing typed or clicked there before it works is lost.
+ * A component that only the browser renders, once the gate above has opened. The server sends
+ * nothing of it: the page's first paint is its shell, and the rest follows the sign-in.
  */
 export function afterSignIn<P extends object>(
   load: () => Promise<ComponentType<P>>,
 ): ComponentType<P> {
   const Loaded = lazy(async () => {
-    if (typeof window !== "undefined") await opened;
+    await opened;
     return { default: await load() };
   });
   return function AfterSignIn(props: P) {
-    const [hydrated, setHydrated] = useState(false);
+    // False on the server and while hydrating, so that both render the same nothing.
+    const inBrowser = useSyncExternalStore(
+      noSubscription,
+      () => true,
+      () => false,
+    );
     return (
-      <fieldset disabled={!hydrated} className="min-w-0">
+      <>
         <OpensTheGate />
-        <Suspense>
-          <Loaded {...props} />
-          {/* In the same boundary: its effect runs once the loaded component has hydrated. */}
-          <Hydrated then={setHydrated} />
-        </Suspense>
-      </fieldset>
+        {inBrowser ? (
+          <Suspense>
+            <Loaded {...props} />
+          </Suspense>
+        ) : null}
+      </>
     );
   };
 }
