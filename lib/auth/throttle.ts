@@ -1,6 +1,7 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/lib/db/connect";
 import { rateLimits } from "@/lib/db/schema";
+import { throttleKey } from "@/lib/http/client-ip";
 
 // Counters live in the app's database, so every app instance sees the same ones.
 
@@ -66,6 +67,7 @@ async function consume(rateLimiter: RateLimiterDrizzle, key: string): Promise<vo
 /** A place among the attempts under way, or how long to wait for one. */
 export type AttemptSlot = { wait: 0; leave: () => Promise<void> } | { wait: number };
 
+/** `client` is the request's address: IPv6 addresses count by their /64 (throttleKey). */
 export type SignInThrottle = {
   /** Takes a place among the attempts under way: the first step of every sign-in attempt. */
   enter(account: string, client: string): Promise<AttemptSlot>;
@@ -99,7 +101,8 @@ export function createSignInThrottle(db: Database): SignInThrottle {
     { slots: slots("account", inFlight.perAccount), key: (account: string) => account },
   ];
   return {
-    async enter(account, client) {
+    async enter(account, address) {
+      const client = throttleKey(address);
       const taken: (() => Promise<unknown>)[] = [];
       const leave = async () => {
         await Promise.all(taken.map((free) => free()));
@@ -119,7 +122,8 @@ export function createSignInThrottle(db: Database): SignInThrottle {
       }
       return { wait: 0, leave };
     },
-    async check(account, client) {
+    async check(account, address) {
+      const client = throttleKey(address);
       const [a, c, b] = await Promise.all([
         byAccount.get(account),
         byClient.get(client),
@@ -131,7 +135,8 @@ export function createSignInThrottle(db: Database): SignInThrottle {
         waitSeconds(b, 1),
       );
     },
-    async recordFailure(account, client) {
+    async recordFailure(account, address) {
+      const client = throttleKey(address);
       const pair = pairKey(account, client);
       const [, , failures] = await Promise.all([
         consume(byAccount, account),
@@ -141,10 +146,10 @@ export function createSignInThrottle(db: Database): SignInThrottle {
       const block = backoffSeconds(failures.consumedPoints);
       if (block > 0) await backoff.block(pair, block);
     },
-    async recordSuccess(account, client) {
+    async recordSuccess(account, address) {
       // The hourly counts stay: a success does not buy another hundred guesses. Other clients'
       // streaks stay too: the owner signing in does not lift an attacker's back-off.
-      const pair = pairKey(account, client);
+      const pair = pairKey(account, throttleKey(address));
       await Promise.all([streak.delete(pair), backoff.delete(pair)]);
     },
   };
@@ -158,7 +163,8 @@ export type ClientLimiter = {
 export function createClientLimiter(db: Database, keyPrefix: string, limit: Limit): ClientLimiter {
   const rateLimiter = limiter(db, keyPrefix, limit);
   return {
-    async take(client) {
+    async take(address) {
+      const client = throttleKey(address);
       const before = await rateLimiter.get(client);
       const wait = waitSeconds(before, limit.points);
       if (wait > 0) return wait;

@@ -1,4 +1,5 @@
 import { isIPv4 } from "node:net";
+import ipaddr from "ipaddr.js";
 
 // Which client a request came from, as the key of the per-client limits. It must not be a value
 // the client picks: X-Forwarded-For is whatever the client sent unless a proxy in front rewrites
@@ -33,4 +34,18 @@ export function clientIp(request: {
     .filter(Boolean);
   const address = entries.at(-hops) ?? entries[0] ?? peer;
   return address ? normalizeAddress(address) : UNKNOWN_CLIENT;
+}
+
+/**
+ * The key that per-client limits count under. An IPv4 address is one client. An IPv6 address is
+ * one of the 2^64 in its /64, which a single subscriber usually holds whole: counted by address,
+ * one client could take a fresh budget at every request.
+ */
+export function throttleKey(client: string): string {
+  if (!ipaddr.isValid(client)) return client;
+  // process() turns an IPv4-mapped IPv6 address into the IPv4 one.
+  const address = ipaddr.process(client);
+  if (address.kind() === "ipv4") return address.toString();
+  const network = [...address.toByteArray().slice(0, 8), 0, 0, 0, 0, 0, 0, 0, 0];
+  return `${ipaddr.fromByteArray(network).toString()}/64`;
 }

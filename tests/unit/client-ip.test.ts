@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, normalizeAddress, UNKNOWN_CLIENT } from "@/lib/http/client-ip";
+import { clientIp, normalizeAddress, throttleKey, UNKNOWN_CLIENT } from "@/lib/http/client-ip";
 
 const PEER = "203.0.113.7";
 
@@ -40,5 +40,25 @@ describe("clientIp", () => {
     expect(normalizeAddress("::FFFF:127.0.0.2")).toBe("127.0.0.2");
     expect(normalizeAddress("::ffff:7f00:1")).toBe("::ffff:7f00:1");
     expect(normalizeAddress("2001:db8::1")).toBe("2001:db8::1");
+  });
+});
+
+describe("throttleKey", () => {
+  it("is an IPv4 address itself, also when it arrives IPv4-mapped", () => {
+    expect(throttleKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(throttleKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+  });
+
+  it("is the /64 of an IPv6 address, however the address is written", () => {
+    const key = "2001:db8:1:2::/64";
+    expect(throttleKey("2001:db8:1:2::1")).toBe(key);
+    expect(throttleKey("2001:0DB8:0001:0002:ffff:ffff:ffff:ffff")).toBe(key);
+    expect(throttleKey("2001:db8:1:2:abcd:0:0:9")).toBe(key);
+    expect(throttleKey("2001:db8:1:3::1")).toBe("2001:db8:1:3::/64");
+  });
+
+  it("leaves a value that is no address as it is", () => {
+    expect(throttleKey(UNKNOWN_CLIENT)).toBe(UNKNOWN_CLIENT);
+    expect(throttleKey("attacker")).toBe("attacker");
   });
 });

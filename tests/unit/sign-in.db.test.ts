@@ -233,6 +233,23 @@ describe.each(testDatabases())("$name", ({ open }) => {
     expect(await limiter.take("c6")).toBe(0);
   });
 
+  it("counts the addresses of one IPv6 /64 as one client, so rotating them buys no budget", async () => {
+    const limiter = createClientLimiter(connection.db, "test-sign-up-v6", {
+      points: 2,
+      durationSeconds: 60,
+    });
+    expect(await limiter.take("2001:db8:1:2::1")).toBe(0);
+    expect(await limiter.take("2001:db8:1:2:ffff:ffff:ffff:fffe")).toBe(0);
+    expect(await limiter.take("2001:db8:1:2:abcd::9")).toBeGreaterThan(0);
+    // The next /64 is another subscriber.
+    expect(await limiter.take("2001:db8:1:3::1")).toBe(0);
+
+    const throttle = createSignInThrottle(connection.db);
+    for (let i = 0; i < 8; i++) await throttle.recordFailure("v6-target", `2001:db8:9:9::${i + 1}`);
+    expect(await throttle.check("v6-target", "2001:db8:9:9::abc")).toBeGreaterThan(0);
+    expect(await throttle.check("v6-target", "2001:db8:9:a::1")).toBe(0);
+  });
+
   it("takes a burst one attempt at a time per client and account, so the back-off holds", async () => {
     const passwordHash = await hashPassword(PASSWORD);
     await createUser(connection.db, { username: "burst", passwordHash });
