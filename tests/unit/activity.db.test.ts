@@ -90,8 +90,12 @@ describe.each(testDatabases())("the activity log on $name", ({ open }) => {
     return user;
   }
 
-  const record = (events: NewAuthEvent[], pruned = justPruned()) =>
-    recordAuthEvents(connection.db, events, { retentionDays: 90, pruned });
+  // Each write a few milliseconds after the last, as events happen: the log lists by time, and
+  // two writes in the same tick of the database's clock would tie (it failed a CI run).
+  const record = async (events: NewAuthEvent[], pruned = justPruned()) => {
+    await new Promise((resolve) => setTimeout(resolve, 3));
+    return recordAuthEvents(connection.db, events, { retentionDays: 90, pruned });
+  };
 
   it("records a sign-in, failed and successful, and secrets are nowhere in the rows", async () => {
     const user = await freshUser("activity");
