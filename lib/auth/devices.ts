@@ -89,7 +89,7 @@ export async function liveSessions(
     .where(
       and(
         eq(realtimeSessions.userId, userId),
-        isNull(realtimeSessions.revokedAt),
+        isNull(realtimeSessions.endedAt),
         gt(realtimeSessions.expiresAt, now),
       ),
     );
@@ -178,11 +178,11 @@ export async function endSessions(
   const webIds = web.map((session) => session.id);
   const realtime = await db
     .update(realtimeSessions)
-    .set({ revokedAt: now, endReason: reason })
+    .set({ endedAt: now, endReason: reason })
     .where(
       and(
         eq(realtimeSessions.userId, userId),
-        isNull(realtimeSessions.revokedAt),
+        isNull(realtimeSessions.endedAt),
         webIds.length > 0
           ? or(inArray(realtimeSessions.id, ids), inArray(realtimeSessions.webSessionId, webIds))
           : inArray(realtimeSessions.id, ids),

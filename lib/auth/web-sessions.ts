@@ -105,8 +105,8 @@ export async function expireWebSessions(
       children.push(
         ...(await tx
           .update(realtimeSessions)
-          .set({ revokedAt: now, endReason: "session_expired" })
-          .where(and(eq(realtimeSessions.webSessionId, id), isNull(realtimeSessions.revokedAt)))
+          .set({ endedAt: now, endReason: "session_expired" })
+          .where(and(eq(realtimeSessions.webSessionId, id), isNull(realtimeSessions.endedAt)))
           .returning({ id: realtimeSessions.id, userId: realtimeSessions.userId })),
       );
     }
@@ -144,8 +144,8 @@ export async function endWebSession(
       .returning({ id: webSessions.id });
     const children = await tx
       .update(realtimeSessions)
-      .set({ revokedAt: now })
-      .where(and(eq(realtimeSessions.webSessionId, sessionId), isNull(realtimeSessions.revokedAt)))
+      .set({ endedAt: now })
+      .where(and(eq(realtimeSessions.webSessionId, sessionId), isNull(realtimeSessions.endedAt)))
       .returning({ id: realtimeSessions.id });
     return [...ended, ...children].map((session) => session.id);
   });
@@ -169,7 +169,7 @@ export async function endUserSessions(
       .where(and(eq(webSessions.userId, userId), isNull(webSessions.endedAt)));
     await tx
       .update(realtimeSessions)
-      .set({ revokedAt: now })
-      .where(and(eq(realtimeSessions.userId, userId), isNull(realtimeSessions.revokedAt)));
+      .set({ endedAt: now })
+      .where(and(eq(realtimeSessions.userId, userId), isNull(realtimeSessions.endedAt)));
   });
 }

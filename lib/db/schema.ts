@@ -28,6 +28,12 @@ export const users = pgTable("user", {
   passwordHash: text("password_hash"),
   role: roleEnum("role").notNull().default("user"),
   bannedAt: timestamp("banned_at", { mode: "date", withTimezone: true }),
+  /**
+   * Moves on at every end of one of the user's sessions, a ban and a role change: channels that
+   * carry the user's private messages are named with it (lib/realtime/channel-names.ts), so that a
+   * socket subscribed before the end, and the key it was given, receive nothing sent after it.
+   */
+  channelEpoch: integer("channel_epoch").notNull().default(0),
   /** Tickets created before this instant are refused: set at sign-out and on a ban. */
   realtimeRevokedAt: timestamp("realtime_revoked_at", { mode: "date", withTimezone: true }),
   /** Kept by the realtime server's webhooks. */
@@ -184,8 +190,7 @@ export const realtimeSessions = pgTable(
       .notNull()
       .defaultNow(),
     expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
-    revokedAt: timestamp("revoked_at", { mode: "date", withTimezone: true }),
-    /** Why it was revoked, when the reason is its own (a device signed out, the session limit). */
+    endedAt: timestamp("ended_at", { mode: "date", withTimezone: true }),
     endReason: text("end_reason").$type<WebSessionEndReason>(),
   },
   (session) => [
@@ -193,10 +198,10 @@ export const realtimeSessions = pgTable(
     // The sweeper's query (lib/auth/expiry.ts), one index per deadline: live sessions only.
     index("realtime_session_live_expires_at_idx")
       .on(session.expiresAt)
-      .where(sql`${session.revokedAt} is null`),
+      .where(sql`${session.endedAt} is null`),
     index("realtime_session_live_rotated_at_idx")
       .on(session.rotatedAt)
-      .where(sql`${session.revokedAt} is null`),
+      .where(sql`${session.endedAt} is null`),
   ],
 );
 
@@ -252,6 +257,10 @@ export const authEvents = pgTable(
     reason: text("reason"),
     /** What the event names: the new role, on/off, the sign-in method, a ticket's id. */
     detail: text("detail"),
+    /** How many events of this kind the row stands for: repeats from one session are folded. */
+    count: integer("count").notNull().default(1),
+    /** When the last of them happened; null while the row stands for one event. */
+    lastAt: timestamp("last_at", { mode: "date", withTimezone: true }),
   },
   (event) => [
     index("auth_event_at_idx").on(event.at),
@@ -260,3 +269,18 @@ export const authEvents = pgTable(
 );
 
 export type AuthEvent = typeof authEvents.$inferSelect;
+
+/**
+ * Webhook deliveries already accepted, by their signature: a delivery replayed within its window
+ * is accepted once, across instances. Rows older than the window are deleted.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_delivery",
+  {
+    signature: text("signature").primaryKey(),
+    receivedAt: timestamp("received_at", { mode: "date", withTimezone: true })
+      .notNull()
+      .defaultNow(),
+  },
+  (delivery) => [index("webhook_delivery_received_at_idx").on(delivery.receivedAt)],
+);

@@ -71,7 +71,7 @@ export type RealtimeSession = {
   graceUsed: boolean;
   createdAt: Date;
   expiresAt: Date;
-  revokedAt: Date | null;
+  endedAt: Date | null;
   endReason: WebSessionEndReason | null;
   /** False when the web session that started it has ended, which ends it too. */
   parentLive: boolean;
@@ -87,7 +87,7 @@ const columns = {
   graceUsed: realtimeSessions.graceUsed,
   createdAt: realtimeSessions.createdAt,
   expiresAt: realtimeSessions.expiresAt,
-  revokedAt: realtimeSessions.revokedAt,
+  endedAt: realtimeSessions.endedAt,
   endReason: realtimeSessions.endReason,
 };
 
@@ -111,7 +111,7 @@ export function sessionState(
   limits: { idleSeconds: number; now?: Date },
 ): { live: true } | { live: false; reason: string | undefined } {
   const now = limits.now ?? new Date();
-  if (session.revokedAt) return { live: false, reason: session.endReason ?? undefined };
+  if (session.endedAt) return { live: false, reason: session.endReason ?? undefined };
   if (!session.parentLive) return { live: false, reason: undefined };
   const idleUntil = session.rotatedAt.getTime() + limits.idleSeconds * 1000;
   if (session.expiresAt <= now || idleUntil <= now.getTime())
@@ -145,7 +145,7 @@ async function rotateTogether(
     .where(
       and(
         sql`(${realtimeSessions.id}, ${realtimeSessions.generation}) in (${sql.join(pairs, sql`, `)})`,
-        isNull(realtimeSessions.revokedAt),
+        isNull(realtimeSessions.endedAt),
         gt(realtimeSessions.expiresAt, now),
         gt(realtimeSessions.rotatedAt, idleSince),
       ),
@@ -216,7 +216,7 @@ export async function spendGrace(db: Database, id: string, generation: number): 
         eq(realtimeSessions.id, id),
         eq(realtimeSessions.generation, generation),
         eq(realtimeSessions.graceUsed, false),
-        isNull(realtimeSessions.revokedAt),
+        isNull(realtimeSessions.endedAt),
       ),
     )
     .returning({ id: realtimeSessions.id });
@@ -231,8 +231,8 @@ export async function endRealtimeSession(
 ): Promise<boolean> {
   const ended = await db
     .update(realtimeSessions)
-    .set({ revokedAt: new Date(), endReason: reason })
-    .where(and(eq(realtimeSessions.id, id), isNull(realtimeSessions.revokedAt)))
+    .set({ endedAt: new Date(), endReason: reason })
+    .where(and(eq(realtimeSessions.id, id), isNull(realtimeSessions.endedAt)))
     .returning({ id: realtimeSessions.id });
   return ended.length > 0;
 }
@@ -249,10 +249,10 @@ export async function expireRealtimeSessions(
   const idleSince = new Date(now.getTime() - limits.idleSeconds * 1000);
   return db
     .update(realtimeSessions)
-    .set({ revokedAt: now, endReason: "session_expired" })
+    .set({ endedAt: now, endReason: "session_expired" })
     .where(
       and(
-        isNull(realtimeSessions.revokedAt),
+        isNull(realtimeSessions.endedAt),
         or(lte(realtimeSessions.expiresAt, now), lte(realtimeSessions.rotatedAt, idleSince)),
       ),
     )
@@ -263,8 +263,8 @@ export async function expireRealtimeSessions(
 export async function endServiceSessions(db: Database): Promise<Map<string, string[]>> {
   const ended = await db
     .update(realtimeSessions)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(realtimeSessions.flow, "service"), isNull(realtimeSessions.revokedAt)))
+    .set({ endedAt: new Date() })
+    .where(and(eq(realtimeSessions.flow, "service"), isNull(realtimeSessions.endedAt)))
     .returning({ id: realtimeSessions.id, userId: realtimeSessions.userId });
   const byUser = new Map<string, string[]>();
   for (const { id, userId } of ended) byUser.set(userId, [...(byUser.get(userId) ?? []), id]);
