@@ -8,13 +8,14 @@ import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
 import { endDisplacedSessions, signOutSession } from "@/lib/auth/lifecycle";
 import { signInThrottle } from "@/lib/auth/limiters";
 import { recordAuthEvent } from "@/lib/auth/record-event";
-import { extendWebSession, isLive, startWebSession } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
 import { requestClient } from "@/lib/http/peer-address";
 import { cachedUser, cachedWebSession, rememberWebSession } from "@/lib/realtime/server/user-cache";
+import { webLiveness } from "@/lib/sessions/liveness";
+import { extendWebSession, startWebSession } from "@/lib/sessions/web";
 
 const credentials = Credentials({
   id: "credentials",
@@ -108,7 +109,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           userAgent: request?.get("user-agent"),
           clientAddress: request ? requestClient(request) : null,
           maxAgeSeconds: env().WEB_SESSION_MAX_AGE_SECONDS,
-          maxSessions: env().MAX_SESSIONS_PER_USER,
+          limit: {
+            maxSessions: env().MAX_SESSIONS_PER_USER,
+            idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS,
+          },
         });
         await recordAuthEvent({
           kind: "sign_in",
@@ -132,7 +136,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         cachedWebSession(token.sid),
         cachedUser(token.id),
       ]);
-      const live = record && isLive(record) && record.userId === token.id;
+      const live = record && webLiveness(record).live && record.userId === token.id;
       if (!live || !owner || owner.bannedAt) return null;
       // Auth.js is about to re-issue the cookie with a full maxAge: the record follows.
       const expiresAt = await extendWebSession(db(), record, {

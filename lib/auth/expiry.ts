@@ -1,9 +1,6 @@
 import "server-only";
 import { endExpiredSessions } from "@/lib/auth/lifecycle";
-import { expireWebSessions } from "@/lib/auth/web-sessions";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { expireRealtimeSessions } from "@/lib/realtime/server/realtime-sessions";
 
 // A session that expires while its socket is open must not stay signed in until the next
 // reconnect: every instance looks for expired sessions every SESSION_SWEEP_SECONDS, ends them
@@ -14,18 +11,8 @@ const globalForSweeper = globalThis as unknown as {
 };
 
 /** Ends the sessions past their deadlines and closes their connections; returns how many. */
-export async function sweepExpiredSessions(now = new Date()): Promise<number> {
-  const ended = [
-    ...(await expireRealtimeSessions(db(), {
-      idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS,
-      now,
-    })),
-    ...(await expireWebSessions(db(), now)),
-  ];
-  const byUser = new Map<string, string[]>();
-  for (const { id, userId } of ended) byUser.set(userId, [...(byUser.get(userId) ?? []), id]);
-  await Promise.all([...byUser].map(([userId, ids]) => endExpiredSessions(userId, ids)));
-  return ended.length;
+export function sweepExpiredSessions(now = new Date()): Promise<number> {
+  return endExpiredSessions(now);
 }
 
 /** Starts the sweep on this instance, once. */

@@ -3,11 +3,11 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { touchSession } from "@/lib/auth/activity";
 import { sessionClaims } from "@/lib/auth/session-cookie";
-import { endReasonOf, isLive } from "@/lib/auth/web-sessions";
 import type { User, WebSession } from "@/lib/db/schema";
 import { jsonError } from "@/lib/http/responses";
 import { cachedUser, cachedWebSession } from "@/lib/realtime/server/user-cache";
 import { END_MESSAGES } from "@/lib/realtime/session-ended";
+import { webLiveness } from "@/lib/sessions/liveness";
 
 // The one answer to "who is the current user, and may they still act?". Pages, layouts, server
 // actions and route handlers all ask here; the realtime endpoints ask through realtimeCaller()
@@ -70,7 +70,8 @@ export function admit(user: User | undefined, sessionId: string): GateResult {
 function admitWeb(user: User | undefined, session: WebSession | undefined): GateResult {
   if (user?.bannedAt) return refuse(BANNED);
   if (!session || session.userId !== user?.id) return refuse(sessionEnded(undefined));
-  if (!isLive(session)) return refuse(sessionEnded(endReasonOf(session)));
+  const liveness = webLiveness(session);
+  if (!liveness.live) return refuse(sessionEnded(liveness.reason));
   const admitted = admit(user, session.id);
   if (admitted.ok) touchSession("web", session.id, session.lastActiveAt);
   return admitted;

@@ -1,62 +1,123 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { endSessions, liveSessions } from "@/lib/auth/devices";
+import type { NewAuthEvent } from "@/lib/auth/auth-events";
 import { recordAuthEvent } from "@/lib/auth/record-event";
-import { endUserSessions, endWebSession } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { setBanned, setRole } from "@/lib/db/queries";
-import { type Role, users } from "@/lib/db/schema";
+import type { Role } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { disconnectUser } from "@/lib/realtime/server/disconnect";
-import { endRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
 import { announceUserChange } from "@/lib/realtime/server/user-cache";
+import type { EndReason } from "@/lib/realtime/session-ended";
+import {
+  advanceChannelEpoch,
+  type EndedSession,
+  type EndScope,
+  endSessions,
+  type Queryable,
+} from "@/lib/sessions/end";
+import type { SessionEndReason } from "@/lib/sessions/end-reason";
+import { liveSessions } from "@/lib/sessions/limit";
 
-// Everything that ends sessions, in the order that leaves no gap: end them in the database, drop
-// them from every instance's cache, then tell the user's tabs why and close their connections.
-// Each is recorded in the activity log (lib/auth/record-event.ts) once the database says it
-// happened.
+// Everything that ends sessions or changes a user's rights, in the order that leaves no gap: end
+// them in the database (lib/sessions/end.ts, the one writer), drop the user from every instance's
+// cache, record it, then tell the user's tabs why and close their connections.
+
+/** What a tab is told for each reason (lib/realtime/session-ended.ts names the notices). */
+const NOTICES: Record<SessionEndReason, EndReason> = {
+  signed_out: "signed_out",
+  signed_out_everywhere: "signed_out_everywhere",
+  banned: "user_banned",
+  signed_out_remotely: "signed_out_remotely",
+  session_limit: "session_limit",
+  session_expired: "session_expired",
+  session_reused: "session_reused",
+  service_auth_disabled: "service_auth_disabled",
+  password_reset: "signed_out_everywhere",
+};
 
 /** One `session_revoked` event per session that ended, with why. */
-function revoked(userId: string, sessions: string[], reason: string) {
-  return sessions.map((sessionId) => ({
+function revoked(ended: EndedSession[], reason: SessionEndReason): NewAuthEvent[] {
+  return ended.map(({ id, userId }) => ({
     kind: "session_revoked" as const,
     outcome: "success" as const,
     userId,
-    sessionId,
+    sessionId: id,
     reason,
   }));
 }
 
+/** The ended sessions' ids by user; `also`: a user to tell even if none of theirs ended. */
+function byUser(ended: EndedSession[], also?: string): Map<string, string[]> {
+  const users = new Map<string, string[]>(also ? [[also, []]] : []);
+  for (const { id, userId } of ended) users.set(userId, [...(users.get(userId) ?? []), id]);
+  return users;
+}
+
+/** Tells each user's tabs which of their sessions ended, and closes the user's connections. */
+async function closeConnections(
+  users: Map<string, string[]>,
+  reason: SessionEndReason,
+  everySession = false,
+): Promise<void> {
+  await Promise.all(
+    [...users].map(async ([userId, sessions]) => {
+      await announceUserChange(userId);
+      await disconnectUser(userId, {
+        reason: NOTICES[reason],
+        sessions: everySession ? null : sessions,
+      });
+    }),
+  );
+}
+
+/**
+ * The one path of an end: the database (`scope` may be read in the same transaction), the
+ * events (`events` builds them from what ended), then the connections. Nothing ended means
+ * nothing to tell, but for every session of a user (a ban, sign out everywhere): a replayed
+ * cookie must not be a way to close someone's connections.
+ */
+async function end(
+  scope: EndScope | ((tx: Queryable) => Promise<EndScope>),
+  reason: SessionEndReason,
+  events: (ended: EndedSession[]) => NewAuthEvent[] = (ended) => revoked(ended, reason),
+): Promise<EndedSession[]> {
+  const { ended, everyOf } = await db().transaction(async (tx) => {
+    const resolved = typeof scope === "function" ? await scope(tx) : scope;
+    const everyOf = "all" in resolved ? resolved.userId : undefined;
+    return { ended: await endSessions(tx, resolved, reason), everyOf };
+  });
+  if (ended.length === 0 && !everyOf) return ended;
+  await recordAuthEvent(...events(ended));
+  await closeConnections(byUser(ended, everyOf), reason, Boolean(everyOf));
+  return ended;
+}
+
 /** Sign-out: this web session, and the realtime sessions that its tickets started. */
 export async function signOutSession(userId: string, sessionId: string): Promise<void> {
-  const ended = await endWebSession(db(), sessionId, "signed_out");
-  // Nothing was live: a replayed cookie must not be a way to close someone's connections.
-  if (ended.length === 0) return;
-  await recordAuthEvent({ kind: "sign_out", outcome: "success", userId, sessionId });
-  await announceUserChange(userId);
-  await disconnectUser(userId, { reason: "signed_out", sessions: ended });
+  await end({ userId, ids: [sessionId] }, "signed_out", () => [
+    { kind: "sign_out", outcome: "success", userId, sessionId },
+  ]);
 }
 
 /** "Sign out everywhere": every web and realtime session of the user, and every ticket issued. */
 export async function signOutEverywhere(userId: string): Promise<void> {
-  await endUserSessions(db(), userId, "signed_out_everywhere");
-  await recordAuthEvent({
-    kind: "session_revoked",
-    outcome: "success",
-    userId,
-    reason: "signed_out_everywhere",
-    detail: "all",
-  });
-  await announceUserChange(userId);
-  await disconnectUser(userId, { reason: "signed_out_everywhere", sessions: null });
+  await end({ userId, all: true }, "signed_out_everywhere", () => [
+    {
+      kind: "session_revoked",
+      outcome: "success",
+      userId,
+      reason: "signed_out_everywhere",
+      detail: "all",
+    },
+  ]);
 }
 
 /** `by`: the admin who acted, for the activity log. */
 export async function banUser(userId: string, by?: string): Promise<void> {
   await setBanned(db(), userId, true);
-  await endUserSessions(db(), userId, "banned");
-  await recordAuthEvent({ kind: "ban", outcome: "success", userId, actorId: by });
-  await announceUserChange(userId);
-  await disconnectUser(userId, { reason: "user_banned", sessions: null });
+  await end({ userId, all: true }, "banned", () => [
+    { kind: "ban", outcome: "success", userId, actorId: by },
+  ]);
 }
 
 /** Lifts the ban; the sessions it ended stay ended, so the user signs in again. */
@@ -72,14 +133,16 @@ export async function disconnectConnections(userId: string): Promise<void> {
 }
 
 /**
- * A new role applies to live connections within a second or so: every instance forgets the user,
- * and their connections are closed with a notice that ends no session. Every tab signs in again
- * by itself and pusher-js subscribes its channels again, each through channel auth, which asks
- * the policy with the new role: a channel the user may no longer join is refused; the others come
- * back, and the chat fetches what it missed while they were away.
+ * A new role applies to live connections within a second or so. It ends no session, but the
+ * user's channel epoch moves on (their access may have shrunk), every instance forgets the user,
+ * and their connections are closed with a notice that names no session: every tab signs in again
+ * by itself, and channel auth asks the policy again with the new role.
  */
 export async function changeRole(userId: string, role: Role, by?: string): Promise<void> {
-  await setRole(db(), userId, role);
+  await db().transaction(async (tx) => {
+    await setRole(tx, userId, role);
+    await advanceChannelEpoch(tx, userId);
+  });
   await recordAuthEvent({
     kind: "role_changed",
     outcome: "success",
@@ -102,47 +165,43 @@ export async function signOutDevice(
   deviceId: string,
 ): Promise<"signed_out" | "not_found" | "current_device"> {
   if (deviceId === currentSessionId) return "current_device";
-  const live = await liveSessions(db(), userId);
-  if (!live.some((session) => session.id === deviceId)) return "not_found";
-  const ended = await endSessions(db(), userId, [deviceId], "signed_out_remotely");
   // A sign-out that raced this one ended it first, and told its tabs.
-  if (ended.length === 0) return "not_found";
-  await recordAuthEvent(...revoked(userId, ended, "signed_out_remotely"));
-  await announceUserChange(userId);
-  await disconnectUser(userId, { reason: "signed_out_remotely", sessions: ended });
-  return "signed_out";
+  const ended = await end({ userId, ids: [deviceId] }, "signed_out_remotely");
+  return ended.length > 0 ? "signed_out" : "not_found";
 }
 
 /**
  * Every device but the caller's: their sessions end, and so does every ticket issued before now
  * that no session was started from yet (a ticket of this device's included). Returns how many
- * devices were signed out.
+ * sessions ended.
  */
 export async function signOutOtherDevices(
   userId: string,
   currentSessionId: string,
 ): Promise<number> {
-  const ended = await db().transaction(async (tx) => {
-    const others = (await liveSessions(tx, userId))
+  const limits = { idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS };
+  const ended = await end(async (tx) => {
+    const others = (await liveSessions(tx, userId, limits))
       .map((session) => session.id)
       .filter((id) => id !== currentSessionId);
-    await tx.update(users).set({ realtimeRevokedAt: new Date() }).where(eq(users.id, userId));
-    return endSessions(tx, userId, others, "signed_out_remotely");
-  });
-  await recordAuthEvent(...revoked(userId, ended, "signed_out_remotely"));
-  await announceUserChange(userId);
-  if (ended.length > 0) {
-    await disconnectUser(userId, { reason: "signed_out_remotely", sessions: ended });
-  }
+    return { userId, ids: others, refuseTickets: true };
+  }, "signed_out_remotely");
   return ended.length;
 }
 
-/** The sessions a new sign-in displaced past MAX_SESSIONS_PER_USER: their tabs are told why. */
-export async function endDisplacedSessions(userId: string, ended: string[]): Promise<void> {
-  if (ended.length === 0) return;
-  await recordAuthEvent(...revoked(userId, ended, "session_limit"));
-  await announceUserChange(userId);
-  await disconnectUser(userId, { reason: "session_limit", sessions: ended });
+/** The sessions a new sign-in displaced past MAX_SESSIONS_PER_USER (ended in its transaction). */
+export async function endDisplacedSessions(userId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await recordAuthEvent(
+    ...ids.map((id) => ({
+      kind: "session_revoked" as const,
+      outcome: "success" as const,
+      userId,
+      sessionId: id,
+      reason: "session_limit",
+    })),
+  );
+  await closeConnections(new Map([[userId, ids]]), "session_limit");
 }
 
 /**
@@ -154,33 +213,32 @@ export async function endReusedSession(
   sessionId: string,
   detail: string,
 ): Promise<void> {
-  // A replay that raced another ended it already, and told its tabs.
-  if (!(await endRealtimeSession(db(), sessionId, "session_reused"))) return;
-  await recordAuthEvent({
-    kind: "session_reused",
-    outcome: "failure",
-    userId,
-    sessionId,
-    detail,
-  });
-  await announceUserChange(userId);
-  await disconnectUser(userId, { reason: "session_reused", sessions: [sessionId] });
+  await end({ userId, ids: [sessionId] }, "session_reused", () => [
+    { kind: "session_reused", outcome: "failure", userId, sessionId, detail },
+  ]);
 }
 
-/** Sessions the sweeper found expired (lib/auth/expiry.ts): recorded, then their sockets closed. */
-export async function endExpiredSessions(userId: string, ended: string[]): Promise<void> {
-  if (ended.length === 0) return;
+/** Every session past a deadline (lib/auth/expiry.ts): ended once, recorded, sockets closed. */
+export async function endExpiredSessions(now = new Date()): Promise<number> {
+  const scope = { expired: true as const, idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS };
+  const ended = await db().transaction((tx) => endSessions(tx, scope, "session_expired", now));
+  if (ended.length === 0) return 0;
   await recordAuthEvent(
-    ...ended.map((sessionId) => ({
+    ...ended.map(({ id, userId }) => ({
       kind: "session_expired" as const,
       outcome: "success" as const,
       userId,
-      sessionId,
+      sessionId: id,
       // The sweeper acts on no request: no client to name.
       clientAddress: null,
       userAgent: null,
     })),
   );
-  await announceUserChange(userId);
-  await disconnectUser(userId, { reason: "session_expired", sessions: ended });
+  await closeConnections(byUser(ended), "session_expired");
+  return ended.length;
+}
+
+/** The service flow switched off: every session it started ends. */
+export async function endServiceSessions(): Promise<void> {
+  await end({ flow: "service" }, "service_auth_disabled");
 }

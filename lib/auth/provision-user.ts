@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/auth/validation";
-import { endUserSessions } from "@/lib/auth/web-sessions";
 import type { Database } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
 import { type User, users } from "@/lib/db/schema";
+import { endSessions } from "@/lib/sessions/end";
 
 // What `npm run user:create` does, for an operator: the first admin of a deployment, or a new
 // password for an account whose password must change (such as a demo account's).
@@ -45,6 +45,6 @@ export async function provisionUser(db: Database, input: ProvisionInput): Promis
     .where(eq(users.username, username))
     .returning();
   if (!updated) return { ok: false, errors: [`${username} was deleted meanwhile; try again.`] };
-  await endUserSessions(db, updated.id, "signed_out_everywhere");
+  await endSessions(db, { userId: updated.id, all: true }, "password_reset");
   return { ok: true, user: updated, created: false };
 }

@@ -2,6 +2,7 @@ import type { AdapterAccountType } from "@auth/core/adapters";
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   index,
   integer,
   pgEnum,
@@ -10,6 +11,8 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+// Relative: drizzle-kit reads this file without the app's path aliases.
+import type { SessionEndReason } from "../sessions/end-reason";
 
 // The four tables are the Auth.js Drizzle adapter's; `users` carries this app's extra columns.
 
@@ -108,20 +111,6 @@ const ownerId = () =>
 export const signInMethodEnum = pgEnum("sign_in_method", ["credentials", "github"]);
 export type SignInMethod = (typeof signInMethodEnum.enumValues)[number];
 
-/** Why a web session ended; every way one can end names itself here. */
-export type WebSessionEndReason =
-  | "signed_out"
-  | "signed_out_everywhere"
-  | "banned"
-  /** Signed out from another device (the Devices list, or DELETE /api/account/devices/{id}). */
-  | "signed_out_remotely"
-  /** Ended because a newer sign-in would have passed MAX_SESSIONS_PER_USER: the least recently used. */
-  | "session_limit"
-  /** Past its lifetime or idle timeout, ended by the sweeper (lib/auth/expiry.ts). */
-  | "session_expired"
-  /** A realtime session whose rotated-out token came back: someone else holds a copy. */
-  | "session_reused";
-
 /**
  * One sign-in to the site: the NextAuth JWT carries its id, and the gate refuses a JWT whose
  * record has ended, which is what makes a JWT session revocable.
@@ -141,9 +130,14 @@ export const webSessions = pgTable(
       .defaultNow(),
     expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { mode: "date", withTimezone: true }),
-    endReason: text("end_reason").$type<WebSessionEndReason>(),
+    endReason: text("end_reason").$type<SessionEndReason>(),
   },
   (session) => [
+    // A session cannot end without a reason (lib/sessions/end.ts writes both).
+    check(
+      "web_session_end_reason",
+      sql`(${session.endedAt} is null) = (${session.endReason} is null)`,
+    ),
     index("web_session_user_id_idx").on(session.userId),
     // The sweeper's query (lib/auth/expiry.ts): live sessions only.
     index("web_session_live_expires_at_idx")
@@ -160,7 +154,8 @@ export type AuthFlow = (typeof authFlowEnum.enumValues)[number];
 
 /**
  * A revocable sign-in to the realtime service, started by exchanging a ticket. The client holds
- * the bearer token; only its SHA-256 is stored.
+ * the bearer token, an HMAC of the session's id and generation under the app secret: no token,
+ * nor a hash of one, is stored.
  */
 export const realtimeSessions = pgTable(
   "realtime_session",
@@ -191,9 +186,13 @@ export const realtimeSessions = pgTable(
       .defaultNow(),
     expiresAt: timestamp("expires_at", { mode: "date", withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { mode: "date", withTimezone: true }),
-    endReason: text("end_reason").$type<WebSessionEndReason>(),
+    endReason: text("end_reason").$type<SessionEndReason>(),
   },
   (session) => [
+    check(
+      "realtime_session_end_reason",
+      sql`(${session.endedAt} is null) = (${session.endReason} is null)`,
+    ),
     index("realtime_session_user_id_idx").on(session.userId),
     // The sweeper's query (lib/auth/expiry.ts), one index per deadline: live sessions only.
     index("realtime_session_live_expires_at_idx")

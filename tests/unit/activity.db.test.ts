@@ -11,12 +11,12 @@ import {
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { createSignInThrottle } from "@/lib/auth/throttle";
-import { startWebSession } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
 import { authEvents } from "@/lib/db/schema";
-import { startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
 import { issueTicket, newTicketNonce } from "@/lib/realtime/server/tickets";
+import { startRealtimeSession } from "@/lib/sessions/realtime";
+import { startWebSession } from "@/lib/sessions/web";
 import { TEST_SECRET, testDatabases } from "./database";
 
 const PASSWORD = "a-long-enough-password";
@@ -63,6 +63,8 @@ describe("the activity log's columns", () => {
       "outcome",
       "reason",
       "detail",
+      "count",
+      "last_at",
     ]);
     for (const name of columns) expect(name).not.toMatch(/password|token|ticket|secret|hash/);
   });

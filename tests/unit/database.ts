@@ -2,8 +2,8 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
 import { seedDemoAccounts } from "@/lib/db/seed";
-import { findSession, sessionState } from "@/lib/realtime/server/realtime-sessions";
-import { readSessionToken } from "@/lib/realtime/server/session-tokens";
+import { findSession, sessionState } from "@/lib/sessions/realtime";
+import { readSessionToken } from "@/lib/sessions/session-tokens";
 
 export type TestDatabase = {
   name: string;

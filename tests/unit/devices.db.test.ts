@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approximateAddress } from "@/lib/auth/approximate-address";
-import { endSessions, listDevices, liveSessions, recordActivity } from "@/lib/auth/devices";
+import { listDevices, recordActivity } from "@/lib/auth/devices";
 import { describeUserAgent } from "@/lib/auth/user-agent";
-import { findWebSession, startWebSession } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { users } from "@/lib/db/schema";
-import { startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
+import { endSessions } from "@/lib/sessions/end";
+import { liveSessions as liveSessionsOf } from "@/lib/sessions/limit";
+import { startRealtimeSession } from "@/lib/sessions/realtime";
+import { findWebSession, startWebSession } from "@/lib/sessions/web";
 import { openSeeded, sessionByToken, TEST_SECRET, testDatabases } from "./database";
 
 const CHROME_LINUX =
@@ -77,6 +79,10 @@ describe.each(testDatabases())("devices and the session limit on $name", (databa
     return user.id;
   }
 
+  const IDLE = { idleSeconds: 3_600 };
+  const limitOf = (maxSessions?: number) => (maxSessions ? { maxSessions, ...IDLE } : undefined);
+  const liveSessions = (db: Connection["db"], userId: string) => liveSessionsOf(db, userId, IDLE);
+
   const web = (userId: string, maxSessions?: number, userAgent = CHROME_LINUX) =>
     startWebSession(connection.db, {
       maxAgeSeconds: 3_600,
@@ -84,7 +90,7 @@ describe.each(testDatabases())("devices and the session limit on $name", (databa
       method: "credentials",
       userAgent,
       clientAddress: "203.0.113.7",
-      maxSessions,
+      limit: limitOf(maxSessions),
     });
 
   const realtime = (
@@ -100,7 +106,7 @@ describe.each(testDatabases())("devices and the session limit on $name", (databa
       webSessionId: options.webSessionId,
       userAgent: "node",
       clientAddress: "2001:db8:85a3:8d3::7",
-      maxSessions: options.maxSessions,
+      limit: limitOf(options.maxSessions),
     });
 
   // A clock of the tests' own, ahead of the real one and only ever moving forward.
@@ -122,9 +128,9 @@ describe.each(testDatabases())("devices and the session limit on $name", (databa
     const ticket = await realtime(userId, { webSessionId: laptop.id });
     const service = await realtime(userId, { flow: "service" });
     const gone = await web(userId);
-    await endSessions(connection.db, userId, [gone.id], "signed_out_remotely");
+    await endSessions(connection.db, { userId, ids: [gone.id] }, "signed_out_remotely");
 
-    const devices = await listDevices(connection.db, userId);
+    const devices = await listDevices(connection.db, userId, IDLE);
     expect(devices.map((device) => device.id).sort()).toEqual(
       [laptop.id, ticket?.id, service?.id].sort(),
     );
@@ -153,11 +159,17 @@ describe.each(testDatabases())("devices and the session limit on $name", (databa
     const ticket = await realtime(userId, { webSessionId: laptop.id });
     const bobs = await web(bobId);
 
-    expect(await endSessions(connection.db, userId, [bobs.id], "signed_out_remotely")).toEqual([]);
+    expect(
+      await endSessions(connection.db, { userId, ids: [bobs.id] }, "signed_out_remotely"),
+    ).toEqual([]);
     expect((await findWebSession(connection.db, bobs.id))?.endedAt).toBeNull();
 
-    const ended = await endSessions(connection.db, userId, [laptop.id], "signed_out_remotely");
-    expect(ended.sort()).toEqual([laptop.id, ticket?.id].sort());
+    const ended = await endSessions(
+      connection.db,
+      { userId, ids: [laptop.id] },
+      "signed_out_remotely",
+    );
+    expect(ended.map((session) => session.id).sort()).toEqual([laptop.id, ticket?.id].sort());
     expect((await findWebSession(connection.db, laptop.id))?.endReason).toBe("signed_out_remotely");
     const revoked = await sessionByToken(connection.db, ticket?.token ?? "");
     expect(revoked).toMatchObject({ live: false, endReason: "signed_out_remotely" });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { provisionUser } from "@/lib/auth/provision-user";
-import { findWebSession, isLive, startWebSession } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
+import { webLiveness } from "@/lib/sessions/liveness";
+import { findWebSession, startWebSession } from "@/lib/sessions/web";
 import { testDatabases } from "./database";
 
 const PASSWORD = "a-long-enough-password";
@@ -73,8 +74,8 @@ describe.each(testDatabases())("provisionUser on $name", ({ open }) => {
     expect(await verifyPassword(again.user.passwordHash, PASSWORD)).toBe(false);
     expect(await verifyPassword(again.user.passwordHash, "a-different-long-password")).toBe(true);
     const ended = await findWebSession(connection.db, session.id);
-    expect(ended && isLive(ended)).toBe(false);
-    expect(ended?.endReason).toBe("signed_out_everywhere");
+    expect(ended && webLiveness(ended).live).toBe(false);
+    expect(ended?.endReason).toBe("password_reset");
 
     const promoted = await provisionUser(connection.db, {
       username: "dana",

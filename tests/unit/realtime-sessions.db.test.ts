@@ -1,20 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endUserSessions } from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { findUserById, recordPresence, watchlistFor } from "@/lib/db/queries";
 import { realtimeSessions } from "@/lib/db/schema";
+import { endSessions } from "@/lib/sessions/end";
 import {
-  endRealtimeSession,
-  endServiceSessions,
-  expireRealtimeSessions,
   findSession,
   rotateSession,
   sessionState,
   spendGrace,
   startRealtimeSession,
-} from "@/lib/realtime/server/realtime-sessions";
-import { readSessionToken, sessionToken } from "@/lib/realtime/server/session-tokens";
+} from "@/lib/sessions/realtime";
+import { readSessionToken, sessionToken } from "@/lib/sessions/session-tokens";
 import { openSeeded, sessionByToken, TEST_SECRET, testDatabases } from "./database";
 
 describe.each(testDatabases())("realtime sessions on $name", (database) => {
@@ -104,7 +101,7 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       maxAgeSeconds: 3_600,
       secret: TEST_SECRET,
     });
-    await endUserSessions(connection.db, bobId, "signed_out_everywhere");
+    await endSessions(connection.db, { userId: bobId, all: true }, "signed_out_everywhere");
     expect(await liveSession(one?.token ?? "")).toBeUndefined();
     expect(await liveSession(other?.token ?? "")).toEqual({
       userId: aliceId,
@@ -128,23 +125,25 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       maxAgeSeconds: 3_600,
       secret: TEST_SECRET,
     });
-    expect(await endServiceSessions(connection.db)).toEqual(
-      new Map([[aliceId, [service?.id ?? ""]]]),
-    );
+    const endService = () =>
+      endSessions(connection.db, { flow: "service" }, "service_auth_disabled");
+    expect(await endService()).toEqual([
+      { id: service?.id ?? "", userId: aliceId, kind: "realtime" },
+    ]);
     expect(await liveSession(service?.token ?? "")).toBeUndefined();
     expect(await liveSession(backend?.token ?? "")).toEqual({
       userId: aliceId,
       flow: "backend",
     });
-    expect(await endServiceSessions(connection.db)).toEqual(new Map());
+    expect(await endService()).toEqual([]);
     // An ended session is still found, so that the refusal can say why it ended.
     expect(await sessionByToken(connection.db, service?.token ?? "")).toMatchObject({
       id: service?.id,
       userId: aliceId,
       flow: "service",
       live: false,
-      // The switch ends them all at once, with no reason of their own.
-      endReason: null,
+      // Every end names its reason, the switch's too.
+      endReason: "service_auth_disabled",
     });
   });
 
@@ -166,7 +165,7 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       rotateSession(connection.db, id, 0, { idleSeconds: 60, now: at }),
     ]);
     expect(raced.map(Boolean).sort()).toEqual([false, true]);
-    expect(raced.find(Boolean)).toMatchObject({ id, generation: 1, parentLive: true });
+    expect(raced.find(Boolean)).toMatchObject({ id, generation: 1 });
     const after = await findSession(connection.db, id);
     expect(after?.generation).toBe(1);
     expect(after?.rotatedAt.getTime()).toBe(at.getTime());
@@ -186,8 +185,9 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
     expect(Boolean(await rotateSession(connection.db, id, 1, { idleSeconds: 60 }))).toBe(true);
     expect(await spendGrace(connection.db, id, 2)).toBe(true);
     // An ended session rotates no more.
-    expect(await endRealtimeSession(connection.db, id, "session_reused")).toBe(true);
-    expect(await endRealtimeSession(connection.db, id, "session_reused")).toBe(false);
+    const reuse = () => endSessions(connection.db, { userId: bobId, ids: [id] }, "session_reused");
+    expect(await reuse()).toHaveLength(1);
+    expect(await reuse()).toEqual([]);
     expect(Boolean(await rotateSession(connection.db, id, 2, { idleSeconds: 60 }))).toBe(false);
     const ended = await findSession(connection.db, id);
     expect(ended && sessionState(ended, { idleSeconds: 60 })).toEqual({
@@ -257,13 +257,19 @@ describe.each(testDatabases())("realtime sessions on $name", (database) => {
       reason: "session_expired",
     });
 
-    const expired = await expireRealtimeSessions(connection.db, { idleSeconds: 100, now });
+    const expire = () =>
+      endSessions(connection.db, { expired: true, idleSeconds: 100 }, "session_expired", now);
+    const expired = await expire();
     const ids = expired.map((session) => session.id);
     expect(ids).toEqual(expect.arrayContaining([idle?.id, old?.id]));
     expect(ids).not.toContain(busy?.id);
-    expect(await expireRealtimeSessions(connection.db, { idleSeconds: 100, now })).toEqual([]);
+    expect(await expire()).toEqual([]);
     expect((await findSession(connection.db, old?.id ?? ""))?.endReason).toBe("session_expired");
-    await endRealtimeSession(connection.db, busy?.id ?? "", "signed_out_remotely");
+    await endSessions(
+      connection.db,
+      { userId: aliceId, ids: [busy?.id ?? ""] },
+      "signed_out_remotely",
+    );
   });
 
   it("applies presence webhooks in time order, whatever order they arrive in", async () => {

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  endUserSessions,
-  endWebSession,
-  expireWebSessions,
-  extendWebSession,
-  findWebSession,
-  isLive,
-  startWebSession,
-} from "@/lib/auth/web-sessions";
 import type { Connection } from "@/lib/db/connect";
 import { findUserById } from "@/lib/db/queries";
-import { startRealtimeSession } from "@/lib/realtime/server/realtime-sessions";
+import { endSessions } from "@/lib/sessions/end";
+import type { SessionEndReason } from "@/lib/sessions/end-reason";
+import { webLiveness } from "@/lib/sessions/liveness";
+import { startRealtimeSession } from "@/lib/sessions/realtime";
+import { extendWebSession, findWebSession, startWebSession } from "@/lib/sessions/web";
 import { openSeeded, sessionByToken, TEST_SECRET, testDatabases } from "./database";
 
 describe.each(testDatabases())("web sessions on $name", (database) => {
@@ -36,6 +31,14 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
       clientAddress: "203.0.113.7",
     });
 
+  /** Ends one web session through the store, as a sign-out does; the ids of what ended. */
+  const endWeb = async (id: string, reason: SessionEndReason) => {
+    const userId = (await findWebSession(connection.db, id))?.userId ?? "";
+    return (await endSessions(connection.db, { userId, ids: [id] }, reason)).map((s) => s.id);
+  };
+  const expireAll = (now: Date) =>
+    endSessions(connection.db, { expired: true, idleSeconds: 3_600 }, "session_expired", now);
+
   const realtimeFor = (userId: string, webSessionId?: string) =>
     startRealtimeSession(connection.db, {
       userId,
@@ -54,8 +57,8 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
     const days = (session.expiresAt.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
-    expect(isLive(session)).toBe(true);
-    expect(isLive(session, new Date(session.expiresAt.getTime() + 1))).toBe(false);
+    expect(webLiveness(session).live).toBe(true);
+    expect(webLiveness(session, new Date(session.expiresAt.getTime() + 1)).live).toBe(false);
   });
 
   it("follows the cookie: extended to a full maxAge once updateAge has passed, never shortened", async () => {
@@ -75,7 +78,7 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
       await extendWebSession(connection.db, session, ages, new Date(later.getTime() - 1)),
     ).toBeUndefined();
     // An ended session is not brought back.
-    await endWebSession(connection.db, session.id, "signed_out");
+    await endWeb(session.id, "signed_out");
     const far = new Date(Date.now() + 10 * 86_400_000);
     expect(await extendWebSession(connection.db, session, ages, far)).toBeUndefined();
   });
@@ -91,16 +94,16 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
       { maxAgeSeconds: MAX_AGE, updateAgeSeconds: 1 },
       new Date(now.getTime() - 1_000),
     );
-    const expired = await expireWebSessions(connection.db, now);
+    const expired = await expireAll(now);
     const ids = expired.map((ended) => ended.id);
     expect(ids).toEqual(expect.arrayContaining([session.id, child?.id]));
     expect(ids).not.toContain(kept.id);
-    expect(await expireWebSessions(connection.db, now)).toEqual([]);
+    expect(await expireAll(now)).toEqual([]);
     expect((await findWebSession(connection.db, session.id))?.endReason).toBe("session_expired");
     expect((await sessionByToken(connection.db, child?.token ?? ""))?.endReason).toBe(
       "session_expired",
     );
-    await endWebSession(connection.db, kept.id, "signed_out");
+    await endWeb(kept.id, "signed_out");
   });
 
   it("sign-out ends that session and the realtime sessions its tickets started, nothing else", async () => {
@@ -109,17 +112,17 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
     const child = await realtimeFor(bobId, mine.id);
     const sibling = await realtimeFor(bobId, otherDevice.id);
 
-    expect(await endWebSession(connection.db, mine.id, "signed_out")).toEqual([mine.id, child?.id]);
+    expect(await endWeb(mine.id, "signed_out")).toEqual([mine.id, child?.id]);
     const ended = await findWebSession(connection.db, mine.id);
     expect(ended?.endReason).toBe("signed_out");
-    expect(ended && isLive(ended)).toBe(false);
+    expect(ended && webLiveness(ended).live).toBe(false);
     expect((await sessionByToken(connection.db, child?.token ?? ""))?.live).toBe(false);
 
     const kept = await findWebSession(connection.db, otherDevice.id);
-    expect(kept && isLive(kept)).toBe(true);
+    expect(kept && webLiveness(kept).live).toBe(true);
     expect((await sessionByToken(connection.db, sibling?.token ?? ""))?.live).toBe(true);
     // Ending it again changes nothing and reports nothing.
-    expect(await endWebSession(connection.db, mine.id, "signed_out")).toEqual([]);
+    expect(await endWeb(mine.id, "signed_out")).toEqual([]);
   });
 
   it("ending every session of a user leaves other users alone and refuses earlier tickets", async () => {
@@ -127,19 +130,19 @@ describe.each(testDatabases())("web sessions on $name", (database) => {
     const bobsRealtime = await realtimeFor(bobId);
     const alices = await startFor(aliceId);
 
-    await endUserSessions(connection.db, bobId, "banned");
+    await endSessions(connection.db, { userId: bobId, all: true }, "banned");
     for (const session of bobs) {
       expect((await findWebSession(connection.db, session.id))?.endReason).toBe("banned");
     }
     expect((await sessionByToken(connection.db, bobsRealtime?.token ?? ""))?.live).toBe(false);
     expect((await findUserById(connection.db, bobId))?.realtimeRevokedAt).toBeInstanceOf(Date);
     const untouched = await findWebSession(connection.db, alices.id);
-    expect(untouched && isLive(untouched)).toBe(true);
+    expect(untouched && webLiveness(untouched).live).toBe(true);
   });
 
   it("a realtime session started from a web session that already ended is not live", async () => {
     const ended = await startFor(bobId);
-    await endWebSession(connection.db, ended.id, "signed_out");
+    await endWeb(ended.id, "signed_out");
     // As if the exchange had raced the sign-out and inserted after it.
     const late = await realtimeFor(bobId, ended.id);
     expect((await sessionByToken(connection.db, late?.token ?? ""))?.live).toBe(false);

@@ -34,7 +34,9 @@ const button =
   "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 export async function DevicesSection({ caller }: { caller: Caller }) {
-  const devices = await listDevices(db(), caller.user.id);
+  const devices = await listDevices(db(), caller.user.id, {
+    idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS,
+  });
   const limit = env().MAX_SESSIONS_PER_USER;
   const others = devices.filter((device) => device.id !== caller.sessionId);
   return (

@@ -12,18 +12,9 @@ import {
 } from "@/lib/auth/gate";
 import { endDisplacedSessions, endReusedSession } from "@/lib/auth/lifecycle";
 import { recordAuthEvent, recordAuthEventSoon } from "@/lib/auth/record-event";
-import { isLive } from "@/lib/auth/web-sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import {
-  type RealtimeSession,
-  rotateSession,
-  sessionState,
-  spendGrace,
-  startRealtimeSession,
-} from "@/lib/realtime/server/realtime-sessions";
 import { serviceAuthState } from "@/lib/realtime/server/service-switch";
-import { readSessionToken, sessionToken } from "@/lib/realtime/server/session-tokens";
 import {
   type TicketFailure,
   type TicketPayload,
@@ -36,6 +27,15 @@ import {
   freshSession,
   rememberSession,
 } from "@/lib/realtime/server/user-cache";
+import { webLiveness } from "@/lib/sessions/liveness";
+import {
+  type RealtimeSession,
+  rotateSession,
+  sessionState,
+  spendGrace,
+  startRealtimeSession,
+} from "@/lib/sessions/realtime";
+import { readSessionToken, sessionToken } from "@/lib/sessions/session-tokens";
 
 // The gate for pusher-js's endpoints, which accept two credentials besides the session cookie:
 // a ticket (exchanged once, for a realtime session) and that realtime session's token.
@@ -93,7 +93,7 @@ async function ticketRevoked(payload: {
   }
   if (payload.session) {
     const parent = await cachedWebSession(payload.session);
-    if (!parent || !isLive(parent)) return refuseTicket("ticket_revoked");
+    if (!parent || !webLiveness(parent).live) return refuseTicket("ticket_revoked");
   }
   return undefined;
 }
@@ -151,7 +151,10 @@ async function exchangeVerified(
     webSessionId: parent,
     userAgent: client?.userAgent,
     clientAddress: client?.clientAddress,
-    maxSessions: env().MAX_SESSIONS_PER_USER,
+    limit: {
+      maxSessions: env().MAX_SESSIONS_PER_USER,
+      idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS,
+    },
   });
   if (!session) return refuseTicket("ticket_used");
   await endDisplacedSessions(user.id, session.displaced);
@@ -244,7 +247,6 @@ async function admitRotated(rotated: RealtimeSession, use: SessionUse): Promise<
   rememberSession(rotated.id, rotated);
   const switchedOff = await serviceRefusal(rotated);
   if (switchedOff) return switchedOff;
-  if (!rotated.parentLive) return refuseSession(undefined);
   // Batched: a rotation is frequent, and its row need not be there when the answer is.
   void recordAuthEventSoon({
     kind: "session_rotated",

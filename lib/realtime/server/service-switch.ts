@@ -1,14 +1,12 @@
 import "server-only";
 import { eq, ne } from "drizzle-orm";
 import { cache } from "react";
+import { endServiceSessions } from "@/lib/auth/lifecycle";
 import { recordAuthEvent } from "@/lib/auth/record-event";
 import { db } from "@/lib/db";
 import { appSettings } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
-import { disconnectUser } from "@/lib/realtime/server/disconnect";
-import { endServiceSessions } from "@/lib/realtime/server/realtime-sessions";
-import { announceUserChange } from "@/lib/realtime/server/user-cache";
 
 // The operator's switch for authentication by the service. Read from the database on every
 // request, so that a change applies at once on every app instance.
@@ -61,11 +59,5 @@ export async function setServiceAuth(enabled: boolean, by?: string): Promise<voi
     detail: value,
   });
   if (enabled) return;
-  const ended = await endServiceSessions(db());
-  await Promise.all(
-    [...ended].map(async ([userId, sessions]) => {
-      await announceUserChange(userId);
-      await disconnectUser(userId, { reason: "service_auth_disabled", sessions });
-    }),
-  );
+  await endServiceSessions();
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { findWebSession } from "@/lib/auth/web-sessions";
 import { db, listen } from "@/lib/db";
 import { findUserById, watchlistFor } from "@/lib/db/queries";
 import type { User, WebSession } from "@/lib/db/schema";
-import { findSession, type RealtimeSession } from "@/lib/realtime/server/realtime-sessions";
+import { findSession, type RealtimeSession } from "@/lib/sessions/realtime";
+import { findWebSession } from "@/lib/sessions/web";
 
 // The gate checks the user and their session on every request. A cache answers most of those
 // checks, and stays revocation-aware: a ban, an unban or a sign-out is announced on a PostgreSQL

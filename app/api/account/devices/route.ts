@@ -18,7 +18,9 @@ export const GET = withUnavailable(async (request: Request) => {
   if (crossSite) return crossSite;
   const caller = await currentUser();
   if (!caller.ok) return refusalResponse(caller.refusal);
-  const devices = await listDevices(db(), caller.user.id);
+  const devices = await listDevices(db(), caller.user.id, {
+    idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS,
+  });
   return jsonOk({
     devices: devices.map((device) => deviceJson(device, caller.sessionId)),
     maxSessions: env().MAX_SESSIONS_PER_USER,

@@ -1,21 +1,23 @@
-import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
-import { lockUser, makeRoom } from "@/lib/auth/devices";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { groupCommit } from "@/lib/db/group-commit";
+import { type AuthFlow, realtimeSessions, webSessions } from "@/lib/db/schema";
+import type { SessionEndReason } from "@/lib/sessions/end-reason";
+import { lockUser, makeRoom, type SessionLimit } from "@/lib/sessions/limit";
 import {
-  type AuthFlow,
-  realtimeSessions,
-  type WebSessionEndReason,
-  webSessions,
-} from "@/lib/db/schema";
-import { sessionToken } from "@/lib/realtime/server/session-tokens";
+  type Liveness,
+  liveRealtimeSession,
+  type RealtimeSessionRow,
+  realtimeLiveness,
+} from "@/lib/sessions/liveness";
+import { sessionToken } from "@/lib/sessions/session-tokens";
 
 // Realtime sessions let pusher-js sign in again after every reconnect without a ticket. Their
 // token rotates on each sign-in (lib/realtime/server/caller.ts); none is stored.
 
 /**
  * Starts a session for an exchanged ticket; undefined when that ticket was exchanged before.
- * With `maxSessions`, the least recently used sessions of the user past the limit end, counted
+ * With `limit`, the least recently used sessions of the user past the limit end, counted
  * under a lock on the user's row (never the new session, nor the web session it came from):
  * `displaced` lists them.
  */
@@ -32,12 +34,12 @@ export async function startRealtimeSession(
     webSessionId?: string;
     userAgent?: string | null;
     clientAddress?: string | null;
-    maxSessions?: number;
+    limit?: SessionLimit;
   },
 ): Promise<{ id: string; token: string; expiresAt: Date; displaced: string[] } | undefined> {
   const expiresAt = new Date(Date.now() + input.maxAgeSeconds * 1000);
   return db.transaction(async (tx) => {
-    if (input.maxSessions) await lockUser(tx, input.userId);
+    if (input.limit) await lockUser(tx, input.userId);
     const [session] = await tx
       .insert(realtimeSessions)
       .values({
@@ -54,30 +56,22 @@ export async function startRealtimeSession(
       .returning({ id: realtimeSessions.id });
     if (!session) return undefined;
     const keep = new Set([session.id, ...(input.webSessionId ? [input.webSessionId] : [])]);
-    const displaced = input.maxSessions
-      ? await makeRoom(tx, input.userId, input.maxSessions, keep)
-      : [];
+    const displaced = input.limit ? await makeRoom(tx, input.userId, input.limit, keep) : [];
     const token = sessionToken(input.secret, session.id, 0);
     return { id: session.id, token, expiresAt, displaced };
   });
 }
 
-export type RealtimeSession = {
+export type RealtimeSession = RealtimeSessionRow & {
   id: string;
   userId: string;
   flow: AuthFlow;
   generation: number;
-  rotatedAt: Date;
   graceUsed: boolean;
   createdAt: Date;
-  expiresAt: Date;
-  endedAt: Date | null;
-  endReason: WebSessionEndReason | null;
-  /** False when the web session that started it has ended, which ends it too. */
-  parentLive: boolean;
 };
 
-/** What the gate reads of a session, but whether its web session lives. */
+/** What the gate reads of a session, but its web session. */
 const columns = {
   id: realtimeSessions.id,
   userId: realtimeSessions.userId,
@@ -91,32 +85,44 @@ const columns = {
   endReason: realtimeSessions.endReason,
 };
 
-/** A session by id, with whether the web session it came from still lives. */
+/** The web session's end, as a row of three nullable columns, folded back into `parent`. */
+function withParent<T extends { parentId: string | null; parentEndedAt: Date | null }>(
+  row: T & {
+    parentEndReason: SessionEndReason | null;
+    parentExpiresAt: Date | null;
+  },
+) {
+  const { parentId, parentEndedAt, parentEndReason, parentExpiresAt, ...session } = row;
+  const parent =
+    parentId && parentExpiresAt
+      ? { endedAt: parentEndedAt, endReason: parentEndReason, expiresAt: parentExpiresAt }
+      : null;
+  return { ...session, parent };
+}
+
+/** A session by id, with the web session it came from. */
 export async function findSession(db: Database, id: string): Promise<RealtimeSession | undefined> {
-  const [session] = await db
+  const [row] = await db
     .select({
       ...columns,
-      parentLive: sql<boolean>`(${webSessions.id} is null or (${webSessions.endedAt} is null and ${webSessions.expiresAt} > now()))`,
+      parentId: webSessions.id,
+      parentEndedAt: webSessions.endedAt,
+      parentEndReason: webSessions.endReason,
+      parentExpiresAt: webSessions.expiresAt,
     })
     .from(realtimeSessions)
     .leftJoin(webSessions, eq(webSessions.id, realtimeSessions.webSessionId))
     .where(eq(realtimeSessions.id, id))
     .limit(1);
-  return session;
+  return row && withParent(row);
 }
 
-/** Live, or why not: its own end reason, "session_expired" past either deadline, or none known. */
+/** Live, or why not (lib/sessions/liveness.ts). */
 export function sessionState(
   session: RealtimeSession,
   limits: { idleSeconds: number; now?: Date },
-): { live: true } | { live: false; reason: string | undefined } {
-  const now = limits.now ?? new Date();
-  if (session.endedAt) return { live: false, reason: session.endReason ?? undefined };
-  if (!session.parentLive) return { live: false, reason: undefined };
-  const idleUntil = session.rotatedAt.getTime() + limits.idleSeconds * 1000;
-  if (session.expiresAt <= now || idleUntil <= now.getTime())
-    return { live: false, reason: "session_expired" };
-  return { live: true };
+): Liveness {
+  return realtimeLiveness(session, limits);
 }
 
 type Rotation = { id: string; generation: number; idleSeconds: number; now?: Date };
@@ -132,7 +138,6 @@ async function rotateTogether(
   idleSeconds: number,
   now: Date,
 ): Promise<(RealtimeSession | undefined)[]> {
-  const idleSince = new Date(now.getTime() - idleSeconds * 1000);
   const pairs = rotations.map(({ id, generation }) => sql`(${id}, ${generation}::integer)`);
   const rows = await db
     .update(realtimeSessions)
@@ -145,21 +150,18 @@ async function rotateTogether(
     .where(
       and(
         sql`(${realtimeSessions.id}, ${realtimeSessions.generation}) in (${sql.join(pairs, sql`, `)})`,
-        isNull(realtimeSessions.endedAt),
-        gt(realtimeSessions.expiresAt, now),
-        gt(realtimeSessions.rotatedAt, idleSince),
+        // A rotation never revives a session that is not live, nor one whose web session ended.
+        liveRealtimeSession({ idleSeconds, now }),
       ),
     )
-    .returning({
-      ...columns,
-      parentLive: sql<boolean>`(${realtimeSessions.webSessionId} is null or exists (select 1 from ${webSessions} where ${webSessions.id} = ${realtimeSessions.webSessionId} and ${webSessions.endedAt} is null and ${webSessions.expiresAt} > now()))`,
-    });
+    .returning(columns);
   const rotated = new Map(rows.map((row) => [row.id, row]));
   return rotations.map(({ id, generation }) => {
     const row = rotated.get(id);
     if (row?.generation !== generation + 1) return undefined;
     rotated.delete(id); // Only the first to ask gets it.
-    return row;
+    // Live by the update's condition, its web session included: nothing to say of the latter.
+    return { ...row, parent: null };
   });
 }
 
@@ -221,52 +223,4 @@ export async function spendGrace(db: Database, id: string, generation: number): 
     )
     .returning({ id: realtimeSessions.id });
   return spent.length > 0;
-}
-
-/** Ends one realtime session; false if it had ended already. */
-export async function endRealtimeSession(
-  db: Database,
-  id: string,
-  reason: WebSessionEndReason,
-): Promise<boolean> {
-  const ended = await db
-    .update(realtimeSessions)
-    .set({ endedAt: new Date(), endReason: reason })
-    .where(and(eq(realtimeSessions.id, id), isNull(realtimeSessions.endedAt)))
-    .returning({ id: realtimeSessions.id });
-  return ended.length > 0;
-}
-
-/**
- * Ends every live session past its lifetime or idle timeout, once: concurrent sweeps by several
- * instances each get a share, never the same session.
- */
-export async function expireRealtimeSessions(
-  db: Database,
-  limits: { idleSeconds: number; now?: Date },
-): Promise<{ id: string; userId: string }[]> {
-  const now = limits.now ?? new Date();
-  const idleSince = new Date(now.getTime() - limits.idleSeconds * 1000);
-  return db
-    .update(realtimeSessions)
-    .set({ endedAt: now, endReason: "session_expired" })
-    .where(
-      and(
-        isNull(realtimeSessions.endedAt),
-        or(lte(realtimeSessions.expiresAt, now), lte(realtimeSessions.rotatedAt, idleSince)),
-      ),
-    )
-    .returning({ id: realtimeSessions.id, userId: realtimeSessions.userId });
-}
-
-/** Revokes every live session that service authentication started; returns them, by user. */
-export async function endServiceSessions(db: Database): Promise<Map<string, string[]>> {
-  const ended = await db
-    .update(realtimeSessions)
-    .set({ endedAt: new Date() })
-    .where(and(eq(realtimeSessions.flow, "service"), isNull(realtimeSessions.endedAt)))
-    .returning({ id: realtimeSessions.id, userId: realtimeSessions.userId });
-  const byUser = new Map<string, string[]>();
-  for (const { id, userId } of ended) byUser.set(userId, [...(byUser.get(userId) ?? []), id]);
-  return byUser;
 }

@@ -1,0 +1,21 @@
+// Why a session ended: one vocabulary for web and realtime sessions, stored in `end_reason`.
+
+export const SESSION_END_REASONS = [
+  "signed_out",
+  "signed_out_everywhere",
+  "banned",
+  /** Signed out from another device (the Devices list, or DELETE /api/account/devices/{id}). */
+  "signed_out_remotely",
+  /** A newer sign-in would have passed MAX_SESSIONS_PER_USER: the least recently used ended. */
+  "session_limit",
+  /** Past its lifetime or idle timeout, ended by the sweeper (lib/auth/expiry.ts). */
+  "session_expired",
+  /** A realtime token that was rotated out came back: someone else holds a copy. */
+  "session_reused",
+  /** Started by the service flow, which an operator switched off. */
+  "service_auth_disabled",
+  /** An operator set a new password (npm run user:create): every session of the user ends. */
+  "password_reset",
+] as const;
+
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
