@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
+import { knownDevice, rememberThisDevice } from "@/lib/auth/known-device";
 import { endDisplacedSessions, signOutSession } from "@/lib/auth/lifecycle";
 import { signInThrottle } from "@/lib/auth/limiters";
 import { recordAuthEvent } from "@/lib/auth/record-event";
@@ -25,7 +26,8 @@ const credentials = Credentials({
   },
   async authorize(input, request) {
     const client = requestClient(request.headers);
-    const result = await verifyCredentials(db(), signInThrottle(), input, client);
+    const device = knownDevice(request.headers);
+    const result = await verifyCredentials(db(), signInThrottle(), input, client, device);
     // A success is recorded with its session, when the jwt callback below has started it.
     if (!result.ok) {
       await recordAuthEvent({
@@ -39,6 +41,7 @@ const credentials = Credentials({
       });
     }
     if (result.ok) {
+      await rememberThisDevice(request.headers, result.user.id);
       const { id, name, username, role } = result.user;
       return { id, name, username, role };
     }

@@ -84,6 +84,11 @@ const variables = z.object({
    * least recently used (lib/auth/session-limit.ts).
    */
   MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * New accounts per hour from the whole site, sign-up and the service's newUser together
+   * (lib/auth/sign-up-cap.ts): past it both answer 429 with Retry-After.
+   */
+  SIGN_UP_MAX_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(50),
   /** Proxies in front of the app that append to X-Forwarded-For (lib/http/client-ip.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** How long the activity log keeps an event (lib/auth/record-event.ts). */

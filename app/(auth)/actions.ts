@@ -4,8 +4,9 @@ import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/auth";
 import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
-import { signUpLimiter } from "@/lib/auth/limiters";
+import { signUpCap, signUpLimiter } from "@/lib/auth/limiters";
 import { hashPassword } from "@/lib/auth/password";
+import { signUpLimitedMessage } from "@/lib/auth/sign-up-cap";
 import { signUpSchema } from "@/lib/auth/validation";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/db/queries";
@@ -84,13 +85,20 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
       values,
     };
 
+  // The cap of the whole site (sign_up_limited); its place is given back if none is created.
+  const capped = await signUpCap().reserve();
+  if (capped > 0) return { error: signUpLimitedMessage(capped), values };
+
   const { username, name, password } = parsed.data;
   const user = await createUser(db(), {
     username,
     name,
     passwordHash: await hashPassword(password),
   });
-  if (!user) return { fieldErrors: { username: "That username is taken." }, values };
+  if (!user) {
+    await signUpCap().release();
+    return { fieldErrors: { username: "That username is taken." }, values };
+  }
 
   return signInOrExplain(username, password, "/app");
 }

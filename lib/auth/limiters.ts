@@ -1,4 +1,5 @@
 import "server-only";
+import { createSignUpCap } from "@/lib/auth/sign-up-cap";
 import {
   createClientLimiter,
   createSignInThrottle,
@@ -6,11 +7,13 @@ import {
   SIGN_UP_LIMIT,
 } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 // Built on first use: constructing a limiter touches the database.
 let signIn: ReturnType<typeof createSignInThrottle> | undefined;
 let signUp: ReturnType<typeof createClientLimiter> | undefined;
 let serviceNewUser: ReturnType<typeof createClientLimiter> | undefined;
+let signUpCapLimiter: ReturnType<typeof createSignUpCap> | undefined;
 
 export function signInThrottle() {
   signIn ??= createSignInThrottle(db());
@@ -25,4 +28,10 @@ export function signUpLimiter() {
 export function serviceNewUserLimiter() {
   serviceNewUser ??= createClientLimiter(db(), "service-new-user:client", SERVICE_NEW_USER_LIMIT);
   return serviceNewUser;
+}
+
+/** Every new account from outside (sign-up and newUser) counts here: SIGN_UP_MAX_PER_HOUR. */
+export function signUpCap() {
+  signUpCapLimiter ??= createSignUpCap(db(), env().SIGN_UP_MAX_PER_HOUR);
+  return signUpCapLimiter;
 }

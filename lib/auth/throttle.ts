@@ -25,6 +25,12 @@ export const SIGN_IN_LIMITS = {
    * when the attempt ends, or after `seconds` should its process die.
    */
   inFlight: { perPair: 1, perClient: 4, perAccount: 4, seconds: 30 },
+  /**
+   * Failed sign-ins with one device cookie (lib/auth/device-cookie.ts), for the user it names:
+   * past them, that cookie is refused until the hour ends. These attempts count here alone, not
+   * on the account or the client, so strangers cannot lock a known browser out.
+   */
+  perDevice: { points: 10, durationSeconds: 60 * 60 },
 } as const;
 
 /** The block after the `streak`-th consecutive failure: 0, then 1, 2, 4 … minutes, capped. */
@@ -39,7 +45,7 @@ export const SIGN_UP_LIMIT: Limit = { points: 20, durationSeconds: 60 * 60 };
 /** Users created from the client by service authentication (newUser), per client. */
 export const SERVICE_NEW_USER_LIMIT: Limit = { points: 10, durationSeconds: 60 * 60 };
 
-function limiter(db: Database, keyPrefix: string, limit: Limit) {
+export function limiter(db: Database, keyPrefix: string, limit: Limit) {
   return new RateLimiterDrizzle({
     storeClient: db,
     schema: rateLimits,
@@ -50,7 +56,7 @@ function limiter(db: Database, keyPrefix: string, limit: Limit) {
 }
 
 /** Seconds until `res` frees a point, or 0 when points remain. */
-function waitSeconds(res: RateLimiterRes | null, points: number): number {
+export function waitSeconds(res: RateLimiterRes | null, points: number): number {
   if (!res || res.consumedPoints < points) return 0;
   return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 }
@@ -67,6 +73,13 @@ async function consume(rateLimiter: RateLimiterDrizzle, key: string): Promise<vo
 /** A place among the attempts under way, or how long to wait for one. */
 export type AttemptSlot = { wait: 0; leave: () => Promise<void> } | { wait: number };
 
+/** Attempts that present a valid device cookie for their user, keyed by the cookie's nonce. */
+export type DeviceThrottle = {
+  enter(device: string): Promise<AttemptSlot>;
+  check(device: string): Promise<number>;
+  recordFailure(device: string): Promise<void>;
+};
+
 /** `client` is the request's address: IPv6 addresses count by their /64 (throttleKey). */
 export type SignInThrottle = {
   /** Takes a place among the attempts under way: the first step of every sign-in attempt. */
@@ -75,6 +88,8 @@ export type SignInThrottle = {
   check(account: string, client: string): Promise<number>;
   recordFailure(account: string, client: string): Promise<void>;
   recordSuccess(account: string, client: string): Promise<void>;
+  /** Used instead of the above when the attempt comes from a known browser. */
+  device: DeviceThrottle;
 };
 
 /** The key of one client's attempts on one account; JSON keeps any two pairs apart. */
@@ -146,11 +161,40 @@ export function createSignInThrottle(db: Database): SignInThrottle {
       const block = backoffSeconds(failures.consumedPoints);
       if (block > 0) await backoff.block(pair, block);
     },
+    device: createDeviceThrottle(db),
     async recordSuccess(account, address) {
       // The hourly counts stay: a success does not buy another hundred guesses. Other clients'
       // streaks stay too: the owner signing in does not lift an attacker's back-off.
       const pair = pairKey(account, throttleKey(address));
       await Promise.all([streak.delete(pair), backoff.delete(pair)]);
+    },
+  };
+}
+
+function createDeviceThrottle(db: Database): DeviceThrottle {
+  const { perDevice, inFlight } = SIGN_IN_LIMITS;
+  const failures = limiter(db, "sign-in:device", perDevice);
+  // One attempt at a time per cookie, so that a burst sees every failure before it.
+  const slots = limiter(db, "sign-in:in-flight-device", {
+    points: 1,
+    durationSeconds: inFlight.seconds,
+  });
+  return {
+    async enter(device) {
+      try {
+        await slots.consume(device);
+        return { wait: 0, leave: async () => void (await slots.reward(device)) };
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        await slots.reward(device);
+        return { wait: 1 };
+      }
+    },
+    async check(device) {
+      return waitSeconds(await failures.get(device), perDevice.points);
+    },
+    async recordFailure(device) {
+      await consume(failures, device);
     },
   };
 }

@@ -99,6 +99,9 @@ test("repeated failures throttle the account and say when to retry", async ({ pa
   await signUp.signUp({ username, password: PASSWORD });
   await expect(page).toHaveURL(/\/app$/);
   await new AppPage(page).signOut();
+  // An unknown browser from now on: the device cookie of the sign-up would count these failures
+  // on its own budget instead (lockout.spec.ts).
+  await page.context().clearCookies();
 
   const signIn = new SignInPage(page);
   await signIn.goto();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { knownDevice, rememberThisDevice } from "@/lib/auth/known-device";
 import { signInThrottle } from "@/lib/auth/limiters";
 import { recordAuthEvent } from "@/lib/auth/record-event";
 import { passwordSchema, usernameSchema } from "@/lib/auth/validation";
@@ -24,7 +25,8 @@ export const POST = withUnavailable(async (request: Request) => {
 
   // The same check and the same throttle counters as the sign-in form.
   const client = requestClient(request.headers);
-  const result = await verifyCredentials(db(), signInThrottle(), input, client);
+  const device = knownDevice(request.headers);
+  const result = await verifyCredentials(db(), signInThrottle(), input, client, device);
   await recordAuthEvent({
     kind: "sign_in",
     outcome: result.ok ? "success" : "failure",
@@ -33,7 +35,11 @@ export const POST = withUnavailable(async (request: Request) => {
     detail: "service",
     clientAddress: client,
   });
-  if (result.ok) return jsonOk(await issueUserTicket(result.user.id, "service"));
+  if (result.ok) {
+    // The browser that proved the password is known from now on (a Node.js client ignores it).
+    await rememberThisDevice(request.headers, result.user.id);
+    return jsonOk(await issueUserTicket(result.user.id, "service"));
+  }
   switch (result.reason) {
     case "throttled":
       return throttled(

@@ -1,5 +1,6 @@
-import { serviceNewUserLimiter } from "@/lib/auth/limiters";
+import { serviceNewUserLimiter, signUpCap } from "@/lib/auth/limiters";
 import { hashPassword } from "@/lib/auth/password";
+import { signUpLimitedMessage } from "@/lib/auth/sign-up-cap";
 import { signUpSchema } from "@/lib/auth/validation";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/db/queries";
@@ -26,13 +27,23 @@ export const POST = withUnavailable(async (request: Request) => {
       `Too many new users from your network. Try again in ${formatWait(wait)}.`,
     );
 
+  // The cap of the whole site, shared with sign-up; given back if no user is created.
+  const capped = await signUpCap().reserve();
+  if (capped > 0)
+    return jsonError(429, "sign_up_limited", signUpLimitedMessage(capped), {
+      "Retry-After": String(capped),
+    });
+
   const { username, name, password } = input;
   const user = await createUser(db(), {
     username,
     name,
     passwordHash: await hashPassword(password),
   });
-  if (!user) return jsonError(409, "username_taken", "That username is taken.");
+  if (!user) {
+    await signUpCap().release();
+    return jsonError(409, "username_taken", "That username is taken.");
+  }
 
   return Response.json(
     {
