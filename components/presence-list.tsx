@@ -4,7 +4,7 @@ import type { PresenceChannel } from "pusher-js";
 import { useEffect, useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
 
-type Member = { id: string; name: string; username: string };
+type Member = { id: string; name: string };
 
 /**
  * Who is on a presence channel right now, live. `id` names the list for tests and headings:
@@ -32,7 +32,7 @@ export function PresenceList({
       channel.members.each((member: { id: string; info: Omit<Member, "id"> }) => {
         list.push({ id: member.id, ...member.info });
       });
-      setMembers(list.sort((a, b) => a.username.localeCompare(b.username)));
+      setMembers(list.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)));
     };
     for (const event of [
       "pusher:subscription_succeeded",
@@ -64,7 +64,7 @@ export function PresenceList({
           {members.map((member) => (
             <li
               key={member.id}
-              data-username={member.username}
+              data-user-id={member.id}
               className="rounded-full bg-zinc-100 px-3 py-1 text-sm dark:bg-zinc-800"
             >
               {member.name}

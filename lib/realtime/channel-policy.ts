@@ -18,8 +18,11 @@ export const OPERATIONS = ["subscribe", "publish", "history", "presence"] as con
  */
 export type Operation = (typeof OPERATIONS)[number];
 
-/** The user as the gate admitted them: signed in, not banned. */
-export type ChannelUser = { id: string; role: Role };
+/**
+ * The user as the gate admitted them: signed in, not banned. `channelEpoch` moves on at every end
+ * of one of their sessions and every change of their rights (lib/sessions/end.ts).
+ */
+export type ChannelUser = { id: string; role: Role; channelEpoch: number };
 
 type Rule<T extends string> = (
   user: ChannelUser,
@@ -76,6 +79,13 @@ export function createPolicy(kinds: readonly ChannelKind[]): ChannelPolicy {
 
 /** The user whose own channel it is. */
 export const owner = (user: ChannelUser, params: { userId: string }) => user.id === params.userId;
+
+/**
+ * The user's own channel of their current epoch: a channel named with an older epoch, and the
+ * sockets and keys that it was given, get nothing sent after the epoch moved on.
+ */
+export const ownerNow = (user: ChannelUser, params: { userId: string; epoch: string }) =>
+  owner(user, params) && params.epoch === String(user.channelEpoch);
 
 /** Any user the gate admitted. */
 export const anyone = () => true;

@@ -26,7 +26,7 @@ for (const colorScheme of COLOR_SCHEMES) {
     }) => {
       const { app } = await openApp(browser, "alice", DEMO_PASSWORD, context);
       const { page } = app;
-      await expect(app.online.locator('[data-username="alice"]')).toBeVisible();
+      await expect(app.online.getByText("Alice", { exact: true })).toBeVisible();
       await expectAccessible(page);
 
       await page.goto("/account");

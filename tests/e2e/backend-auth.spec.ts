@@ -56,11 +56,11 @@ test("presence shows both users, live", async ({ browser }) => {
   const alice = await openApp(browser, "alice");
   const bob = await openApp(browser, "bob");
   for (const { app } of [alice, bob]) {
-    await expect(app.online.locator('[data-username="alice"]')).toHaveText("Alice");
-    await expect(app.online.locator('[data-username="bob"]')).toHaveText("Bob");
+    await expect(app.online.getByText("Alice", { exact: true })).toHaveText("Alice");
+    await expect(app.online.getByText("Bob", { exact: true })).toHaveText("Bob");
   }
   await bob.context.close();
-  await expect(alice.app.online.locator('[data-username="bob"]')).toHaveCount(0);
+  await expect(alice.app.online.getByText("Bob", { exact: true })).toHaveCount(0);
   await alice.context.close();
 });
 

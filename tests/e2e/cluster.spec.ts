@@ -45,12 +45,12 @@ test("presence spans both nodes", async ({ browser }) => {
   const alice = await on(browser, 1, "alice");
   const bob = await on(browser, 0, "bob");
   for (const { app } of [alice, bob]) {
-    await expect(app.online.locator('[data-username="alice"]')).toBeVisible();
-    await expect(app.online.locator('[data-username="bob"]')).toBeVisible();
+    await expect(app.online.getByText("Alice", { exact: true })).toBeVisible();
+    await expect(app.online.getByText("Bob", { exact: true })).toBeVisible();
   }
   // Leaving on node A is seen on node B.
   await bob.context.close();
-  await expect(alice.app.online.locator('[data-username="bob"]')).toHaveCount(0);
+  await expect(alice.app.online.getByText("Bob", { exact: true })).toHaveCount(0);
   await alice.context.close();
 });
 

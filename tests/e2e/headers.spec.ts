@@ -109,7 +109,7 @@ test("the pages run in Chromium under the policy: the guard sees no violation", 
   // /app signs in to soketi through connect-src, and joins who is online.
   const alice = await openApp(browser, "alice");
   await expect(alice.app.badge).toHaveAttribute("data-state", "connected");
-  await expect(alice.app.online.locator('[data-username="alice"]')).toBeVisible();
+  await expect(alice.app.online.getByText("Alice", { exact: true })).toBeVisible();
   await alice.app.page.goto("/admin");
   await expect(alice.app.page.getByRole("heading", { name: "Admin" })).toBeVisible();
   await alice.context.close();

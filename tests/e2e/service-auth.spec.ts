@@ -95,11 +95,11 @@ test("newUser creates a user who is signed in and appears in presence", async ({
   await expect(quickstart.signedInAs).toHaveText(
     `Signed in to the realtime service as @${username}`,
   );
-  await expect(quickstart.realtime.online.locator(`[data-username="${username}"]`)).toBeVisible();
+  await expect(quickstart.realtime.online.getByText(username, { exact: true })).toBeVisible();
 
   const bob = await openApp(browser, "bob");
-  await expect(bob.app.online.locator(`[data-username="${username}"]`)).toBeVisible();
-  await expect(quickstart.realtime.online.locator('[data-username="bob"]')).toBeVisible();
+  await expect(bob.app.online.getByText(username, { exact: true })).toBeVisible();
+  await expect(quickstart.realtime.online.getByText("Bob", { exact: true })).toBeVisible();
 
   const again = await openQuickstart(browser);
   await again.quickstart.submit("Create user", username, "a-long-enough-password");
@@ -111,7 +111,7 @@ test("an admin switches the flow off and on again", async ({ browser, request })
   const live = await openQuickstart(browser);
   await live.quickstart.submit("Start", "carol", DEMO_PASSWORD);
   await live.quickstart.realtime.expectSignedIn();
-  await expect(live.quickstart.realtime.online.locator('[data-username="carol"]')).toBeVisible();
+  await expect(live.quickstart.realtime.online.getByText("Carol", { exact: true })).toBeVisible();
 
   try {
     await setServiceAuth(browser, "off");

@@ -3,11 +3,11 @@ import { type ChannelUser, OPERATIONS, type Operation } from "@/lib/realtime/cha
 // The channel-policy tables' shared parts: the roles a user can have towards a channel, and the
 // cells (row × operation × role) that a table of allowed roles expands to.
 
-const me: ChannelUser = { id: "u1", role: "user" };
+const me: ChannelUser = { id: "u1", role: "user", channelEpoch: 0 };
 export const ROLES = {
   owner: me,
-  admin: { id: "a1", role: "admin" },
-  other: { id: "u2", role: "user" },
+  admin: { id: "a1", role: "admin", channelEpoch: 0 },
+  other: { id: "u2", role: "user", channelEpoch: 0 },
 } as const satisfies Record<string, ChannelUser>;
 export type Role = keyof typeof ROLES;
 

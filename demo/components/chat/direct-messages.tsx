@@ -6,14 +6,18 @@ import { MessageComposer } from "@/demo/components/chat/message-composer";
 import { MessageList } from "@/demo/components/chat/message-list";
 import { useThread } from "@/demo/components/chat/use-thread";
 import { type SendResult, sendDirectMessage } from "@/demo/lib/chat/actions";
-import { inboxChannel } from "@/demo/lib/chat/channel-names";
+import { inboxOf } from "@/demo/lib/chat/channel-names";
 import { directThread } from "@/demo/lib/chat/messages";
 
 type Person = { id: string; username: string };
 
 /** Direct messages, delivered on each user's private-encrypted-inbox channel. */
 export function DirectMessages({ me, people }: { me: string; people: Person[] }) {
-  const { client } = useRealtime();
+  const { client, user } = useRealtime();
+  // The epoch that this tab signed in with: every end of one of the user's sessions closes the
+  // socket, and the sign-in that follows brings the new one, so the inbox follows it.
+  const epoch = user?.id === me ? user.user_info?.channel_epoch : undefined;
+  const inbox = epoch === undefined ? undefined : inboxOf({ id: me, channelEpoch: epoch });
   const [partner, setPartner] = useState(people[0]?.id ?? "");
   // A layout effect runs before any thread's (passive) effect joins the inbox. tweetnacl loads
   // only when an encrypted channel is first authorized.
@@ -42,15 +46,22 @@ export function DirectMessages({ me, people }: { me: string; people: Person[] })
           ))}
         </select>
       </div>
-      {partner ? <DirectThread key={partner} me={me} partner={partner} /> : null}
+      {inbox ? (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Delivered on <code data-testid="inbox-channel">{inbox}</code>
+        </p>
+      ) : null}
+      {partner && inbox ? (
+        <DirectThread key={`${partner} ${inbox}`} me={me} partner={partner} inbox={inbox} />
+      ) : null}
     </section>
   );
 }
 
-function DirectThread({ me, partner }: { me: string; partner: string }) {
+function DirectThread({ me, partner, inbox }: { me: string; partner: string; inbox: string }) {
   const thread = directThread(me, partner);
   const { messages, status, add } = useThread({
-    channel: inboxChannel.build({ userId: me }),
+    channel: inbox,
     historyUrl: `/api/direct-messages/${partner}`,
     accepts: (payload) => payload.thread === thread,
   });

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { senderOf } from "@/demo/lib/chat/access";
-import { inboxChannel, roomChannel } from "@/demo/lib/chat/channel-names";
+import { inboxOf, roomChannel } from "@/demo/lib/chat/channel-names";
 import {
   type ChatMessage,
   directThread,
@@ -70,7 +70,7 @@ export async function sendDirectMessage(recipientId: string, text: string): Prom
     return { ok: false, error: input.error.issues[0]?.message ?? "Invalid message." };
   const recipient = await findUserById(db(), input.data.recipientId);
   if (!recipient || recipient.id === user.id) return { ok: false, error: "Choose another user." };
-  const channels = [user.id, recipient.id].map((userId) => inboxChannel.build({ userId }));
+  const channels = [user, recipient].map(inboxOf);
   if (!(await policy.may(user, "publish", channels[1] ?? "")))
     return { ok: false, error: "You may not send direct messages." };
 

@@ -1,5 +1,5 @@
 import { inboxChannel, roomChannel } from "@/demo/lib/chat/channel-names";
-import { anyone, type ChannelUser, channelKind, owner } from "@/lib/realtime/channel-policy";
+import { anyone, type ChannelUser, channelKind, ownerNow } from "@/lib/realtime/channel-policy";
 
 // The chat's rules, registered with the core's in lib/realtime/server/policy.ts.
 
@@ -21,8 +21,8 @@ export function chatChannelKinds(lookups: {
       presence: member,
     }),
     channelKind(inboxChannel, {
-      subscribe: owner,
-      history: owner,
+      subscribe: ownerNow,
+      history: ownerNow,
       // Anyone may send a direct message; the action checks that the recipient exists.
       publish: anyone,
     }),

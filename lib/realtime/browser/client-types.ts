@@ -13,7 +13,11 @@ export type ConnectionState =
   | "failed"
   | "disconnected";
 
-export type RealtimeUser = { id: string; user_info?: { name?: string; username?: string } };
+export type RealtimeUser = {
+  id: string;
+  /** `channel_epoch`: names the channels of the user's private messages (it changes at each end). */
+  user_info?: { name?: string; username?: string; channel_epoch?: number };
+};
 
 /** Authentication by the service: credentials go to the service, not through the app's session. */
 export type Credentials = { username: string; password: string };

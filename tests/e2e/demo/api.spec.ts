@@ -7,7 +7,12 @@ import { openApp, stackSecrets } from "./fixtures";
 // Channel auth for the demo's kinds, as pusher-js and attackers see it: rooms by their audience
 // (rows in the rooms table), and each user's encrypted inbox, with the channel's own key.
 
-type Signed = { id: string; request: APIRequestContext; close: () => Promise<void> };
+type Signed = {
+  id: string;
+  inbox: string;
+  request: APIRequestContext;
+  close: () => Promise<void>;
+};
 
 let bob: Signed;
 let alice: Signed;
@@ -15,7 +20,12 @@ let alice: Signed;
 test.beforeAll(async ({ browser }) => {
   const open = async (username: string): Promise<Signed> => {
     const { context, app } = await openApp(browser, username);
-    return { id: await app.userId(), request: context.request, close: () => context.close() };
+    return {
+      id: await app.userId(),
+      inbox: await app.inboxChannel(),
+      request: context.request,
+      close: () => context.close(),
+    };
   };
   bob = await open("bob");
   alice = await open("alice");
@@ -34,7 +44,8 @@ test("rooms: the lobby is everyone's, the staff room only admins', a room that d
   const member = await lobby.json();
   expect(JSON.parse(member.channel_data)).toEqual({
     user_id: bob.id,
-    user_info: { name: "Bob", username: "bob" },
+    // The name only: presence shows every member to every other one, never a username.
+    user_info: { name: "Bob" },
   });
   expect(member.auth).toBe(signed(`1.2:presence-room-lobby:${member.channel_data}`));
 
@@ -57,7 +68,7 @@ test("rooms: the lobby is everyone's, the staff room only admins', a room that d
 });
 
 test("the encrypted inbox: its owner gets the channel's own key, nobody else gets it", async () => {
-  const inbox = `private-encrypted-inbox-${bob.id}`;
+  const { inbox } = bob;
   const own = await channelAuth(bob.request, inbox, "1.2");
   expect(own.status()).toBe(200);
   const { auth, shared_secret } = await own.json();
@@ -74,7 +85,7 @@ test("the encrypted inbox: its owner gets the channel's own key, nobody else get
   expect(key.equals(master)).toBe(false);
   expect(key.equals(createHash("sha256").update(inbox).update(master).digest())).toBe(true);
 
-  const theirs = await channelAuth(alice.request, `private-encrypted-inbox-${alice.id}`);
+  const theirs = await channelAuth(alice.request, alice.inbox);
   expect(Buffer.from((await theirs.json()).shared_secret, "base64").equals(key)).toBe(false);
 
   // bob's inbox is his alone: an admin may not read it either.

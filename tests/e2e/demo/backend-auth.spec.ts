@@ -32,10 +32,10 @@ test("lobby presence shows both users, live", async ({ browser }) => {
   const alice = await openApp(browser, "alice");
   const bob = await openApp(browser, "bob");
   for (const { app } of [alice, bob]) {
-    await expect(app.lobby.locator('[data-username="alice"]')).toHaveText("Alice");
-    await expect(app.lobby.locator('[data-username="bob"]')).toHaveText("Bob");
+    await expect(app.lobby.getByText("Alice", { exact: true })).toHaveText("Alice");
+    await expect(app.lobby.getByText("Bob", { exact: true })).toHaveText("Bob");
   }
   await bob.context.close();
-  await expect(alice.app.lobby.locator('[data-username="bob"]')).toHaveCount(0);
+  await expect(alice.app.lobby.getByText("Bob", { exact: true })).toHaveCount(0);
   await alice.context.close();
 });

@@ -34,8 +34,8 @@ test("room presence and room messages span both nodes", async ({ browser }) => {
   const alice = await on(browser, 1, "alice");
   const bob = await on(browser, 0, "bob");
   for (const { app } of [alice, bob]) {
-    await expect(app.lobby.locator('[data-username="alice"]')).toBeVisible();
-    await expect(app.lobby.locator('[data-username="bob"]')).toBeVisible();
+    await expect(app.lobby.getByText("Alice", { exact: true })).toBeVisible();
+    await expect(app.lobby.getByText("Bob", { exact: true })).toBeVisible();
   }
   const text = `room ${uniqueUsername("nodes")}`;
   await bob.app.say(text);

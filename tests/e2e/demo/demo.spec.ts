@@ -92,7 +92,7 @@ test("messages sent while alice was offline arrive in order, without duplicates"
 test("the typing indicator appears and clears", async ({ browser }) => {
   const alice = await openApp(browser, "alice");
   const bob = await openApp(browser, "bob");
-  await expect(alice.app.lobby.locator('[data-username="bob"]')).toBeVisible();
+  await expect(alice.app.lobby.getByText("Bob", { exact: true })).toBeVisible();
 
   await bob.app.page.getByLabel("Message #lobby").pressSequentially("hel");
   const typing = alice.app.page.getByTestId("typing");
@@ -207,7 +207,7 @@ for (const colorScheme of COLOR_SCHEMES) {
     }) => {
       const { app } = await openApp(browser, "alice", DEMO_PASSWORD, context);
       await expect(app.page.getByTestId("inspector")).toBeVisible();
-      await expect(app.lobby.locator('[data-username="alice"]')).toBeVisible();
+      await expect(app.lobby.getByText("Alice", { exact: true })).toBeVisible();
       await expectAccessible(app.page);
     });
   });

@@ -1,4 +1,3 @@
-import { inboxChannel } from "@/demo/lib/chat/channel-names";
 import { SignUpPage } from "../pages/sign-up-page";
 import { startExternalStack } from "../support/stack";
 import { expect, test } from "../test";
@@ -27,7 +26,7 @@ test("after the app server restarts, the inspector saw one connection and the en
     // The same socket, never dropped, and the restarted app derives the inbox's key on it.
     await expect(page.badge).toHaveAttribute("data-state", "connected");
     await expect(connections).toHaveCount(1);
-    const inbox = inboxChannel.build({ userId: await page.userId() });
+    const inbox = await page.inboxChannel();
     await expect(await page.probeChannel(inbox)).toHaveText(`Subscribed to ${inbox}.`);
     await context.close();
   } finally {

@@ -15,7 +15,7 @@ import { openApp, stackSecrets } from "./fixtures";
 // admins) and each user's encrypted inbox. No 5xx, every refusal JSON with a code, and nothing
 // granted beyond the rules: what is granted carries bob's own member data or his inbox's own key.
 
-let bob: { cookie: string; id: string };
+let bob: { cookie: string; id: string; inbox: string };
 let aliceId: string;
 let close: () => Promise<void>;
 
@@ -26,6 +26,7 @@ test.beforeAll(async ({ browser }) => {
   bob = {
     cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; "),
     id: await opened.app.userId(),
+    inbox: await opened.app.inboxChannel(),
   };
   aliceId = await alice.app.userId();
   close = async () => {
@@ -36,7 +37,7 @@ test.afterAll(() => close());
 
 test("channel auth: 2,500 malformed requests for rooms and inboxes, no 5xx, nothing granted beyond the rules", async () => {
   test.setTimeout(300_000);
-  const inbox = `private-encrypted-inbox-${bob.id}`;
+  const { inbox } = bob;
   // bob is no admin: the lobby and his own inbox, beside the core's own channels.
   const allowed = new Set([
     inbox,
@@ -54,7 +55,10 @@ test("channel auth: 2,500 malformed requests for rooms and inboxes, no 5xx, noth
       "presence-room-",
       "private-room-lobby",
       "private-encrypted-room-lobby",
+      `private-encrypted-inbox-${aliceId}.0`,
       `private-encrypted-inbox-${aliceId}`,
+      `private-encrypted-inbox-${bob.id}`,
+      `${inbox}0`,
       "private-encrypted-inbox-x",
       `private-inbox-${bob.id}`,
       `presence-inbox-${bob.id}`,

@@ -1,4 +1,4 @@
-import { inboxChannel } from "@/demo/lib/chat/channel-names";
+import { inboxOf } from "@/demo/lib/chat/channel-names";
 import type {
   RealtimeClient,
   RealtimeError,
@@ -27,7 +27,7 @@ test.describe("observing the realtime client", () => {
   }) => {
     const node = client();
     const user = await node.start(await ticketFor(browser, "carol"));
-    const inbox = inboxChannel.build({ userId: user.id });
+    const inbox = inboxOf({ id: user.id, channelEpoch: user.user_info?.channel_epoch ?? -1 });
     const seen: RealtimeObservation[] = [];
     node.observe((observation) => seen.push(observation));
     const before = seen.length;

@@ -22,11 +22,11 @@ test("newUser creates a user who is signed in and appears in lobby presence", as
   await expect(quickstart.signedInAs).toHaveText(
     `Signed in to the realtime service as @${username}`,
   );
-  await expect(demo.lobby.locator(`[data-username="${username}"]`)).toBeVisible();
+  await expect(demo.lobby.getByText(username, { exact: true })).toBeVisible();
 
   const bob = await openApp(browser, "bob");
-  await expect(bob.app.lobby.locator(`[data-username="${username}"]`)).toBeVisible();
-  await expect(demo.lobby.locator('[data-username="bob"]')).toBeVisible();
+  await expect(bob.app.lobby.getByText(username, { exact: true })).toBeVisible();
+  await expect(demo.lobby.getByText("Bob", { exact: true })).toBeVisible();
   await Promise.all([context.close(), bob.context.close()]);
 });
 
@@ -36,7 +36,7 @@ test("when an admin switches the flow off, the quickstart's lobby says it is not
   const live = await openQuickstart(browser);
   await live.quickstart.submit("Start", "carol", DEMO_PASSWORD);
   await live.quickstart.realtime.expectSignedIn();
-  await expect(live.demo.lobby.locator('[data-username="carol"]')).toBeVisible();
+  await expect(live.demo.lobby.getByText("Carol", { exact: true })).toBeVisible();
 
   try {
     await setServiceAuth(browser, "off");

@@ -6,11 +6,11 @@ import { cookieHeader, openApp } from "./fixtures";
 // The demo's APIs end with the session too: a cookie copied before sign-out reads no history.
 
 /** What each of the demo's APIs answers the cookie, by endpoint. */
-function demoAnswers(client: APIRequestContext, userId: string, otherId: string) {
+function demoAnswers(client: APIRequestContext, inbox: string, otherId: string) {
   return answers({
     inboxAuth: client.post(
       "/api/pusher/auth",
-      form({ socket_id: "1234.5678", channel_name: `private-encrypted-inbox-${userId}` }),
+      form({ socket_id: "1234.5678", channel_name: inbox }),
     ),
     lobbyAuth: client.post(
       "/api/pusher/auth",
@@ -26,11 +26,11 @@ test("after sign-out, the saved cookie gets 401 from the demo's APIs and channel
 }) => {
   const carol = await openApp(browser, "carol");
   const alice = await openApp(browser, "alice");
-  const [carolId, aliceId] = [await carol.app.userId(), await alice.app.userId()];
+  const [carolsInbox, aliceId] = [await carol.app.inboxChannel(), await alice.app.userId()];
   const stolen = await replay(await cookieHeader(carol.context));
 
   // The same cookie works while the session lives, so the refusals below are the sign-out's.
-  expect(await demoAnswers(stolen, carolId, aliceId)).toEqual({
+  expect(await demoAnswers(stolen, carolsInbox, aliceId)).toEqual({
     inboxAuth: "200",
     lobbyAuth: "200",
     directMessages: "200",
@@ -39,7 +39,7 @@ test("after sign-out, the saved cookie gets 401 from the demo's APIs and channel
 
   await carol.app.signOut();
 
-  expect(await demoAnswers(stolen, carolId, aliceId)).toEqual({
+  expect(await demoAnswers(stolen, carolsInbox, aliceId)).toEqual({
     inboxAuth: "401 session_ended",
     lobbyAuth: "401 session_ended",
     directMessages: "401 session_ended",

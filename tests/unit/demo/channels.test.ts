@@ -23,8 +23,13 @@ const TABLE: Row[] = [
     allowed: { subscribe: none, publish: none, history: none, presence: none },
   },
   {
-    channel: inboxChannel.build({ userId: ROLES.owner.id }),
+    channel: inboxChannel.build({ userId: ROLES.owner.id, epoch: "0" }),
     allowed: { subscribe: ["owner"], publish: all, history: ["owner"], presence: none },
+  },
+  {
+    // The owner's inbox of an earlier epoch: one of their sessions ended since.
+    channel: inboxChannel.build({ userId: ROLES.owner.id, epoch: "1" }),
+    allowed: { subscribe: none, publish: all, history: none, presence: none },
   },
 ];
 
@@ -53,7 +58,11 @@ describe("the chat's channel kinds", () => {
 
   it("builds and reads room and inbox names", () => {
     expect(roomChannel.parse("presence-room-lobby")).toEqual({ slug: "lobby" });
-    expect(inboxChannel.build({ userId: "u1" })).toBe("private-encrypted-inbox-u1");
+    expect(inboxChannel.build({ userId: "u1", epoch: "3" })).toBe("private-encrypted-inbox-u1.3");
+    expect(inboxChannel.parse("private-encrypted-inbox-u1.3")).toEqual({
+      userId: "u1",
+      epoch: "3",
+    });
     expect(() => roomChannel.build({ slug: "x\ny" })).toThrow();
   });
 });

@@ -40,7 +40,8 @@ export const POST = withUnavailable(async (request: Request) => {
     );
 
   const presence = policy.kindOf(channel)?.presence
-    ? { user_id: user.id, user_info: { name: user.name ?? user.username, username: user.username } }
+    ? // Every member sees it: the name only, never the username one signs in with.
+      { user_id: user.id, user_info: { name: user.name ?? user.username } }
     : undefined;
   return jsonOk(pusher().authorizeChannel(socketId, channel, presence));
 });

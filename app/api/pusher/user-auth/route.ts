@@ -34,7 +34,12 @@ export const POST = withUnavailable(async (request: Request) => {
   const { user, sessionId } = caller;
   const answer = pusher().authenticateUser(input.socket_id, {
     id: user.id,
-    user_info: { name: user.name ?? user.username, username: user.username },
+    // Only this user's sockets see it: the epoch names the channels of their private messages.
+    user_info: {
+      name: user.name ?? user.username,
+      username: user.username,
+      channel_epoch: user.channelEpoch,
+    },
     watchlist: await cachedWatchlist(user.id),
   });
   // session_id tells the tab which session it is, so that it knows when that session ends.

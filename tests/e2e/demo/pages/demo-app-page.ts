@@ -10,6 +10,13 @@ export class DemoAppPage extends AppPage {
     this.lobby = page.getByTestId("presence-lobby");
   }
 
+  /** The user's encrypted inbox as this tab signed in (its name carries the channel epoch). */
+  async inboxChannel(): Promise<string> {
+    const inbox = this.page.getByTestId("inbox-channel");
+    await expect(inbox).toHaveText(/^private-encrypted-inbox-/);
+    return (await inbox.textContent()) ?? "";
+  }
+
   room(slug: string): Locator {
     return this.page.getByTestId(`room-${slug}`);
   }

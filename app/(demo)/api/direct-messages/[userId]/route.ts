@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inboxChannel } from "@/demo/lib/chat/channel-names";
+import { inboxOf } from "@/demo/lib/chat/channel-names";
 import { HISTORY_LIMIT, parseAfter } from "@/demo/lib/chat/history-request";
 import { directThread } from "@/demo/lib/chat/messages";
 import { threadMessages } from "@/demo/lib/chat/threads";
@@ -26,7 +26,7 @@ export const GET = withUnavailable(
       .safeParse((await params).userId);
     if (!partner.success) return jsonError(400, "invalid_request", "Not a user id.");
     // Direct messages arrive on the user's inbox: its history is the user's to read.
-    if (!(await policy.may(user, "history", inboxChannel.build({ userId: user.id }))))
+    if (!(await policy.may(user, "history", inboxOf(user))))
       return jsonError(403, "history_forbidden", "You may not read these messages.");
     const thread = directThread(user.id, partner.data);
     return jsonOk({
