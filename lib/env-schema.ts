@@ -71,7 +71,7 @@ const variables = z.object({
    * rotates it every third of this while connected, so only a closed or sleeping one idles out.
    */
   REALTIME_SESSION_IDLE_SECONDS: z.coerce.number().int().min(3).max(2_592_000).default(1_800),
-  /** How long the token rotated out last still answers once: one lost response (lib/realtime/server/session-tokens.ts). */
+  /** How long the token rotated out last still answers once: one lost response (lib/sessions/session-tokens.ts). */
   REALTIME_TOKEN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** How often each app instance looks for expired sessions to close their sockets. */
   SESSION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(5),

@@ -13,7 +13,7 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     id: string;
-    /** The web session record that vouches for this token (lib/auth/web-sessions.ts). */
+    /** The web session record that vouches for this token (lib/sessions/web.ts). */
     sid?: string;
     username: string;
     name: string;

@@ -86,7 +86,7 @@ export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {
         from: 1,
         to: 0,
         label: "signed token + realtime session",
-        file: "lib/realtime/server/realtime-sessions.ts",
+        file: "lib/sessions/realtime.ts",
       },
       SIGNIN,
       CHANNEL_AUTH,

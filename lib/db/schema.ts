@@ -164,7 +164,7 @@ export const realtimeSessions = pgTable(
     userId: ownerId(),
     /**
      * Which token is current: the token is an HMAC of (id, generation), so none is stored, and
-     * each use that rotates it adds one (lib/realtime/server/session-tokens.ts).
+     * each use that rotates it adds one (lib/sessions/session-tokens.ts).
      */
     generation: integer("generation").notNull().default(0),
     /** When the token last rotated: the idle timeout counts from here. */
