@@ -42,9 +42,9 @@ async function pusherClientOf(request: APIRequestContext, userId: string) {
   const { socket } = cookieClient(request);
   const seen: string[] = [];
   expect(await signedIn(socket)).toBe(true);
-  socket.user.bind("notice", (data: unknown) => seen.push(JSON.stringify(data)));
+  socket.user.bind("notice", (data: unknown) => seen.push(String(JSON.stringify(data))));
   const channel = socket.subscribe(`private-user-${userId}`);
-  channel.bind_global((_event: string, data: unknown) => seen.push(JSON.stringify(data)));
+  channel.bind_global((_event: string, data: unknown) => seen.push(String(JSON.stringify(data))));
   await new Promise((resolve) => channel.bind("pusher:subscription_succeeded", resolve));
   return { socket, received: (text: string) => seen.some((s) => s.includes(text)) };
 }
@@ -204,7 +204,7 @@ test("the service switch turned off: the service session's pusher-js client is c
   const userId = await b.app.userId();
   const service = stackClient();
   const seen: string[] = [];
-  service.bindUser("notice", (data) => seen.push(JSON.stringify(data)));
+  service.bindUser("notice", (data) => seen.push(String(JSON.stringify(data))));
   await service.start({ username: user.username, password: user.password });
   try {
     await setServiceAuth(browser, "off");

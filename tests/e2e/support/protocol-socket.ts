@@ -41,6 +41,9 @@ export class ProtocolSocket {
       pusher.connection.bind("unavailable", () => reject(new Error("soketi is unreachable")));
     });
     const socket = new ProtocolSocket(pusher, socketId);
+    // pusher-js's own readers of frames (channels, the user facade, which fails on a sign-in it
+    // did not send) are dropped: this socket only records them.
+    pusher.connection.unbind("message");
     pusher.connection.bind("message", (frame: Frame) => socket.frames.push(frame));
     pusher.connection.bind("error", (event: ServerError) => {
       socket.refusedWith ??= event.data?.code ?? event.error?.data?.code;
