@@ -4,6 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
 import { EnvError, launcherEnvSchema, parseEnv } from "../lib/env-schema";
 import { loadLocalSecrets, localSecretsFile } from "./local-secrets";
@@ -63,10 +64,14 @@ function configureBundledRealtime(settings: { DATA_DIR: string; SOKETI_PORT: num
   return true;
 }
 
-/** soketi is an optional dependency, which a deployment to an external realtime server may omit. */
+/**
+ * soketi is an optional dependency, which a deployment to an external realtime server may omit.
+ * It runs through scripts/soketi/server.cjs, which bounds what a socket keeps after an end.
+ */
 function soketiServer(): string {
   try {
-    return require.resolve("@soketi/soketi/bin/server.js");
+    require.resolve("@soketi/soketi/bin/server.js");
+    return fileURLToPath(new URL("./soketi/server.cjs", import.meta.url));
   } catch {
     fail(
       "The bundled realtime server (soketi) is not installed: it is an optional dependency.\n" +

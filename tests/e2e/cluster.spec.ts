@@ -5,6 +5,7 @@ import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { type Cluster, startCluster } from "./support/cluster";
 import { createTestDatabase } from "./support/database";
+import { ProtocolSocket } from "./support/protocol-socket";
 import { expect, test } from "./test";
 
 // Two soketi nodes on Redis and two app instances on PostgreSQL. A client on node B is reached
@@ -61,6 +62,37 @@ test("terminate from node A closes a client on node B", async ({ browser }) => {
   await admin.goto();
   await admin.act("bob", "Disconnect");
   await expect(bob.app.badge).toHaveAttribute("data-state", "disconnected");
+  await Promise.all([alice.context.close(), bob.context.close()]);
+});
+
+test("a terminate through node A bars a saved answer on node B; no node takes a subscription before a sign-in", async ({
+  browser,
+}) => {
+  const bob = await on(browser, 1, "bob");
+  const channel = `private-user-${await bob.app.userId()}`;
+  for (const port of cluster.nodes) {
+    const unsigned = await ProtocolSocket.open(port, cluster.key);
+    expect(await unsigned.subscribe(bob.context.request, channel)).toMatch(/^401 Sign in/);
+    unsigned.close();
+  }
+  const [, nodeB] = cluster.nodes;
+  const signedIn = await ProtocolSocket.open(nodeB, cluster.key);
+  expect(await signedIn.signIn(await signedIn.answer(bob.context.request))).toBe("signed in");
+  const waiting = await ProtocolSocket.open(nodeB, cluster.key);
+  const saved = await waiting.answer(bob.context.request);
+
+  const alice = await on(browser, 0, "alice");
+  const admin = new AdminPage(alice.app.page);
+  await admin.goto();
+  await admin.act("bob", "Disconnect");
+  // Node B has carried out the terminate once its signed-in socket is closed.
+  await expect.poll(() => signedIn.open, { timeout: 2_000 }).toBe(false);
+  expect(await waiting.signIn(saved)).toBe("refused 4009");
+  // A socket opened after it signs in as before.
+  const later = await ProtocolSocket.open(nodeB, cluster.key);
+  expect(await later.signIn(await later.answer(bob.context.request))).toBe("signed in");
+  expect(await later.subscribe(bob.context.request, channel)).toBe("subscribed");
+  later.close();
   await Promise.all([alice.context.close(), bob.context.close()]);
 });
 

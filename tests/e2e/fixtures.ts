@@ -16,7 +16,11 @@ export function uniqueUsername(prefix = "user"): string {
 }
 
 /** The secrets the launcher generated for the test stack: tests may sign what a forger cannot. */
-export function stackSecrets(): { PUSHER_KEY: string; PUSHER_SECRET: string } {
+export function stackSecrets(): {
+  PUSHER_APP_ID: string;
+  PUSHER_KEY: string;
+  PUSHER_SECRET: string;
+} {
   const dataDir = process.env.E2E_DATA_DIR ?? "";
   return JSON.parse(readFileSync(path.join(dataDir, "local-secrets.json"), "utf8"));
 }

@@ -10,8 +10,9 @@ import { deploymentEnv, npmRun, STANDALONE_SERVER, startServer } from "./support
 /**
  * The deployment the specs run against, made by the steps the README gives: a PostgreSQL
  * database of its own, `npm run db:migrate`, `npm run user:create -- --admin` with the password
- * on stdin, then `node server.js` against a soketi configured as hosted Pusher would be (client
- * events on, webhooks to the app, every connection signed in or refused).
+ * on stdin, then `node server.js` against a self-hosted soketi, started as the README tells an
+ * operator to (`node scripts/soketi/server.cjs start`: client events on, webhooks to the app,
+ * every connection signed in or refused, no private subscription before sign-in).
  */
 export default async function globalSetup() {
   if (!existsSync(STANDALONE_SERVER)) {

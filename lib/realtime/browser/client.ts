@@ -19,6 +19,7 @@ import { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors"
 import { SIGNED_IN_MARK } from "@/lib/realtime/browser/marks";
 import { connectionOptions } from "@/lib/realtime/browser/options";
 import { retryStalledConnections } from "@/lib/realtime/browser/reconnect";
+import { createSignedInGate } from "@/lib/realtime/browser/signed-in-gate";
 import { isEncryptedChannel, isUserChannel } from "@/lib/realtime/channel-names";
 import {
   END_MESSAGES,
@@ -69,6 +70,8 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   const userBindings = new Set<[string, (data: unknown) => void]>();
   const channelErrors = new Map<string, RealtimeError>();
   const joined = new Map<string, number>();
+  // Channel auth reaches pusher-js only once its socket has signed in.
+  const gate = createSignedInGate();
   let snapshot: RealtimeSnapshot = { state: "initialized", user: null, error: null };
   let pusher: Pusher | undefined;
   let pending: Pending | undefined;
@@ -123,6 +126,8 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   }
 
   function fail(error: RealtimeError) {
+    // A server error that is not a refusal is followed by a new socket, which authorizes again.
+    if (error.kind !== "pusher") gate.failed(error);
     observed({ type: "signin-failed", error });
     update({ error, user: null });
     finish(error);
@@ -227,6 +232,11 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
         : Promise.all([post(), encrypted ? encryption.load() : undefined]).then(
             ([answer]) => answer,
           );
+    const refuse = (error: RealtimeError) => {
+      observed({ type: "channel-refused", channel: channelName, error });
+      channelErrors.set(channelName, error);
+      callback(error, null);
+    };
     answered
       .then((answer) => {
         // Not `answer` itself: an encrypted channel's `shared_secret` is its key.
@@ -237,13 +247,11 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
           auth: answer.auth,
           channel_data: typeof answer.channel_data === "string" ? answer.channel_data : undefined,
         });
-        callback(null, answer);
+        // pusher-js subscribes when it is called back: not before this socket's sign-in, which a
+        // session's end reaches (a socket that only subscribed is out of terminate's reach).
+        gate.whenSignedIn(socketId, () => callback(null, answer), refuse);
       })
-      .catch((error: RealtimeError) => {
-        observed({ type: "channel-refused", channel: channelName, error });
-        channelErrors.set(channelName, error);
-        callback(error, null);
-      });
+      .catch(refuse);
   }
 
   function onMessage(message: { event: string; channel?: string; data?: Record<string, unknown> }) {
@@ -258,6 +266,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
       observed({ type: "signed-in", user });
       update({ user, error: null });
       finish(user);
+      gate.signedIn(pusher?.connection.socket_id);
     } else if (!message.event.startsWith("pusher")) {
       observed({
         type: "event",
@@ -290,6 +299,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
       // The handshake's connection_established never reaches "message" listeners.
       if (current === "connected")
         observed({ type: "connected", socketId: created.connection.socket_id });
+      else gate.disconnected();
       update(
         current === "connected" ? { state: current, error: null } : { state: current, user: null },
       );

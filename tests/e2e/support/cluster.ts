@@ -16,6 +16,8 @@ import { type Launcher, launch, stopChild, waitForHealth } from "./stack";
 export type Cluster = {
   apps: [string, string];
   nodes: [number, number];
+  /** The realtime app's key, for sockets of a test's own on either node. */
+  key: string;
   /** The demo accounts' password for this run. */
   password: string;
   stop: () => Promise<void>;
@@ -124,7 +126,13 @@ export async function startCluster(options: {
         waitForHealth(`${url}/api/health`, apps[index]?.child as ChildProcess),
       ),
     );
-    return { apps: urls, nodes: nodePorts as unknown as [number, number], password, stop };
+    return {
+      apps: urls,
+      nodes: nodePorts as unknown as [number, number],
+      key: app.key,
+      password,
+      stop,
+    };
   } catch (error) {
     await stop();
     const output = apps.map((launched, index) => `--- app ${index + 1} ---\n${launched.output()}`);

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
-const require = createRequire(import.meta.url);
+/** The bundled soketi, hardened as `npm start` runs it (see the file's header). */
+const SERVER = fileURLToPath(new URL("../../../scripts/soketi/server.cjs", import.meta.url));
 
 export type SoketiOptions = {
   port: number;
@@ -17,26 +18,22 @@ export type SoketiOptions = {
 
 /** A soketi server the test owns, so that it can be killed and started again. */
 export async function startSoketi(options: SoketiOptions): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [require.resolve("@soketi/soketi/bin/server.js"), "start"],
-    {
-      env: {
-        ...process.env,
-        SOKETI_HOST: "127.0.0.1",
-        SOKETI_PORT: String(options.port),
-        SOKETI_METRICS_HOST: "127.0.0.1",
-        SOKETI_METRICS_SERVER_PORT: String(options.metricsPort),
-        SOKETI_DEFAULT_APP_ID: options.appId,
-        SOKETI_DEFAULT_APP_KEY: options.key,
-        SOKETI_DEFAULT_APP_SECRET: options.secret,
-        SOKETI_DEFAULT_APP_USER_AUTHENTICATION: String(options.userAuthentication ?? true),
-        AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
-        ...options.env,
-      },
-      stdio: "ignore",
+  const child = spawn(process.execPath, [SERVER, "start"], {
+    env: {
+      ...process.env,
+      SOKETI_HOST: "127.0.0.1",
+      SOKETI_PORT: String(options.port),
+      SOKETI_METRICS_HOST: "127.0.0.1",
+      SOKETI_METRICS_SERVER_PORT: String(options.metricsPort),
+      SOKETI_DEFAULT_APP_ID: options.appId,
+      SOKETI_DEFAULT_APP_KEY: options.key,
+      SOKETI_DEFAULT_APP_SECRET: options.secret,
+      SOKETI_DEFAULT_APP_USER_AUTHENTICATION: String(options.userAuthentication ?? true),
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
+      ...options.env,
     },
-  );
+    stdio: "ignore",
+  });
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`soketi exited with code ${child.exitCode}`);

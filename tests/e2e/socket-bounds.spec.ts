@@ -1,0 +1,225 @@
+import type { APIRequestContext, Browser } from "@playwright/test";
+import PusherServer from "pusher";
+import { freePort } from "../support/free-port";
+import { openApp, setServiceAuth, signUpUser, stackSecrets, uniqueUsername } from "./fixtures";
+import { AccountPage } from "./pages/account-page";
+import { AdminPage } from "./pages/admin-page";
+import { cookieClient, signedIn } from "./support/channel-auth";
+import { stackClient } from "./support/node-client";
+import { ProtocolSocket } from "./support/protocol-socket";
+import { kill, startSoketi } from "./support/soketi";
+import { expect, test } from "./test";
+
+// An end reaches every socket that the session authorized (README: "Credentials, and how each
+// ends"). The bundled soketi runs through scripts/soketi/server.cjs: no private or presence
+// subscription before a sign-in, and no sign-in after a terminate on a socket opened before it.
+
+const REFUSED = "401 Sign in (pusher:signin) before subscribing to a private or presence channel.";
+
+function server() {
+  const { PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
+  return new PusherServer({
+    appId: PUSHER_APP_ID,
+    key: PUSHER_KEY,
+    secret: PUSHER_SECRET,
+    host: "127.0.0.1",
+    port: process.env.E2E_SOKETI_PORT,
+    useTLS: false,
+  });
+}
+
+/** A raw socket of `request`'s session: signed in, on the user's channel and the core's presence. */
+async function rawSocketOf(request: APIRequestContext, userId: string) {
+  const socket = await ProtocolSocket.open();
+  expect(await socket.signIn(await socket.answer(request))).toBe("signed in");
+  expect(await socket.subscribe(request, `private-user-${userId}`)).toBe("subscribed");
+  expect(await socket.subscribe(request, "presence-online")).toBe("subscribed");
+  return socket;
+}
+
+/** A pusher-js client of `request`'s session, as an integrator writes one: what it received. */
+async function pusherClientOf(request: APIRequestContext, userId: string) {
+  const { socket } = cookieClient(request);
+  const seen: string[] = [];
+  expect(await signedIn(socket)).toBe(true);
+  socket.user.bind("notice", (data: unknown) => seen.push(String(JSON.stringify(data))));
+  const channel = socket.subscribe(`private-user-${userId}`);
+  channel.bind_global((_event: string, data: unknown) => seen.push(String(JSON.stringify(data))));
+  await new Promise((resolve) => channel.bind("pusher:subscription_succeeded", resolve));
+  return { socket, received: (text: string) => seen.some((s) => s.includes(text)) };
+}
+
+test("a socket with channel auth but no sign-in joins no private or presence channel, and is closed at the sign-in deadline", async ({
+  browser,
+}) => {
+  const user = await signUpUser(browser, "unsigned");
+  const { context, app } = await openApp(browser, user.username, user.password);
+  const channels = [`private-user-${await app.userId()}`, "presence-online"];
+  const socket = await ProtocolSocket.open();
+  // Valid answers from the app, for this socket: refused until it signs in, accepted after.
+  for (const channel of channels)
+    expect(await socket.subscribe(context.request, channel)).toBe(REFUSED);
+  expect(await socket.signIn(await socket.answer(context.request))).toBe("signed in");
+  socket.frames.length = 0;
+  for (const channel of channels)
+    expect(await socket.subscribe(context.request, channel)).toBe("subscribed");
+  socket.close();
+
+  // The deadline, on a soketi of the stack's app that waits 1.5 s for a sign-in.
+  const { PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET } = stackSecrets();
+  const port = await freePort();
+  const soketi = await startSoketi({
+    port,
+    metricsPort: await freePort(),
+    appId: PUSHER_APP_ID,
+    key: PUSHER_KEY,
+    secret: PUSHER_SECRET,
+    env: { SOKETI_USER_AUTHENTICATION_TIMEOUT: "1500" },
+  });
+  try {
+    const late = await ProtocolSocket.open(port);
+    expect(await late.subscribe(context.request, channels[0] ?? "")).toBe(REFUSED);
+    await expect.poll(() => late.refusedWith, { timeout: 5_000 }).toBe(4009);
+    expect(late.open).toBe(false);
+  } finally {
+    await kill(soketi);
+    await context.close();
+  }
+});
+
+type Device = Awaited<ReturnType<typeof openApp>>;
+type Scene = { browser: Browser; a: Device; b: Device; admin: AdminPage; username: string };
+
+const ENDS: {
+  name: string;
+  /** Made an admin before the devices sign in. */
+  admin?: boolean;
+  /** The device whose session outlives the end, if any. */
+  survivor: "a" | "b" | null;
+  end: (scene: Scene) => Promise<void>;
+}[] = [
+  { name: "sign-out", survivor: "b", end: ({ a }) => a.app.signOut() },
+  {
+    name: "Sign out everywhere",
+    survivor: null,
+    end: async ({ a }) => {
+      const account = new AccountPage(await a.context.newPage());
+      await account.goto();
+      await account.signOutEverywhere();
+    },
+  },
+  {
+    name: "a device signed out from another",
+    survivor: "b",
+    end: async ({ a, b }) => {
+      const own = new AccountPage(await a.context.newPage());
+      await own.goto();
+      const id = await own.page
+        .locator('[data-testid="device"][data-current="true"]')
+        .getAttribute("data-device-id");
+      const account = new AccountPage(await b.context.newPage());
+      await account.goto();
+      await account.signOutDevice(id ?? "");
+    },
+  },
+  {
+    name: "Sign out all other devices",
+    survivor: "b",
+    end: async ({ b }) => {
+      const account = new AccountPage(await b.context.newPage());
+      await account.goto();
+      await account.signOutOtherDevices();
+    },
+  },
+  { name: "a ban", survivor: null, end: ({ admin, username }) => admin.act(username, "Ban") },
+  {
+    name: "revoking the admin role",
+    admin: true,
+    survivor: "a",
+    end: ({ admin, username }) => admin.act(username, "Revoke admin"),
+  },
+];
+
+for (const { name, admin: makeAdmin, survivor, end } of ENDS) {
+  test(`${name}: the session's raw socket and pusher-js client are closed within 2 s and get nothing after`, async ({
+    browser,
+  }) => {
+    const user = await signUpUser(browser, "ends");
+    const alice = await openApp(browser, "alice");
+    const admin = new AdminPage(await alice.context.newPage());
+    await admin.goto();
+    if (makeAdmin) await admin.act(user.username, "Make admin");
+    const a = await openApp(browser, user.username, user.password);
+    const b = await openApp(browser, user.username, user.password);
+    const userId = await a.app.userId();
+    const raw = await rawSocketOf(a.context.request, userId);
+    const client = await pusherClientOf(a.context.request, userId);
+    // A socket with the session's channel auth and no sign-in, and one that holds a sign-in
+    // answer fetched before the end, to send after it.
+    const unsigned = await ProtocolSocket.open();
+    expect(await unsigned.subscribe(a.context.request, `private-user-${userId}`)).toBe(REFUSED);
+    const waiting = await ProtocolSocket.open();
+    const saved = await waiting.answer(a.context.request);
+    const control = await ProtocolSocket.open();
+    expect(await control.signIn(await control.answer(alice.context.request))).toBe("signed in");
+
+    await end({ browser, a, b, admin, username: user.username });
+    await expect.poll(() => raw.open, { timeout: 2_000 }).toBe(false);
+    expect(raw.refusedWith).toBe(4009);
+    await expect
+      .poll(() => client.socket.connection.state, { timeout: 2_000 })
+      .not.toBe("connected");
+    expect(await waiting.signIn(saved)).toBe("refused 4009");
+
+    const after = uniqueUsername("after");
+    await alice.app.sendTo(user.username, after);
+    await server().trigger(`private-user-${userId}`, "probe", { text: after });
+    // Sent last: once alice's socket has it, what was sent before had its chance.
+    await server().sendToUser(await alice.app.userId(), "marker", { text: after });
+    await expect.poll(() => control.received(after)).toBe(true);
+    for (const socket of [raw, unsigned, waiting]) expect(socket.received(after)).toBe(false);
+    expect(client.received(after)).toBe(false);
+
+    if (survivor) {
+      // The device whose session lives on signs in again on a new socket, and receives.
+      const device = survivor === "a" ? a : b;
+      const again = await rawSocketOf(device.context.request, userId);
+      const later = uniqueUsername("later");
+      await alice.app.sendTo(user.username, later);
+      await expect.poll(() => again.received(later)).toBe(true);
+      again.close();
+    }
+    for (const socket of [raw, unsigned, waiting, control]) socket.close();
+    client.socket.disconnect();
+    await Promise.all([a.context.close(), b.context.close(), alice.context.close()]);
+  });
+}
+
+test("the service switch turned off: the service session's pusher-js client is closed within 2 s and gets nothing after", async ({
+  browser,
+}) => {
+  const user = await signUpUser(browser, "switch");
+  const alice = await openApp(browser, "alice");
+  const b = await openApp(browser, user.username, user.password);
+  const userId = await b.app.userId();
+  const service = stackClient();
+  const seen: string[] = [];
+  service.bindUser("notice", (data) => seen.push(String(JSON.stringify(data))));
+  await service.start({ username: user.username, password: user.password });
+  try {
+    await setServiceAuth(browser, "off");
+    await expect.poll(() => service.getSnapshot().state, { timeout: 2_000 }).not.toBe("connected");
+    const after = uniqueUsername("after");
+    await alice.app.sendTo(user.username, after);
+    // The web device lives on: it signs in again on a new socket, and receives what follows.
+    const again = await rawSocketOf(b.context.request, userId);
+    await alice.app.sendTo(user.username, `${after}-later`);
+    await expect.poll(() => again.received(`${after}-later`)).toBe(true);
+    expect(seen.some((s) => s.includes(after))).toBe(false);
+    again.close();
+  } finally {
+    service.stop();
+    await setServiceAuth(browser, "on");
+    await Promise.all([b.context.close(), alice.context.close()]);
+  }
+});
