@@ -6,11 +6,13 @@ import {
   SIGN_UP_LIMIT,
 } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 // Built on first use: constructing a limiter touches the database.
 let signIn: ReturnType<typeof createSignInThrottle> | undefined;
 let signUp: ReturnType<typeof createClientLimiter> | undefined;
 let serviceNewUser: ReturnType<typeof createClientLimiter> | undefined;
+let tickets: ReturnType<typeof createClientLimiter> | undefined;
 
 export function signInThrottle() {
   signIn ??= createSignInThrottle(db());
@@ -25,4 +27,13 @@ export function signUpLimiter() {
 export function serviceNewUserLimiter() {
   serviceNewUser ??= createClientLimiter(db(), "service-new-user:client", SERVICE_NEW_USER_LIMIT);
   return serviceNewUser;
+}
+
+/** Tickets per user (a user id is no address: throttleKey keeps it as it is). */
+export function ticketLimiter() {
+  tickets ??= createClientLimiter(db(), "tickets:user", {
+    points: env().TICKETS_PER_MINUTE_PER_USER,
+    durationSeconds: 60,
+  });
+  return tickets;
 }

@@ -63,6 +63,8 @@ describe("the activity log's columns", () => {
       "outcome",
       "reason",
       "detail",
+      "count",
+      "last_at",
     ]);
     for (const name of columns) expect(name).not.toMatch(/password|token|ticket|secret|hash/);
   });
