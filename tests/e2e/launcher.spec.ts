@@ -148,6 +148,7 @@ test("health answers 503 when the realtime server cannot be reached", async () =
 });
 
 test("with no .env, the app and the realtime server listen on loopback only", async () => {
+  test.setTimeout(120_000);
   const stack = await startStack();
   try {
     const found = listeners(stack.launcher.child.pid ?? 0);
@@ -164,6 +165,7 @@ test("with no .env, the app and the realtime server listen on loopback only", as
 });
 
 test("listening beyond loopback counts as a deployment: the demo passwords are refused", async () => {
+  test.setTimeout(240_000); // Three launches.
   const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-lan-"));
   const start = async (env: Record<string, string>) => {
     const ports = await freePorts();

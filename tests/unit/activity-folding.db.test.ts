@@ -28,6 +28,7 @@ describe.each(testDatabases())("the activity log's folding on $name", ({ open })
   async function freshUser() {
     const user = await createUser(connection.db, {
       username: `fold-${Math.random().toString(36).slice(2, 10)}`,
+      passwordHash: "not-a-hash: nobody signs in",
     });
     if (!user) throw new Error("no user");
     return user;
