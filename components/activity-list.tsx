@@ -66,6 +66,16 @@ export function ActivityList({
                 <span className="font-mono" data-testid="activity-kind">
                   {entry.kind}
                 </span>
+                {entry.count > 1 ? (
+                  // Repeats from one session, folded into one row: the time is the latest one's.
+                  <span
+                    className="ml-2 font-medium"
+                    data-testid="activity-count"
+                    title={`${entry.count} times since ${utc(entry.firstAt)}`}
+                  >
+                    ×{entry.count}
+                  </span>
+                ) : null}
                 {entry.detail ? (
                   <span className="ml-2 text-zinc-600 dark:text-zinc-400">{entry.detail}</span>
                 ) : null}

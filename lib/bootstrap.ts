@@ -36,9 +36,11 @@ async function start(): Promise<void> {
   else await refuseUnmigrated(db());
   await listenForUserChanges();
   startExpirySweeper();
-  if (isDeployment(env())) await refuseDemoPasswords(db());
-  // A demo site with the bundled realtime server gets its demo accounts; a deployment does not.
-  if (env().REALTIME_SERVER === "bundled") {
+  // Reachable from other machines counts too: anyone there could sign in as alice (an admin).
+  const deployment = isDeployment(env());
+  if (deployment) await refuseDemoPasswords(db());
+  // A local run with the bundled realtime server gets its demo accounts; a deployment does not.
+  if (env().REALTIME_SERVER === "bundled" && !deployment) {
     const created = await seedDemoAccounts(db());
     if (created.length > 0) console.log(`\n${describeDemoAccounts()}\n`);
   }

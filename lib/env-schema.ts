@@ -1,3 +1,4 @@
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 // Pure schema and parser, shared by the app (lib/env.ts), the launcher and the scripts.
@@ -91,6 +92,14 @@ const variables = z.object({
   SIGN_UP_MAX_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(50),
   /** Proxies in front of the app that append to X-Forwarded-For (lib/http/client-ip.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * The address the app listens on: next start/dev's --hostname, the standalone server.js's own
+   * setting. The launcher sets it to 127.0.0.1 unless it is given; unset, Next.js listens on
+   * every interface.
+   */
+  HOSTNAME: z.string().min(1).optional(),
+  /** Tickets (POST /api/realtime/tickets) one user may take a minute; past it, 429. */
+  TICKETS_PER_MINUTE_PER_USER: z.coerce.number().int().min(1).max(100_000).default(30),
   /** How long the activity log keeps an event (lib/auth/record-event.ts). */
   ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
@@ -98,13 +107,36 @@ const variables = z.object({
 type Variables = z.infer<typeof variables>;
 
 /**
- * A deployment, not a local run: hosted Pusher, or a production server with a realtime server
- * that the launcher did not start. Forgetting something there must stop it, not fall back.
+ * Configured as a deployment: hosted Pusher, or a production server with a realtime server that
+ * the launcher did not start. Forgetting something there must stop it, not fall back.
  */
-export function isDeployment(
+export function hasDeploymentRealtime(
   env: Pick<Variables, "NODE_ENV" | "REALTIME_SERVER" | "PUSHER_HOST">,
 ): boolean {
   return env.REALTIME_SERVER === "external" && (env.NODE_ENV === "production" || !env.PUSHER_HOST);
+}
+
+/**
+ * Whether a server bound to `hostname` answers other machines. Unset is every interface (the
+ * default of next start/dev and of the standalone server.js); a name other than localhost
+ * resolves to some interface of this machine, as a container's HOSTNAME does.
+ */
+export function listensBeyondLoopback(hostname: string | undefined): boolean {
+  if (!hostname) return true;
+  const bare = hostname.replace(/^\[|\]$/g, "");
+  if (bare === "localhost") return false;
+  if (!ipaddr.isValid(bare)) return true;
+  return ipaddr.process(bare).range() !== "loopback";
+}
+
+/**
+ * A deployment, not a local run: configured as one, or reachable from other machines. There the
+ * published demo passwords are refused (lib/startup-checks.ts) and no demo account is seeded.
+ */
+export function isDeployment(
+  env: Pick<Variables, "NODE_ENV" | "REALTIME_SERVER" | "PUSHER_HOST" | "HOSTNAME">,
+): boolean {
+  return hasDeploymentRealtime(env) || listensBeyondLoopback(env.HOSTNAME);
 }
 
 export const envSchema = variables
@@ -113,7 +145,7 @@ export const envSchema = variables
     path: ["AUTH_GITHUB_SECRET"],
   })
   // An unset DATABASE_URL means the embedded PGlite, which suits a laptop, not a deployment.
-  .refine((env) => !isDeployment(env) || Boolean(env.DATABASE_URL), {
+  .refine((env) => !hasDeploymentRealtime(env) || Boolean(env.DATABASE_URL), {
     message:
       "is required in production with an external realtime server, and with hosted Pusher: " +
       "a postgres:// URL, or pglite to keep the embedded database on purpose",

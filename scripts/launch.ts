@@ -109,7 +109,9 @@ async function startSoketi(settings: {
     // soketi's AWS SDK prints an end-of-support notice that is not ours to act on.
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
   };
-  const soketi = startChild([soketiServer(), "start"], env, "[realtime]");
+  // Its cluster discovery (UDP 11002) binds every interface unless told otherwise.
+  const config = `--config=${path.resolve("scripts/soketi/loopback.json")}`;
+  const soketi = startChild([soketiServer(), "start", config], env, "[realtime]");
   children.push(soketi);
   soketi.on("exit", (code) => {
     if (!stopping) console.error(`The realtime server stopped (code ${code}).`);
@@ -137,8 +139,17 @@ async function main() {
     await startSoketi(settings);
   }
 
+  // Loopback unless HOSTNAME says otherwise; the server reads it too (lib/env-schema.ts's isDeployment).
+  process.env.HOSTNAME ||= "127.0.0.1";
   const next = startChild(
-    [require.resolve("next/dist/bin/next"), mode, "--port", String(settings.PORT)],
+    [
+      require.resolve("next/dist/bin/next"),
+      mode,
+      "--port",
+      String(settings.PORT),
+      "--hostname",
+      process.env.HOSTNAME,
+    ],
     process.env,
   );
   children.push(next);

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, type Column, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { approximateAddress } from "@/lib/auth/approximate-address";
 import { describeUserAgent } from "@/lib/auth/user-agent";
 import type { Database } from "@/lib/db/connect";
@@ -35,26 +35,90 @@ function bounded(value: string | null | undefined, max: number): string | null {
   return value ? value.slice(0, max) : null;
 }
 
+function row(event: NewAuthEvent) {
+  return {
+    kind: event.kind,
+    outcome: event.outcome,
+    userId: event.userId ?? null,
+    sessionId: bounded(event.sessionId, 64),
+    actorId: event.actorId ?? null,
+    reason: bounded(event.reason, 64),
+    detail: bounded(event.detail, 64),
+    clientAddress: bounded(event.clientAddress, 64),
+    userAgent: bounded(event.userAgent, 512),
+    ...(event.at ? { at: event.at } : {}),
+  };
+}
+
 /** Stores events in one insert. */
 export async function insertAuthEvents(
   db: Pick<Database, "insert">,
   events: NewAuthEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await db.insert(authEvents).values(
-    events.map((event) => ({
-      kind: event.kind,
-      outcome: event.outcome,
-      userId: event.userId ?? null,
-      sessionId: bounded(event.sessionId, 64),
-      actorId: event.actorId ?? null,
-      reason: bounded(event.reason, 64),
-      detail: bounded(event.detail, 64),
-      clientAddress: bounded(event.clientAddress, 64),
-      userAgent: bounded(event.userAgent, 512),
-      ...(event.at ? { at: event.at } : {}),
-    })),
-  );
+  await db.insert(authEvents).values(events.map(row));
+}
+
+/** A row stands for the repeats that follow its first event within this window. */
+export const FOLD_WINDOW_SECONDS = 3_600;
+
+type Writer = Pick<Database, "insert" | "update" | "select">;
+
+/**
+ * Folds `event` into the row of the same session's same event in the window (count + 1,
+ * last_at, and the latest detail and client), or inserts it. Only events of a user's session
+ * fold: an admin's actions, and failures without a session, stay one row each. The key is what
+ * the event says (kind, outcome, reason, actor) of whom (user, session); the detail is left out,
+ * since it names an instance (a ticket's id) rather than another event. One UPDATE, atomic on
+ * any number of instances; two first events at once may both insert, which costs a row, not a
+ * count.
+ */
+async function foldOrInsert(db: Writer, event: NewAuthEvent): Promise<void> {
+  const values = row(event);
+  const { userId, sessionId } = values;
+  if (!userId || !sessionId) return insertAuthEvents(db, [event]);
+  const time = event.at ? sql`${event.at.toISOString()}::timestamptz` : sql`now()`;
+  const same = (column: Column, value: string | null) =>
+    value === null ? isNull(column) : eq(column, value);
+  const latest = db
+    .select({ id: authEvents.id })
+    .from(authEvents)
+    .where(
+      and(
+        eq(authEvents.userId, userId),
+        eq(authEvents.sessionId, sessionId),
+        eq(authEvents.kind, values.kind),
+        eq(authEvents.outcome, values.outcome),
+        same(authEvents.reason, values.reason),
+        same(authEvents.actorId, values.actorId),
+        sql`${authEvents.at} > ${time} - make_interval(secs => ${FOLD_WINDOW_SECONDS})`,
+        sql`${authEvents.at} <= ${time}`,
+      ),
+    )
+    .orderBy(desc(authEvents.at))
+    .limit(1);
+  const folded = await db
+    .update(authEvents)
+    .set({
+      count: sql`${authEvents.count} + 1`,
+      lastAt: sql`${time}`,
+      detail: values.detail,
+      clientAddress: values.clientAddress,
+      userAgent: values.userAgent,
+    })
+    .where(inArray(authEvents.id, latest))
+    .returning({ id: authEvents.id });
+  if (folded.length === 0) await insertAuthEvents(db, [event]);
+}
+
+/** Stores events: those of a session folded into their repeats' row, the others in one insert. */
+export async function writeAuthEvents(db: Writer, events: NewAuthEvent[]): Promise<void> {
+  const single = events.filter((event) => !event.userId || !event.sessionId);
+  await insertAuthEvents(db, single);
+  // One after the other: two repeats in one batch fold into one row.
+  for (const event of events) {
+    if (event.userId && event.sessionId) await foldOrInsert(db, event);
+  }
 }
 
 /** Deletes the events older than `days` days before `now`; returns how many. */
@@ -74,7 +138,10 @@ export async function deleteOldAuthEvents(
 /** An event as the pages show it: the address approximated, the User-Agent named. */
 export type ActivityEntry = {
   id: string;
+  /** The latest occurrence; `count` events since `firstAt` when the row folds repeats. */
   at: Date;
+  firstAt: Date;
+  count: number;
   kind: AuthEventKind;
   outcome: AuthEventOutcome;
   reason: string | null;
@@ -86,7 +153,10 @@ export type ActivityEntry = {
 
 export type ActivityFilter = { userId?: string; username?: string; kind?: AuthEventKind };
 
-/** The latest events, newest first, optionally of one user (by id or username) and one kind. */
+/**
+ * The latest events, by their latest occurrence, newest first, optionally of one user (by id or
+ * username) and one kind.
+ */
 export async function listAuthEvents(
   db: Pick<Database, "select">,
   filter: ActivityFilter,
@@ -101,11 +171,13 @@ export async function listAuthEvents(
     .from(authEvents)
     .leftJoin(users, eq(users.id, authEvents.userId))
     .where(and(...conditions))
-    .orderBy(desc(authEvents.at), desc(authEvents.id))
+    .orderBy(desc(sql`coalesce(${authEvents.lastAt}, ${authEvents.at})`), desc(authEvents.id))
     .limit(limit);
   return rows.map(({ event, username }) => ({
     id: event.id,
-    at: event.at,
+    at: event.lastAt ?? event.at,
+    firstAt: event.at,
+    count: event.count,
     kind: event.kind,
     outcome: event.outcome,
     reason: event.reason,
@@ -123,19 +195,19 @@ const globalForEvents = globalThis as unknown as { authEventsPrunedAt?: { at: nu
 globalForEvents.authEventsPrunedAt ??= { at: 0 };
 
 /**
- * The recorder: stores `events` in one insert, awaited but never failing the action that records
+ * The recorder: stores `events` (writeAuthEvents), awaited but never failing the action that records
  * them (an error is logged and dropped). Past PRUNE_INTERVAL_MS since this instance last did,
  * it also deletes the events older than `retentionDays`, without waiting for it.
  */
 export async function recordAuthEvents(
-  db: Pick<Database, "insert" | "delete">,
+  db: Pick<Database, "insert" | "update" | "select" | "delete">,
   events: NewAuthEvent[],
   options: { retentionDays: number; now?: number; pruned?: { at: number } },
 ): Promise<void> {
   const warn = (what: string) => (error: unknown) =>
     console.warn(`Could not ${what}:`, error instanceof Error ? error.message : error);
   try {
-    await insertAuthEvents(db, events);
+    await writeAuthEvents(db, events);
   } catch (error) {
     warn("record an authentication event")(error);
   }

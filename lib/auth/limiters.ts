@@ -14,6 +14,7 @@ let signIn: ReturnType<typeof createSignInThrottle> | undefined;
 let signUp: ReturnType<typeof createClientLimiter> | undefined;
 let serviceNewUser: ReturnType<typeof createClientLimiter> | undefined;
 let signUpCapLimiter: ReturnType<typeof createSignUpCap> | undefined;
+let tickets: ReturnType<typeof createClientLimiter> | undefined;
 
 export function signInThrottle() {
   signIn ??= createSignInThrottle(db());
@@ -34,4 +35,13 @@ export function serviceNewUserLimiter() {
 export function signUpCap() {
   signUpCapLimiter ??= createSignUpCap(db(), env().SIGN_UP_MAX_PER_HOUR);
   return signUpCapLimiter;
+}
+
+/** Tickets per user (a user id is no address: throttleKey keeps it as it is). */
+export function ticketLimiter() {
+  tickets ??= createClientLimiter(db(), "tickets:user", {
+    points: env().TICKETS_PER_MINUTE_PER_USER,
+    durationSeconds: 60,
+  });
+  return tickets;
 }

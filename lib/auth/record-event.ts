@@ -45,35 +45,3 @@ export async function recordAuthEvent(...events: NewAuthEvent[]): Promise<void> 
     );
   }
 }
-
-// Frequent events that nobody waits for (a token's rotation at every sign-in) are written in
-// batches: one multi-row insert per BATCH_MS instead of one per event.
-const BATCH_MS = 200;
-const MAX_BATCH = 500;
-const globalForBatch = globalThis as unknown as {
-  authEventBatch?: { events: NewAuthEvent[]; timer?: ReturnType<typeof setTimeout> };
-};
-globalForBatch.authEventBatch ??= { events: [] };
-const batch = globalForBatch.authEventBatch;
-
-function flush(): void {
-  clearTimeout(batch.timer);
-  batch.timer = undefined;
-  const events = batch.events.splice(0);
-  void recordAuthEvent(...events);
-}
-
-/** Records an event within BATCH_MS, with the current request's client read now. Never throws. */
-export async function recordAuthEventSoon(event: NewAuthEvent): Promise<void> {
-  const client =
-    event.clientAddress === undefined || event.userAgent === undefined
-      ? await requestClientInfo()
-      : undefined;
-  batch.events.push({
-    ...event,
-    clientAddress: event.clientAddress === undefined ? client?.clientAddress : event.clientAddress,
-    userAgent: event.userAgent === undefined ? client?.userAgent : event.userAgent,
-  });
-  if (batch.events.length >= MAX_BATCH) return flush();
-  batch.timer ??= setTimeout(flush, BATCH_MS);
-}

@@ -24,7 +24,13 @@ const FORM = { "content-type": "application/x-www-form-urlencoded" };
 
 // The fan-out names each of its clients in X-Forwarded-For, as one proxy in front would.
 // The realtime-session target holds one session per worker, more than the default limit.
-const stack = await startStack({ env: { TRUSTED_PROXY_HOPS: "1", MAX_SESSIONS_PER_USER: "1000" } });
+const stack = await startStack({
+  env: {
+    TRUSTED_PROXY_HOPS: "1",
+    MAX_SESSIONS_PER_USER: "1000",
+    TICKETS_PER_MINUTE_PER_USER: "100000",
+  },
+});
 // 127.0.0.1, not localhost: Node's fetch would try IPv6 first on every new connection.
 const origin = stack.baseURL.replace("localhost", "127.0.0.1");
 const secrets = JSON.parse(readFileSync(path.join(stack.dataDir, "local-secrets.json"), "utf8"));

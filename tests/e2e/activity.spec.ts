@@ -143,3 +143,39 @@ test("a hostile query string on /admin answers 200, ignores what it cannot read,
   expect(api.status()).toBe(200);
   await alice.context.close();
 });
+
+test("a user's tickets are limited per minute, and their repeats are one row of Recent activity with a count", async ({
+  browser,
+}) => {
+  const user = await signUpUser(browser, "tickets");
+  const { context, app } = await openApp(browser, user.username, user.password);
+  const answers: { status: number; retryAfter?: string; error?: string }[] = [];
+  for (let index = 0; index < 40; index++) {
+    const response = await context.request.post("/api/realtime/tickets");
+    const body = await response.json();
+    answers.push({
+      status: response.status(),
+      retryAfter: response.headers()["retry-after"],
+      error: body.error,
+    });
+  }
+  // TICKETS_PER_MINUTE_PER_USER's default: 30.
+  expect(answers.slice(0, 30).every((answer) => answer.status === 200)).toBe(true);
+  for (const refused of answers.slice(30)) {
+    expect(refused).toMatchObject({ status: 429, error: "tickets_limited" });
+    expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+  }
+
+  await app.page.goto("/account");
+  const recent = rows(app.page, "Recent activity");
+  // Thirty tickets of one web session: one row, not thirty.
+  expect(await events(recent)).toEqual([
+    "ticket_issued success",
+    "sign_in success",
+    "sign_in success",
+  ]);
+  await expect(recent.first().getByTestId("activity-count")).toHaveText("×30");
+  await expect(recent.nth(1).getByTestId("activity-count")).toHaveCount(0);
+  await context.close();
+});

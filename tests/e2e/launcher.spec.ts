@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ipaddr from "ipaddr.js";
+import { listeners } from "./support/listeners";
 import {
   externalRealtimeEnv,
   freePorts,
@@ -141,6 +143,55 @@ test("health answers 503 when the realtime server cannot be reached", async () =
     expect(await response.json()).toEqual({ ok: false, db: true, realtime: false });
   } finally {
     await stopChild(launcher.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("with no .env, the app and the realtime server listen on loopback only", async () => {
+  test.setTimeout(120_000);
+  const stack = await startStack();
+  try {
+    const found = listeners(stack.launcher.child.pid ?? 0);
+    const ports = found.map((listener) => listener.port);
+    const appPort = Number(new URL(stack.baseURL).port);
+    expect(ports).toEqual(expect.arrayContaining([appPort, stack.soketiPort]));
+    // soketi's cluster discovery (UDP) included: nothing answers another machine.
+    expect(
+      found.filter((listener) => ipaddr.process(listener.host).range() !== "loopback"),
+    ).toEqual([]);
+  } finally {
+    await stack.stop();
+  }
+});
+
+test("listening beyond loopback counts as a deployment: the demo passwords are refused", async () => {
+  test.setTimeout(240_000); // Three launches.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rtauth-lan-"));
+  const start = async (env: Record<string, string>) => {
+    const ports = await freePorts();
+    const launcher = launch({ ...portsEnv(ports), DATA_DIR: dataDir, ...env });
+    return { launcher, health: `http://localhost:${ports.port}/api/health` };
+  };
+  try {
+    // A fresh data folder opened to the LAN gets no demo accounts.
+    const lan = await start({ HOSTNAME: "0.0.0.0" });
+    await waitForHealth(lan.health, lan.launcher.child);
+    await stopChild(lan.launcher.child);
+    expect(lan.launcher.output()).not.toContain("Demo accounts");
+
+    const local = await start({});
+    await waitForHealth(local.health, local.launcher.child);
+    await stopChild(local.launcher.child);
+    expect(local.launcher.output()).toContain("Demo accounts");
+
+    // The same data, now with alice on the README's password, is refused on every interface.
+    const refused = await start({ HOSTNAME: "0.0.0.0" });
+    expect(await exitCode(refused.launcher.child)).toBe(1);
+    expect(refused.launcher.output()).toContain(
+      "✖ The demo accounts alice (an admin), bob, carol still have the demo password that the README publishes",
+    );
+    expect(refused.launcher.output()).not.toMatch(/^\s+at /m);
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -11,8 +11,12 @@ test("after the realtime server restarts, every client signs in again by itself"
   browser,
 }) => {
   test.setTimeout(120_000);
-  // 52 live sessions of one user: past MAX_SESSIONS_PER_USER's default of 10.
-  const stack = await startExternalStack("restart", { MAX_SESSIONS_PER_USER: "100" });
+  // 52 live sessions of one user, from as many tickets in a few seconds: past the defaults of
+  // MAX_SESSIONS_PER_USER (10) and TICKETS_PER_MINUTE_PER_USER (30).
+  const stack = await startExternalStack("restart", {
+    MAX_SESSIONS_PER_USER: "100",
+    TICKETS_PER_MINUTE_PER_USER: "100",
+  });
   const { baseURL, realtime } = stack;
   const nodeClients: RealtimeClient[] = [];
   try {

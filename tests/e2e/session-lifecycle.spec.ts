@@ -134,9 +134,11 @@ test("each sign-in and each rotation answers the next token; an open tab rotates
   );
   await context.close();
 
-  const rotated = await activityOf(browser, username, "session_rotated");
-  expect(rotated.length).toBeGreaterThanOrEqual(3);
-  expect(new Set(rotated)).toEqual(new Set(["session_rotated success"]));
+  // Rotations are routine: the activity log keeps their anomalies (reuse, expiry), not each one.
+  expect(await activityOf(browser, username, "session_rotated")).toEqual([]);
+  expect(await activityOf(browser, username, "ticket_exchanged")).toEqual([
+    "ticket_exchanged success",
+  ]);
 });
 
 test("the token rotated out last answers the current one again, once, within the grace; never a third time", async () => {

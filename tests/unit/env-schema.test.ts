@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   EnvError,
+  isDeployment,
   launcherEnvSchema,
+  listensBeyondLoopback,
   parseEnv,
   postgresUrl,
   publicRealtimeConfig,
@@ -149,5 +151,50 @@ describe("publicRealtimeConfig", () => {
       useTLS: false,
     });
     expect(JSON.stringify(config)).not.toContain("secret");
+  });
+});
+
+describe("a deployment, by where the app listens", () => {
+  it.each([
+    ["127.0.0.1", false],
+    ["127.0.0.2", false],
+    ["localhost", false],
+    ["::1", false],
+    ["[::1]", false],
+    ["::ffff:127.0.0.1", false],
+    [undefined, true], // next start/dev and the standalone server.js: every interface
+    ["0.0.0.0", true],
+    ["::", true],
+    ["192.168.1.20", true],
+    ["a1b2c3d4e5f6", true], // a container's HOSTNAME: its name, on its own interface
+  ])("%s beyond loopback: %s", (hostname, beyond) => {
+    expect(listensBeyondLoopback(hostname)).toBe(beyond);
+  });
+
+  it("counts a local run with the bundled server as one only when it listens beyond loopback", () => {
+    const local = {
+      NODE_ENV: "production",
+      REALTIME_SERVER: "bundled",
+      PUSHER_HOST: "127.0.0.1",
+    } as const;
+    expect(isDeployment({ ...local, HOSTNAME: "127.0.0.1" })).toBe(false);
+    expect(isDeployment({ ...local, HOSTNAME: "0.0.0.0" })).toBe(true);
+    expect(isDeployment({ ...local, REALTIME_SERVER: "external", HOSTNAME: "127.0.0.1" })).toBe(
+      true,
+    );
+  });
+
+  it("does not ask a LAN run of the local app for DATABASE_URL", () => {
+    const env = parseEnv({
+      AUTH_SECRET: "a".repeat(32),
+      PUSHER_APP_ID: "1",
+      PUSHER_KEY: "key",
+      PUSHER_SECRET: "secret",
+      REALTIME_SERVER: "bundled",
+      PUSHER_HOST: "127.0.0.1",
+      HOSTNAME: "0.0.0.0",
+      NODE_ENV: "production",
+    });
+    expect(env.HOSTNAME).toBe("0.0.0.0");
   });
 });

@@ -11,7 +11,7 @@ import {
   sessionEnded,
 } from "@/lib/auth/gate";
 import { endDisplacedSessions, endReusedSession } from "@/lib/auth/lifecycle";
-import { recordAuthEvent, recordAuthEventSoon } from "@/lib/auth/record-event";
+import { recordAuthEvent } from "@/lib/auth/record-event";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { serviceAuthState } from "@/lib/realtime/server/service-switch";
@@ -199,7 +199,7 @@ async function presentSession(
   // The hot path of a sign-in, the current token of a live session: rotated in one statement.
   if (use !== "channel" && !retried) {
     const rotated = await rotateSession(db(), claim.id, claim.generation, limits);
-    if (rotated) return admitRotated(rotated, use);
+    if (rotated) return admitRotated(rotated);
   }
 
   // The hot path, channel auth with the current token, is answered from the cache, read within
@@ -243,18 +243,11 @@ async function presentSession(
 }
 
 /** A session just rotated: what the update could not check, then the caller with its next token. */
-async function admitRotated(rotated: RealtimeSession, use: SessionUse): Promise<RealtimeResult> {
+async function admitRotated(rotated: RealtimeSession): Promise<RealtimeResult> {
   rememberSession(rotated.id, rotated);
   const switchedOff = await serviceRefusal(rotated);
   if (switchedOff) return switchedOff;
-  // Batched: a rotation is frequent, and its row need not be there when the answer is.
-  void recordAuthEventSoon({
-    kind: "session_rotated",
-    outcome: "success",
-    userId: rotated.userId,
-    sessionId: rotated.id,
-    detail: `${use} generation ${rotated.generation}`,
-  });
+  // Not logged: a rotation is routine, and its anomalies (reuse, expiry) are logged as such.
   return admitSession(rotated, rotated.generation);
 }
 

@@ -1,7 +1,8 @@
 import { currentUser, refusalResponse } from "@/lib/auth/gate";
+import { ticketLimiter } from "@/lib/auth/limiters";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/guards";
-import { jsonOk } from "@/lib/http/responses";
+import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
 import { issueUserTicket } from "@/lib/realtime/server/issue-ticket";
 
@@ -14,6 +15,16 @@ export const POST = withUnavailable(async (request: Request) => {
   if (crossSite) return crossSite;
   const caller = await currentUser();
   if (!caller.ok) return refusalResponse(caller.refusal);
+  // Each ticket is a row in the activity log and a session to come: a loop must not flood them.
+  const wait = await ticketLimiter().take(caller.user.id);
+  if (wait > 0) {
+    return jsonError(
+      429,
+      "tickets_limited",
+      `Too many tickets for this account: try again in ${wait} s.`,
+      { "Retry-After": String(wait) },
+    );
+  }
   // Tied to this web session: signing it out also ends the ticket and what it started.
   return jsonOk(await issueUserTicket(caller.user.id, "backend", caller.sessionId));
 });
