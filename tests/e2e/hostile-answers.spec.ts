@@ -1,47 +1,13 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { APIResponse } from "@playwright/test";
 import { openApp, signUpUser, stackSecrets } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
+import { expectNonceOnScripts, expectPolicy, expectStaticHeaders } from "./support/answer-headers";
 import { randomLoopback, sendFrom } from "./support/source-address";
 import { expect, test } from "./test";
 
 // Every answer is an answer: prefetches, 404s, Auth.js's pages, malformed paths, replayed
 // webhooks and refused server actions all come back 4xx (or 2xx) with the security headers.
-
-type Headers = Record<string, string | string[] | undefined>;
-
-/** The headers every response carries (next.config.ts, proxy.ts). */
-function expectStaticHeaders(headers: Headers) {
-  expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-  expect(headers["x-frame-options"]).toBe("DENY");
-}
-
-/** A policy that allows no script but its nonce's, and no framing; returns the nonce, if any. */
-function expectPolicy(headers: Headers): string | undefined {
-  expectStaticHeaders(headers);
-  const policy = String(headers["content-security-policy"] ?? "");
-  expect(policy, "content-security-policy").toContain("frame-ancestors 'none'");
-  expect(policy).toContain("object-src 'none'");
-  const script = /script-src ([^;]*)/.exec(policy)?.[1] ?? /default-src ([^;]*)/.exec(policy)?.[1];
-  expect(script).toBeDefined();
-  expect(script).not.toContain("unsafe-inline");
-  return /'nonce-([^']+)'/.exec(policy)?.[1];
-}
-
-/**
- * A full document's every script tag carries the nonce of its policy; where the policy has none
- * (under /api/), it allows no script at all.
- */
-async function expectNonceOnScripts(response: APIResponse, nonce: string | undefined) {
-  const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
-  if (nonce === undefined) {
-    expect(response.headers()["content-security-policy"]).toContain("script-src 'none'");
-    return;
-  }
-  for (const tag of scripts) expect(tag).toContain(` nonce="${nonce}"`);
-}
 
 const PREFETCHES: Record<string, string>[] = [
   { "next-router-prefetch": "1" },
