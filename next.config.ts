@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/server-action-guard";
 
 const nextConfig: NextConfig = {
   // A self-contained server in .next/standalone for containers, built by
@@ -15,19 +17,20 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   // forbidden() answers 403 from pages and server actions (app/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  // proxy.ts answers 413 to an action's body over the limit before Next.js would fail it with 500.
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+  },
   // On every response, API routes included. The pages' Content-Security-Policy, which needs a
-  // nonce per request, is set in proxy.ts.
+  // nonce per request, is set in proxy.ts; what proxy.ts does not see under /api/ gets a fixed
+  // policy that allows no script.
   async headers() {
     return [
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
       {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          // For browsers that ignore the policy's frame-ancestors.
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
       },
     ];
   },

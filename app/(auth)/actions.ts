@@ -11,6 +11,7 @@ import { signUpSchema } from "@/lib/auth/validation";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";
+import { formArgument } from "@/lib/http/action-arguments";
 import { formField } from "@/lib/http/form-data";
 import { requestClient } from "@/lib/http/peer-address";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
@@ -25,7 +26,7 @@ const INVALID_CREDENTIALS = "Invalid username or password.";
 
 /** A field's one value; a field sent twice counts as empty, and so fails validation. */
 function text(formData: FormData, name: string): string {
-  return formField(formData, name) ?? "";
+  return formField(formArgument(formData), name) ?? "";
 }
 
 /** Signs in and redirects; a failure becomes a form message. */
@@ -54,7 +55,7 @@ async function signInOrExplain(
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
   const username = text(formData, "username").slice(0, 256);
-  const redirectTo = safeRedirectPath(formField(formData, "callbackUrl"));
+  const redirectTo = safeRedirectPath(formField(formArgument(formData), "callbackUrl"));
   return signInOrExplain(username, text(formData, "password"), redirectTo);
 }
 

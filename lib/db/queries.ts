@@ -49,7 +49,7 @@ export async function setRole(db: Database, userId: string, role: Role): Promise
 
 /** Applies an online change from a webhook unless a newer one was applied already. */
 export async function recordPresence(
-  db: Database,
+  db: Pick<Database, "update">,
   userId: string,
   online: boolean,
   at: Date,
@@ -80,7 +80,11 @@ export async function listUsers(db: Database) {
     .orderBy(users.username);
 }
 
-export async function touchLastSeen(db: Database, userId: string, at: Date): Promise<void> {
+export async function touchLastSeen(
+  db: Pick<Database, "update">,
+  userId: string,
+  at: Date,
+): Promise<void> {
   await db
     .update(users)
     .set({ lastSeenAt: at })

@@ -4,6 +4,30 @@ import type { PublicRealtimeConfig } from "@/lib/env-schema";
 /** Two years, subdomains included: the values hstspreload.org asks for. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
+/** On every response, errors included (next.config.ts; proxy.ts sets them on its own answers). */
+export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // For browsers that ignore the policy's frame-ancestors.
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
+/**
+ * The policy of everything under /api/, which proxy.ts does not see (the hot path): JSON, and
+ * the few HTML pages there (Auth.js's, a 404) run no script; their styles are inline or 'self',
+ * and Auth.js's forms post to this site.
+ */
+export const API_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join("; ");
+
 /** 128 random bits, base64: unguessable, and a form Next.js recognises in `'nonce-…'`. */
 export function createNonce(): string {
   return randomBytes(16).toString("base64");

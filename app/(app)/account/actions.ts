@@ -6,10 +6,11 @@ import { z } from "zod";
 import { signOut } from "@/auth";
 import { requireUser } from "@/lib/auth/gate";
 import { signOutDevice, signOutEverywhere, signOutOtherDevices } from "@/lib/auth/lifecycle";
+import { formArgument } from "@/lib/http/action-arguments";
 import { formField } from "@/lib/http/form-data";
 
-// Next.js refuses a server action whose Origin is not this site's host, so these, like every
-// action, cannot be sent by another site.
+// proxy.ts (like Next.js after it) refuses a server action whose Origin is not this site's host,
+// so these, like every action, cannot be sent by another site.
 
 /** Ends every session of the signed-in user, on every device, then this browser's cookie. */
 export async function signOutEverywhereAction(): Promise<void> {
@@ -23,7 +24,7 @@ const deviceSchema = z.object({ deviceId: z.uuid() });
 /** Signs one other device out: its session ends and its connections close. */
 export async function signOutDeviceAction(formData: FormData): Promise<void> {
   const { user, sessionId } = await requireUser("/account");
-  const input = deviceSchema.safeParse({ deviceId: formField(formData, "deviceId") });
+  const input = deviceSchema.safeParse({ deviceId: formField(formArgument(formData), "deviceId") });
   if (!input.success) notFound();
   // This device signs out with the header's Sign out; a device already gone needs nothing.
   const outcome = await signOutDevice(user.id, sessionId, input.data.deviceId);

@@ -7,6 +7,7 @@ import { requireAdmin } from "@/lib/auth/gate";
 import { banUser, changeRole, disconnectConnections, unbanUser } from "@/lib/auth/lifecycle";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
+import { formArgument } from "@/lib/http/action-arguments";
 import { formField } from "@/lib/http/form-data";
 import { setServiceAuth } from "@/lib/realtime/server/service-switch";
 
@@ -20,7 +21,8 @@ async function onUser<S extends typeof targetSchema>(
   act: (userId: string, input: z.infer<S>, adminId: string) => Promise<void>,
 ): Promise<void> {
   const { user: admin } = await requireAdmin("/admin");
-  const fields = Object.keys(schema.shape).map((name) => [name, formField(formData, name)]);
+  const form = formArgument(formData);
+  const fields = Object.keys(schema.shape).map((name) => [name, formField(form, name)]);
   const input = schema.safeParse(Object.fromEntries(fields));
   if (!input.success) notFound();
   const target = await findUserById(db(), input.data.userId);
@@ -53,7 +55,7 @@ const switchSchema = z.object({ enabled: z.enum(["on", "off"]) });
 /** The go-live switch: authentication by the service, on or off, from the next request on. */
 export async function setServiceAuthAction(formData: FormData): Promise<void> {
   const { user: admin } = await requireAdmin("/admin");
-  const input = switchSchema.safeParse({ enabled: formField(formData, "enabled") });
+  const input = switchSchema.safeParse({ enabled: formField(formArgument(formData), "enabled") });
   if (!input.success) notFound();
   await setServiceAuth(input.data.enabled === "on", admin.id);
   revalidatePath("/admin");

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { currentUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
+import { formArgument } from "@/lib/http/action-arguments";
 import { formField } from "@/lib/http/form-data";
 import { pusher } from "@/lib/realtime/server/pusher";
 
@@ -16,11 +17,12 @@ const sendSchema = z.object({
 
 /** Sends an event to every connection of one user, by id. */
 export async function sendToUserAction(_state: SendState, formData: FormData): Promise<SendState> {
+  const form = formArgument(formData);
   const caller = await currentUser();
   if (!caller.ok) return { error: caller.refusal.message };
   const input = sendSchema.safeParse({
-    recipientId: formField(formData, "recipientId"),
-    text: formField(formData, "text"),
+    recipientId: formField(form, "recipientId"),
+    text: formField(form, "text"),
   });
   if (!input.success) return { error: input.error.issues[0]?.message ?? "Invalid message." };
 

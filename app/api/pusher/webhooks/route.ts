@@ -7,6 +7,7 @@ import { withUnavailable } from "@/lib/http/unavailable";
 import { userChannel } from "@/lib/realtime/channel-names";
 import { policy } from "@/lib/realtime/server/policy";
 import { pusher } from "@/lib/realtime/server/pusher";
+import { acceptDeliveryOnce } from "@/lib/realtime/server/webhook-deliveries";
 import { isWithinWindow, webhookDeliverySchema } from "@/lib/realtime/server/webhooks";
 
 // The realtime server reports presence here. Every signed-in tab subscribes to its own user
@@ -49,15 +50,23 @@ export const POST = withUnavailable(async (request: Request) => {
   if (!isWithinWindow(delivery.data)) return jsonOk({ received: 0, ignored: events.length });
 
   const at = new Date(time_ms);
-  for (const event of events) {
-    const userId = userChannel.parse(event.channel)?.userId;
-    if (userId && event.name === "channel_occupied") await recordPresence(db(), userId, true, at);
-    if (userId && event.name === "channel_vacated") await recordPresence(db(), userId, false, at);
-    // Membership counts only on the presence channels that the policy knows.
-    const member = event.name === "member_added" || event.name === "member_removed";
-    if (event.user_id && member && policy.kindOf(event.channel)?.presence) {
-      await touchLastSeen(db(), event.user_id, at);
+  // Taken once, across instances: a replay within the window is answered 200 (so that the
+  // realtime server does not retry) and changes nothing. One transaction with the changes, so that
+  // a delivery that failed half-way is taken when it is retried.
+  const accepted = await db().transaction(async (tx) => {
+    if (!(await acceptDeliveryOnce(tx, headers["x-pusher-signature"] ?? ""))) return false;
+    for (const event of events) {
+      const userId = userChannel.parse(event.channel)?.userId;
+      if (userId && event.name === "channel_occupied") await recordPresence(tx, userId, true, at);
+      if (userId && event.name === "channel_vacated") await recordPresence(tx, userId, false, at);
+      // Membership counts only on the presence channels that the policy knows.
+      const member = event.name === "member_added" || event.name === "member_removed";
+      if (event.user_id && member && policy.kindOf(event.channel)?.presence) {
+        await touchLastSeen(tx, event.user_id, at);
+      }
     }
-  }
+    return true;
+  });
+  if (!accepted) return jsonOk({ received: 0, duplicate: true });
   return jsonOk({ received: events.length });
 });
