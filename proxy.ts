@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env, realtimeConfig } from "@/lib/env";
 import { isMalformedPath } from "@/lib/http/malformed-path";
+import { isRebound } from "@/lib/http/rebinding";
 import {
   API_CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
@@ -74,6 +75,14 @@ export async function proxy(request: NextRequest) {
     return refusal(bad, policy, https, !api);
   }
   if (api) return NextResponse.next(); // Only paths with a percent sign come here.
+  if (isRebound(request.headers.get("host"), env())) {
+    const rebound = {
+      status: 403,
+      error: "untrusted_host",
+      message: "This local app answers only to localhost and loopback addresses.",
+    } as const;
+    return refusal(rebound, policy, https, true);
+  }
 
   if (request.method === "POST") {
     const refused = await refuseAction(request);

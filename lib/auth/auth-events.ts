@@ -66,8 +66,9 @@ type Writer = Pick<Database, "insert" | "update" | "select">;
 
 /**
  * Folds `event` into the row of the same session's same event in the window (count + 1,
- * last_at, and the latest detail and client), or inserts it. Only events of a user's session
- * fold: an admin's actions, and failures without a session, stay one row each. The key is what
+ * last_at, and the latest detail and client), or inserts it. Events of a user's session fold,
+ * and so do a user's failures without one (wrong passwords from strangers, whose flood must not
+ * bury the owner's list): an admin's actions stay one row each. The key is what
  * the event says (kind, outcome, reason, actor) of whom (user, session); the detail is left out,
  * since it names an instance (a ticket's id) rather than another event. One UPDATE, atomic on
  * any number of instances; two first events at once may both insert, which costs a row, not a
@@ -76,7 +77,7 @@ type Writer = Pick<Database, "insert" | "update" | "select">;
 async function foldOrInsert(db: Writer, event: NewAuthEvent): Promise<void> {
   const values = row(event);
   const { userId, sessionId } = values;
-  if (!userId || !sessionId) return insertAuthEvents(db, [event]);
+  if (!userId || !foldable(event)) return insertAuthEvents(db, [event]);
   const time = event.at ? sql`${event.at.toISOString()}::timestamptz` : sql`now()`;
   const same = (column: Column, value: string | null) =>
     value === null ? isNull(column) : eq(column, value);
@@ -86,7 +87,7 @@ async function foldOrInsert(db: Writer, event: NewAuthEvent): Promise<void> {
     .where(
       and(
         eq(authEvents.userId, userId),
-        eq(authEvents.sessionId, sessionId),
+        same(authEvents.sessionId, sessionId),
         eq(authEvents.kind, values.kind),
         eq(authEvents.outcome, values.outcome),
         same(authEvents.reason, values.reason),
@@ -111,13 +112,21 @@ async function foldOrInsert(db: Writer, event: NewAuthEvent): Promise<void> {
   if (folded.length === 0) await insertAuthEvents(db, [event]);
 }
 
-/** Stores events: those of a session folded into their repeats' row, the others in one insert. */
+/** Whether repeats of the event fold into one row (foldOrInsert). */
+function foldable(event: NewAuthEvent): boolean {
+  if (!event.userId) return false;
+  return Boolean(event.sessionId) || (event.outcome === "failure" && !event.actorId);
+}
+
+/** Stores events: the foldable ones folded into their repeats' row, the others in one insert. */
 export async function writeAuthEvents(db: Writer, events: NewAuthEvent[]): Promise<void> {
-  const single = events.filter((event) => !event.userId || !event.sessionId);
-  await insertAuthEvents(db, single);
+  await insertAuthEvents(
+    db,
+    events.filter((event) => !foldable(event)),
+  );
   // One after the other: two repeats in one batch fold into one row.
   for (const event of events) {
-    if (event.userId && event.sessionId) await foldOrInsert(db, event);
+    if (foldable(event)) await foldOrInsert(db, event);
   }
 }
 

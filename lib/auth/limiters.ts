@@ -5,6 +5,7 @@ import {
   createSignInThrottle,
   SERVICE_NEW_USER_LIMIT,
   SIGN_UP_LIMIT,
+  withMemoryFallback,
 } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -39,9 +40,7 @@ export function signUpCap() {
 
 /** Tickets per user (a user id is no address: throttleKey keeps it as it is). */
 export function ticketLimiter() {
-  tickets ??= createClientLimiter(db(), "tickets:user", {
-    points: env().TICKETS_PER_MINUTE_PER_USER,
-    durationSeconds: 60,
-  });
+  const limit = { points: env().TICKETS_PER_MINUTE_PER_USER, durationSeconds: 60 };
+  tickets ??= withMemoryFallback(createClientLimiter(db(), "tickets:user", limit), limit);
   return tickets;
 }

@@ -1,4 +1,4 @@
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/lib/db/connect";
 import { rateLimits } from "@/lib/db/schema";
 import { throttleKey } from "@/lib/http/client-ip";
@@ -214,6 +214,30 @@ export function createClientLimiter(db: Database, keyPrefix: string, limit: Limi
       if (wait > 0) return wait;
       await consume(rateLimiter, client);
       return 0;
+    },
+  };
+}
+
+/**
+ * A limiter that goes on counting in this instance's memory while the shared store cannot be
+ * reached: what it guards needs no database (a ticket for the signed-in user), so an outage must
+ * neither lift the limit nor refuse everything.
+ */
+export function withMemoryFallback(shared: ClientLimiter, limit: Limit): ClientLimiter {
+  const memory = new RateLimiterMemory({ points: limit.points, duration: limit.durationSeconds });
+  return {
+    async take(key) {
+      try {
+        return await shared.take(key);
+      } catch {
+        try {
+          await memory.consume(key);
+          return 0;
+        } catch (refused) {
+          if (refused instanceof RateLimiterRes) return Math.ceil(refused.msBeforeNext / 1000);
+          throw refused;
+        }
+      }
     },
   };
 }

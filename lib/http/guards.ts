@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isRebound, reboundResponse } from "@/lib/http/rebinding";
 import { jsonError } from "@/lib/http/responses";
 
 /**
@@ -6,7 +7,9 @@ import { jsonError } from "@/lib/http/responses";
  * pusher-js's form POST is a CORS "simple" request that any page could send with the user's cookies.
  * Clients that are not browsers send neither header and are not a CSRF risk.
  */
-export function refuseCrossSite(request: Request, appUrl?: string): Response | null {
+export function refuseCrossSite(request: Request, settings: AppSettings = {}): Response | null {
+  if (isRebound(request.headers.get("host"), settings)) return reboundResponse();
+  const appUrl = settings.AUTH_URL;
   if (request.headers.get("sec-fetch-site") === "cross-site") {
     return jsonError(403, "cross_site_request", "Requests from other sites are not accepted.");
   }
@@ -16,6 +19,9 @@ export function refuseCrossSite(request: Request, appUrl?: string): Response | n
   }
   return null;
 }
+
+/** Where the app says it is served (AUTH_URL) and what it listens on (HOSTNAME). */
+export type AppSettings = { AUTH_URL?: string; HOSTNAME?: string };
 
 function appOrigin(request: Request, appUrl?: string): string {
   if (appUrl) return new URL(appUrl).origin;
@@ -89,9 +95,9 @@ export async function readJson(request: Request, maxBytes = 4_096): Promise<unkn
 export async function readAuthForm<S extends z.ZodType>(
   request: Request,
   schema: S,
-  appUrl?: string,
+  settings: AppSettings = {},
 ): Promise<z.infer<S> | Response> {
-  const crossSite = refuseCrossSite(request, appUrl);
+  const crossSite = refuseCrossSite(request, settings);
   if (crossSite) return crossSite;
   const form = await readForm(request);
   if (form instanceof Response) return form;

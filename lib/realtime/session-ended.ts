@@ -1,6 +1,13 @@
 // What the server tells a user's tabs just before it closes their connections, and the words a
 // tab shows for it. Shared by the server (which sends it) and the browser (which shows it).
 
+/**
+ * The bundled soketi's refusal of a sign-in on a socket opened before the user's last terminate
+ * (scripts/soketi/server.cjs). A sign-in that itself ended another session (the session limit)
+ * meets it too: its socket was open when it did; a new socket signs in.
+ */
+export const OPENED_BEFORE_END = "The app ended this user's sessions after this connection opened.";
+
 /** The user event that precedes a terminate: pusher.sendToUser(id, SESSION_ENDED_EVENT, notice). */
 export const SESSION_ENDED_EVENT = "session-ended";
 

@@ -111,6 +111,7 @@ WsHandler.prototype.handleSignin = function (ws, message) {
     forget(Date.now());
     const end = terminated.get(ws.app.id)?.get(id);
     if (end && ws.openedNumber <= end.upTo) {
+      // The same words as OPENED_BEFORE_END (lib/realtime/session-ended.ts): the kit's client retries on them.
       return refuse(ws, "The app ended this user's sessions after this connection opened.");
     }
     return handleSignin.call(this, ws, message);

@@ -75,7 +75,7 @@ describe.each(testDatabases())("the activity log's folding on $name", ({ open })
     expect(rows).toHaveLength(1);
   });
 
-  it("keeps sessions, kinds, outcomes and reasons apart; events without a session stay single", async () => {
+  it("keeps sessions, kinds, outcomes and reasons apart; an admin's actions stay single", async () => {
     const user = await freshUser();
     const base = { userId: user.id, outcome: "success" } as const;
     const events: NewAuthEvent[] = [
@@ -85,7 +85,7 @@ describe.each(testDatabases())("the activity log's folding on $name", ({ open })
       { ...base, kind: "session_revoked", sessionId: "web-1", reason: "sign_out" },
       { ...base, kind: "session_revoked", sessionId: "web-1", reason: "session_limit" },
       { ...base, kind: "sign_in", sessionId: "web-1", outcome: "failure" },
-      { ...base, kind: "role_changed", detail: "admin" },
+      { ...base, kind: "role_changed", detail: "admin", actorId: user.id },
     ];
     // Each twice: repeats fold, the rest do not.
     for (const event of [...events, ...events]) await record([event]);
@@ -103,6 +103,26 @@ describe.each(testDatabases())("the activity log's folding on $name", ({ open })
       ]),
     );
     expect(rows).toHaveLength(8);
+  });
+
+  it("a flood of wrong passwords from many addresses folds into one row per reason", async () => {
+    const user = await freshUser();
+    for (let i = 0; i < 40; i++) {
+      await record([
+        {
+          kind: "sign_in",
+          outcome: "failure",
+          userId: user.id,
+          reason: i < 30 ? "invalid_credentials" : "throttled",
+          clientAddress: `127.0.${i}.1`,
+        },
+      ]);
+    }
+    const rows = await rowsOf(user.id);
+    expect(rows.map((row) => [row.reason, row.count, row.clientAddress]).sort()).toEqual([
+      ["invalid_credentials", 30, "127.0.29.1"],
+      ["throttled", 10, "127.0.39.1"],
+    ]);
   });
 
   it("starts a new row past the window, and lists rows by their latest occurrence", async () => {

@@ -25,6 +25,7 @@ import {
   END_MESSAGES,
   type EndReason,
   isFinal,
+  OPENED_BEFORE_END,
   parseSessionEnded,
   SESSION_ENDED_EVENT,
   sessionEndCode,
@@ -84,6 +85,10 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
   // Why the next refusal (the terminate that follows SESSION_ENDED_EVENT) closes this socket.
   // A terminate arrives twice (pusher:error, then the close): `acted` keeps the first verdict.
   let ending: { why: EndReason | "another session"; acted: boolean } | undefined;
+  /** Whether the sign-in under way already retried after OPENED_BEFORE_END. */
+  let openedBeforeEndRetried = false;
+  /** The promise of the sign-in under way, which a retry on a new socket settles. */
+  let signingIn: Promise<RealtimeUser> | undefined;
   // Every request that presents the session token waits for the one before: a rotation answers
   // the next token, and presenting the old one after it would count as reuse.
   let tokenUses: Promise<unknown> = Promise.resolve();
@@ -344,6 +349,13 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
             : new RealtimeError("ended", why, END_MESSAGES[why], code),
         );
       }
+      // Opened before an end that this very sign-in caused (it displaced a session past the
+      // limit): once, a new socket signs in with the credential that the answer brought.
+      if (refused && message === OPENED_BEFORE_END && !openedBeforeEndRetried) {
+        openedBeforeEndRetried = true;
+        setTimeout(() => void signIn(true).catch(() => {}), 0);
+        return;
+      }
       const text = message ?? "The realtime server closed the connection.";
       fail(
         refused
@@ -356,10 +368,19 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
     return created;
   }
 
-  /** Opens a fresh socket and signs it in with whatever credential the client holds now. */
-  function signIn(): Promise<RealtimeUser> {
+  /**
+   * Opens a fresh socket and signs it in with whatever credential the client holds now. `again`:
+   * the same sign-in on a new socket, whose verdict settles the promise already handed out.
+   */
+  function signIn(again = false): Promise<RealtimeUser> {
     lastAuthError = null;
     ending = undefined;
+    if (again && pending && signingIn) {
+      pusher?.disconnect();
+      pusher?.connect();
+      return signingIn;
+    }
+    openedBeforeEndRetried = false;
     finish(new RealtimeError("signin", "superseded", "A newer sign-in replaced this one."));
     update({ error: null });
     const promise = new Promise<RealtimeUser>((resolve, reject) => {
@@ -367,6 +388,7 @@ function create(appKey: string, capabilities: RealtimeCapabilities): RealtimeCli
         fail(new RealtimeError("timeout", "timeout", `No sign-in verdict within ${timeoutMs} ms.`));
       pending = { resolve, reject, timer: setTimeout(timeout, timeoutMs) };
     });
+    signingIn = promise;
     if (pusher) {
       pusher.disconnect();
       pusher.connect();

@@ -14,7 +14,7 @@ export async function readServiceRequest<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<z.infer<S> | Response> {
-  const crossSite = refuseCrossSite(request, env().AUTH_URL);
+  const crossSite = refuseCrossSite(request, env());
   if (crossSite) return crossSite;
   if (!(await serviceAuthEnabled())) {
     return jsonError(

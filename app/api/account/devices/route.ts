@@ -14,7 +14,7 @@ import { withUnavailable } from "@/lib/http/unavailable";
 export const runtime = "nodejs";
 
 export const GET = withUnavailable(async (request: Request) => {
-  const crossSite = refuseCrossSite(request, env().AUTH_URL);
+  const crossSite = refuseCrossSite(request, env());
   if (crossSite) return crossSite;
   const caller = await currentUser();
   if (!caller.ok) return refusalResponse(caller.refusal);
@@ -29,7 +29,7 @@ export const GET = withUnavailable(async (request: Request) => {
 
 /** Signs out every device but the caller's; the caller's stays signed in. */
 export const DELETE = withUnavailable(async (request: Request) => {
-  const crossSite = refuseCrossSite(request, env().AUTH_URL);
+  const crossSite = refuseCrossSite(request, env());
   if (crossSite) return crossSite;
   const caller = await currentUser();
   if (!caller.ok) return refusalResponse(caller.refusal);

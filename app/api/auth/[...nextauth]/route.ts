@@ -1,5 +1,7 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/auth";
+import { env } from "@/lib/env";
+import { isRebound, reboundResponse } from "@/lib/http/rebinding";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 // Auth.js answers a callbackUrl it cannot use (javascript:…, another host) with a 500, whether it
@@ -29,9 +31,11 @@ async function withSafeCallback(request: NextRequest): Promise<NextRequest> {
 }
 
 export async function GET(request: NextRequest) {
+  if (isRebound(request.headers.get("host"), env())) return reboundResponse();
   return handlers.GET(await withSafeCallback(request));
 }
 
 export async function POST(request: NextRequest) {
+  if (isRebound(request.headers.get("host"), env())) return reboundResponse();
   return handlers.POST(await withSafeCallback(request));
 }

@@ -21,7 +21,7 @@ const formSchema = z.object({
 });
 
 export const POST = withUnavailable(async (request: Request) => {
-  const input = await readAuthForm(request, formSchema, env().AUTH_URL);
+  const input = await readAuthForm(request, formSchema, env());
   if (input instanceof Response) return input;
 
   const caller = await realtimeCaller({ session: input.session }, "channel");

@@ -21,7 +21,7 @@ const formSchema = z.object({
 });
 
 export const POST = withUnavailable(async (request: Request) => {
-  const input = await readAuthForm(request, formSchema, env().AUTH_URL);
+  const input = await readAuthForm(request, formSchema, env());
   if (input instanceof Response) return input;
 
   // A ticket starts a realtime session: a device, named by this client's User-Agent and address.

@@ -11,7 +11,7 @@ import { issueUserTicket } from "@/lib/realtime/server/issue-ticket";
 export const runtime = "nodejs";
 
 export const POST = withUnavailable(async (request: Request) => {
-  const crossSite = refuseCrossSite(request, env().AUTH_URL);
+  const crossSite = refuseCrossSite(request, env());
   if (crossSite) return crossSite;
   const caller = await currentUser();
   if (!caller.ok) return refusalResponse(caller.refusal);

@@ -14,7 +14,7 @@ const paramsSchema = z.object({ id: z.uuid("The device id is not a session id.")
 
 export const DELETE = withUnavailable(
   async (request: Request, context: RouteContext<"/api/account/devices/[id]">) => {
-    const crossSite = refuseCrossSite(request, env().AUTH_URL);
+    const crossSite = refuseCrossSite(request, env());
     if (crossSite) return crossSite;
     const caller = await currentUser();
     if (!caller.ok) return refusalResponse(caller.refusal);

@@ -14,7 +14,7 @@ export const runtime = "nodejs";
 const formSchema = z.object({ session: z.string().min(1).max(256) });
 
 export const POST = withUnavailable(async (request: Request) => {
-  const input = await readAuthForm(request, formSchema, env().AUTH_URL);
+  const input = await readAuthForm(request, formSchema, env());
   if (input instanceof Response) return input;
   const caller = await realtimeCaller({ session: input.session }, "rotate");
   if (!caller.ok) return refusalResponse(caller.refusal);
