@@ -413,6 +413,12 @@ test("past MAX_SESSIONS_PER_USER a sign-in ends the least recently used session;
     const displaced = recentActivity(account.page).filter({ hasText: "session_revoked" });
     await expect(displaced).toHaveCount(1);
     await expect(displaced).toContainText("session_limit");
+
+    // A ticket sign-in that displaces a session itself: the bundled soketi refuses the socket that
+    // was open at that end, and the client signs in on a new one with the session it was given.
+    const verdict = await third.app.startWithTicket();
+    await expect(verdict).toHaveText("Signed in as carol with the ticket.");
+    await expect(third.app.badge).toHaveAttribute("data-signed-in", "true");
     await Promise.all([first.context.close(), second.context.close(), third.context.close()]);
   } finally {
     await stack.stop();
