@@ -97,10 +97,25 @@ export function refuseActionId(id: string): ActionRefusal | null {
   return { status: 404, error: "unknown_action", message: "There is no such server action." };
 }
 
-function isArgumentList(text: string | null): boolean {
+/**
+ * A "$" string in React's reply encoding that stands alone: an escaped "$", a number or value JSON
+ * has no word for, a date or a bigint. Every other "$" string refers to another part of a
+ * multipart body, which a text body has none of: decoding it fails in Next.js, with a 500.
+ */
+const SELF_CONTAINED = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/;
+
+function selfContained(value: unknown): boolean {
+  if (typeof value === "string") return !value.startsWith("$") || SELF_CONTAINED.test(value);
+  if (Array.isArray(value)) return value.every(selfContained);
+  if (value !== null && typeof value === "object") return Object.values(value).every(selfContained);
+  return true;
+}
+
+function isArgumentList(text: string | null, standalone: boolean): boolean {
   if (text === null) return false;
   try {
-    return Array.isArray(JSON.parse(text));
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && (!standalone || selfContained(parsed));
   } catch {
     return false;
   }
@@ -125,10 +140,10 @@ export async function refuseArguments(
         headers: { "content-type": contentType },
       }).formData();
       const root = form.get("0");
-      return typeof root === "string" && isArgumentList(root) ? null : malformed;
+      return typeof root === "string" && isArgumentList(root, false) ? null : malformed;
     } catch {
       return malformed;
     }
   }
-  return isArgumentList(new TextDecoder().decode(body)) ? null : malformed;
+  return isArgumentList(new TextDecoder().decode(body), true) ? null : malformed;
 }
