@@ -32,7 +32,13 @@ async function withSafeCallback(request: NextRequest): Promise<NextRequest> {
 
 export async function GET(request: NextRequest) {
   if (isRebound(request.headers.get("host"), env())) return reboundResponse();
-  return handlers.GET(await withSafeCallback(request));
+  const response = await handlers.GET(await withSafeCallback(request));
+  // Auth.js's error page answers ?error=Configuration with a 500, which anyone can ask for: it
+  // is a page about an error, not one, so it is a 400.
+  if (response.status === 500 && request.nextUrl.pathname.endsWith("/error")) {
+    return new Response(response.body, { status: 400, headers: response.headers });
+  }
+  return response;
 }
 
 export async function POST(request: NextRequest) {
