@@ -90,6 +90,8 @@ const variables = z.object({
    * (lib/auth/sign-up-cap.ts): past it both answer 429 with Retry-After.
    */
   SIGN_UP_MAX_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  /** Sign-ups per hour from one client address (its /64 for IPv6). */
+  SIGN_UPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Proxies in front of the app that append to X-Forwarded-For (lib/http/client-ip.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /**

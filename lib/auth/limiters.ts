@@ -23,7 +23,10 @@ export function signInThrottle() {
 }
 
 export function signUpLimiter() {
-  signUp ??= createClientLimiter(db(), "sign-up:client", SIGN_UP_LIMIT);
+  signUp ??= createClientLimiter(db(), "sign-up:client", {
+    ...SIGN_UP_LIMIT,
+    points: env().SIGN_UPS_PER_ADDRESS_PER_HOUR,
+  });
   return signUp;
 }
 

@@ -40,6 +40,7 @@ export function backoffSeconds(streak: number): number {
   return Math.min(firstSeconds * 2 ** (streak - freeFailures - 1), maxSeconds);
 }
 
+/** Sign-ups per client: SIGN_UPS_PER_ADDRESS_PER_HOUR of them (20 by default) an hour. */
 export const SIGN_UP_LIMIT: Limit = { points: 20, durationSeconds: 60 * 60 };
 
 /** Users created from the client by service authentication (newUser), per client. */

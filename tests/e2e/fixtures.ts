@@ -78,6 +78,8 @@ export async function signUpUser(browser: Browser, prefix: string) {
   const signUp = new SignUpPage(await context.newPage());
   await signUp.goto();
   await signUp.signUp(credentials);
+  // Signed up and in: a refusal (a limit, say) fails here, not at the sign-in that follows.
+  await expect(signUp.page).toHaveURL(/\/app$/);
   await context.close();
   return credentials;
 }

@@ -12,7 +12,11 @@ export default async function globalSetup() {
   const postgres = await startTestPostgres();
   process.env.E2E_DATABASE_URL = postgres.url;
   const stack = await startStack({
-    env: { MAX_SESSIONS_PER_USER: "1000", SIGN_UP_MAX_PER_HOUR: "100000" },
+    env: {
+      MAX_SESSIONS_PER_USER: "1000",
+      SIGN_UP_MAX_PER_HOUR: "100000",
+      SIGN_UPS_PER_ADDRESS_PER_HOUR: "100000",
+    },
   }).catch(async (error) => {
     await postgres.stop();
     throw error;
