@@ -3,6 +3,7 @@
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
@@ -140,7 +141,9 @@ async function main() {
   }
 
   // Loopback unless HOSTNAME says otherwise; the server reads it too (lib/env-schema.ts's isDeployment).
-  process.env.HOSTNAME ||= "127.0.0.1";
+  // A container exports its own name as HOSTNAME: that is not a choice to listen beyond loopback.
+  if (!process.env.HOSTNAME || process.env.HOSTNAME === hostname())
+    process.env.HOSTNAME = "127.0.0.1";
   const next = startChild(
     [
       require.resolve("next/dist/bin/next"),

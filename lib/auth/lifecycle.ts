@@ -114,10 +114,12 @@ export async function signOutEverywhere(userId: string): Promise<void> {
 
 /** `by`: the admin who acted, for the activity log. */
 export async function banUser(userId: string, by?: string): Promise<void> {
-  await setBanned(db(), userId, true);
-  await end({ userId, all: true }, "banned", () => [
-    { kind: "ban", outcome: "success", userId, actorId: by },
-  ]);
+  // The ban and the end of every session hold together, in one transaction.
+  const banned = async (tx: Queryable) => {
+    await setBanned(tx, userId, true);
+    return { userId, all: true as const };
+  };
+  await end(banned, "banned", () => [{ kind: "ban", outcome: "success", userId, actorId: by }]);
 }
 
 /** Lifts the ban; the sessions it ended stay ended, so the user signs in again. */

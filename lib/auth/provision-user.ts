@@ -39,12 +39,16 @@ export async function provisionUser(db: Database, input: ProvisionInput): Promis
   const created = await createUser(db, { username, name, passwordHash, role });
   if (created) return { ok: true, user: created, created: true };
 
-  const [updated] = await db
-    .update(users)
-    .set({ passwordHash, ...(role && { role }), ...(name && { name }) })
-    .where(eq(users.username, username))
-    .returning();
+  // The new password and the end of every session the old one started hold together.
+  const updated = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, ...(role && { role }), ...(name && { name }) })
+      .where(eq(users.username, username))
+      .returning();
+    if (row) await endSessions(tx, { userId: row.id, all: true }, "password_reset");
+    return row;
+  });
   if (!updated) return { ok: false, errors: [`${username} was deleted meanwhile; try again.`] };
-  await endSessions(db, { userId: updated.id, all: true }, "password_reset");
   return { ok: true, user: updated, created: false };
 }

@@ -36,7 +36,11 @@ export async function watchlistFor(db: Database, userId: string): Promise<string
   return others.map((other) => other.id);
 }
 
-export async function setBanned(db: Database, userId: string, banned: boolean): Promise<void> {
+export async function setBanned(
+  db: Pick<Database, "update">,
+  userId: string,
+  banned: boolean,
+): Promise<void> {
   await db
     .update(users)
     .set({ bannedAt: banned ? new Date() : null })
