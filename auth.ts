@@ -3,19 +3,19 @@ import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
-import { verifyCredentials } from "@/lib/auth/credentials";
-import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
-import { knownDevice, rememberThisDevice } from "@/lib/auth/known-device";
-import { endDisplacedSessions, signOutSession } from "@/lib/auth/lifecycle";
-import { signInThrottle } from "@/lib/auth/limiters";
-import { recordAuthEvent } from "@/lib/auth/record-event";
+import { recordAuthEvent } from "@/lib/activity-log/record";
+import { signInThrottle } from "@/lib/credentials/limiters";
+import { verifyCredentials } from "@/lib/credentials/password-sign-in";
+import { SuspendedSignIn, ThrottledSignIn } from "@/lib/credentials/sign-in-errors";
 import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
 import { requestClient } from "@/lib/http/peer-address";
-import { cachedUser, cachedWebSession, rememberWebSession } from "@/lib/realtime/server/user-cache";
+import { knownDevice, rememberThisDevice } from "@/lib/identity/known-device";
+import { endDisplacedSessions, signOutSession } from "@/lib/sessions/lifecycle";
 import { webLiveness } from "@/lib/sessions/liveness";
+import { cachedUser, cachedWebSession, rememberWebSession } from "@/lib/sessions/user-cache";
 import { extendWebSession, startWebSession } from "@/lib/sessions/web";
 
 const credentials = Credentials({
@@ -89,7 +89,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     verificationTokensTable: verificationTokens,
   }),
   // The Credentials provider works only with JWT sessions. Each JWT names a web session record,
-  // which the gate (lib/auth/gate.ts) checks on every request: that is what makes it revocable.
+  // which the gate (lib/identity/gate.ts) checks on every request: that is what makes it revocable.
   // The record follows the same two ages (extendWebSession below).
   session: {
     strategy: "jwt",

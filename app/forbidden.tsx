@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SiteFrame } from "@/components/site-frame";
-import { currentUser } from "@/lib/auth/gate";
+import { currentUser } from "@/lib/identity/gate";
 
 /**
  * 403: a banned user is told that the account is suspended; anyone else, that it is admins only.

@@ -1,4 +1,4 @@
-import type { ActivityEntry } from "@/lib/auth/auth-events";
+import type { ActivityEntry } from "@/lib/activity-log/events";
 
 // A list of activity-log events, for /admin (with the user) and /account (one's own).
 

@@ -2,7 +2,7 @@
 
 import { PresenceList } from "@/components/presence-list";
 import { useRealtime } from "@/components/realtime-provider";
-import { onlineChannel } from "@/lib/realtime/channel-names";
+import { onlineChannel } from "@/lib/channels/names";
 
 /**
  * The core's one presence channel: every signed-in user, live. Shown only while this tab is

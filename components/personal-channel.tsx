@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { useRealtime } from "@/components/realtime-provider";
-import { userChannel } from "@/lib/realtime/channel-names";
+import { userChannel } from "@/lib/channels/names";
 
 /** Joins private-user-{id} while signed in: its occupancy webhooks tell the server who is online. */
 export function PersonalChannel() {

@@ -1,10 +1,10 @@
 import "server-only";
-import { startExpirySweeper } from "@/lib/auth/expiry";
+import { describeDemoAccounts, seedDemoAccounts } from "@/lib/credentials/seed";
 import { db, migrateOnce } from "@/lib/db";
-import { describeDemoAccounts, seedDemoAccounts } from "@/lib/db/seed";
 import { env } from "@/lib/env";
 import { EnvError, isDeployment } from "@/lib/env-schema";
-import { listenForUserChanges } from "@/lib/realtime/server/user-cache";
+import { startExpirySweeper } from "@/lib/sessions/expiry";
+import { listenForUserChanges } from "@/lib/sessions/user-cache";
 import {
   databaseProblem,
   refuseDemoPasswords,

@@ -87,7 +87,7 @@ const variables = z.object({
   MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
   /**
    * New accounts per hour from the whole site, sign-up and the service's newUser together
-   * (lib/auth/sign-up-cap.ts): past it both answer 429 with Retry-After.
+   * (lib/credentials/sign-up-cap.ts): past it both answer 429 with Retry-After.
    */
   SIGN_UP_MAX_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(50),
   /** Sign-ups per hour from one client address (its /64 for IPv6). */
@@ -102,7 +102,7 @@ const variables = z.object({
   HOSTNAME: z.string().min(1).optional(),
   /** Tickets (POST /api/realtime/tickets) one user may take a minute; past it, 429. */
   TICKETS_PER_MINUTE_PER_USER: z.coerce.number().int().min(1).max(100_000).default(30),
-  /** How long the activity log keeps an event (lib/auth/record-event.ts). */
+  /** How long the activity log keeps an event (lib/activity-log/record.ts). */
   ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 

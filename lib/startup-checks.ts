@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
+import { DEMO_ACCOUNTS, demoAccountsOnDemoPassword } from "@/lib/credentials/seed";
 import type { Database } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
-import { DEMO_ACCOUNTS, demoAccountsOnDemoPassword } from "@/lib/db/seed";
 import { isUnavailable } from "@/lib/http/unavailable";
 
 // What the server checks before it answers anything. A failed check is a message for whoever

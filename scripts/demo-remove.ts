@@ -39,13 +39,17 @@ for (const folder of folders) {
 writeFileSync(
   join(root, "features.ts"),
   `import "server-only";
-import type { ChannelKind } from "@/lib/realtime/channel-policy";
+import { type ChannelKind, coreChannelKinds, createPolicy } from "@/lib/channels/policy";
 
-// What this app adds to the authentication core: the one file where features register, so that
-// the core imports none of them.
+// The composition root: what this app adds to the authentication core, and the one channel policy
+// built from the core's kinds and the features'. lib/ imports no feature; routes and actions ask
+// this \`policy\`.
 
-/** Channel kinds beside the core's own, in the one policy (lib/realtime/server/policy.ts). */
+/** Channel kinds beside the core's own. */
 export const featureChannelKinds: readonly ChannelKind[] = [];
+
+/** Channel auth, every action and route that publishes or reads history, and the webhooks ask it. */
+export const policy = createPolicy([...coreChannelKinds, ...featureChannelKinds]);
 `,
 );
 say("emptied  features.ts (no feature channel kinds)");

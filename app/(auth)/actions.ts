@@ -3,11 +3,11 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/auth";
-import { SuspendedSignIn, ThrottledSignIn } from "@/lib/auth/errors";
-import { signUpCap, signUpLimiter } from "@/lib/auth/limiters";
-import { hashPassword } from "@/lib/auth/password";
-import { signUpLimitedMessage } from "@/lib/auth/sign-up-cap";
-import { signUpSchema } from "@/lib/auth/validation";
+import { signUpCap, signUpLimiter } from "@/lib/credentials/limiters";
+import { hashPassword } from "@/lib/credentials/password";
+import { SuspendedSignIn, ThrottledSignIn } from "@/lib/credentials/sign-in-errors";
+import { signUpLimitedMessage } from "@/lib/credentials/sign-up-cap";
+import { signUpSchema } from "@/lib/credentials/validation";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";

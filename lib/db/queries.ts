@@ -1,6 +1,7 @@
 import { and, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { type Role, type User, users } from "@/lib/db/schema";
+import { type User, users } from "@/lib/db/schema";
+import type { Role } from "@/lib/vocabulary/roles";
 
 export async function findUserById(db: Database, id: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);

@@ -12,12 +12,12 @@ import {
   timestamp,
 } from "drizzle-orm/pg-core";
 // Relative: drizzle-kit reads this file without the app's path aliases.
-import type { SessionEndReason } from "../sessions/end-reason";
+import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
+import { ROLES } from "@/lib/vocabulary/roles";
 
 // The four tables are the Auth.js Drizzle adapter's; `users` carries this app's extra columns.
 
-export const roleEnum = pgEnum("role", ["user", "admin"]);
-export type Role = (typeof roleEnum.enumValues)[number];
+export const roleEnum = pgEnum("role", ROLES);
 
 export const users = pgTable("user", {
   id: text("id")
@@ -33,7 +33,7 @@ export const users = pgTable("user", {
   bannedAt: timestamp("banned_at", { mode: "date", withTimezone: true }),
   /**
    * Moves on at every end of one of the user's sessions, a ban and a role change: channels that
-   * carry the user's private messages are named with it (lib/realtime/channel-names.ts), so that a
+   * carry the user's private messages are named with it (lib/channels/names.ts), so that a
    * socket subscribed before the end, and the key it was given, receive nothing sent after it.
    */
   channelEpoch: integer("channel_epoch").notNull().default(0),
@@ -124,7 +124,7 @@ export const webSessions = pgTable(
     userAgent: text("user_agent"),
     clientAddress: text("client_address"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
-    /** When the gate last admitted it, to the minute (lib/auth/activity.ts). */
+    /** When the gate last admitted it, to the minute (lib/sessions/last-active.ts). */
     lastActiveAt: timestamp("last_active_at", { mode: "date", withTimezone: true })
       .notNull()
       .defaultNow(),
@@ -139,7 +139,7 @@ export const webSessions = pgTable(
       sql`(${session.endedAt} is null) = (${session.endReason} is null)`,
     ),
     index("web_session_user_id_idx").on(session.userId),
-    // The sweeper's query (lib/auth/expiry.ts): live sessions only.
+    // The sweeper's query (lib/sessions/expiry.ts): live sessions only.
     index("web_session_live_expires_at_idx")
       .on(session.expiresAt)
       .where(sql`${session.endedAt} is null`),
@@ -180,7 +180,7 @@ export const realtimeSessions = pgTable(
     userAgent: text("user_agent"),
     clientAddress: text("client_address"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
-    /** When user-auth last signed a socket in with it, to the minute (lib/auth/activity.ts). */
+    /** When user-auth last signed a socket in with it, to the minute (lib/sessions/last-active.ts). */
     lastActiveAt: timestamp("last_active_at", { mode: "date", withTimezone: true })
       .notNull()
       .defaultNow(),
@@ -194,7 +194,7 @@ export const realtimeSessions = pgTable(
       sql`(${session.endedAt} is null) = (${session.endReason} is null)`,
     ),
     index("realtime_session_user_id_idx").on(session.userId),
-    // The sweeper's query (lib/auth/expiry.ts), one index per deadline: live sessions only.
+    // The sweeper's query (lib/sessions/expiry.ts), one index per deadline: live sessions only.
     index("realtime_session_live_expires_at_idx")
       .on(session.expiresAt)
       .where(sql`${session.endedAt} is null`),
@@ -213,7 +213,7 @@ export const appSettings = pgTable("app_setting", {
 
 export type User = typeof users.$inferSelect;
 
-/** What an authentication event was (lib/auth/auth-events.ts). */
+/** What an authentication event was (lib/activity-log/events.ts). */
 export const authEventKindEnum = pgEnum("auth_event_kind", [
   "sign_in",
   "sign_out",

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { realtimeSessions, users, webSessions } from "@/lib/db/schema";
-import type { SessionEndReason } from "@/lib/sessions/end-reason";
+import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 
 // The one place that ends sessions. Every end names its reason, on every row it touches: a
 // realtime session that ends with the web session that started it carries the same reason. Each

@@ -1,6 +1,6 @@
 import { and, gt, isNull, or, type SQL, sql } from "drizzle-orm";
 import { realtimeSessions, webSessions } from "@/lib/db/schema";
-import type { SessionEndReason } from "@/lib/sessions/end-reason";
+import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 
 // Whether a session is live: one rule, written here twice, once for rows in hand and once as SQL
 // for the queries that select or update live sessions. tests/unit/liveness.db.test.ts holds the

@@ -2,7 +2,6 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { groupCommit } from "@/lib/db/group-commit";
 import { type AuthFlow, realtimeSessions, webSessions } from "@/lib/db/schema";
-import type { SessionEndReason } from "@/lib/sessions/end-reason";
 import { lockUser, makeRoom, type SessionLimit } from "@/lib/sessions/limit";
 import {
   type Liveness,
@@ -11,9 +10,10 @@ import {
   realtimeLiveness,
 } from "@/lib/sessions/liveness";
 import { sessionToken } from "@/lib/sessions/session-tokens";
+import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 
 // Realtime sessions let pusher-js sign in again after every reconnect without a ticket. Their
-// token rotates on each sign-in (lib/realtime/server/caller.ts); none is stored.
+// token rotates on each sign-in (lib/credentials/caller.ts); none is stored.
 
 /**
  * Starts a session for an exchanged ticket; undefined when that ticket was exchanged before.

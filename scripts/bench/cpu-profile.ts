@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { onlineChannel, userChannel } from "../../lib/realtime/channel-names";
+import { onlineChannel, userChannel } from "../../lib/channels/names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { kill, startSoketi } from "../../tests/e2e/support/soketi";
 import {

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type BrowserContext, chromium } from "@playwright/test";
-import { onlineChannel, userChannel } from "../../lib/realtime/channel-names";
+import { onlineChannel, userChannel } from "../../lib/channels/names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
 import { PAGES, pageScripts, signInToApp, timeToSignedIn } from "./browser";

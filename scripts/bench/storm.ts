@@ -1,6 +1,6 @@
 import Pusher from "pusher";
+import { userChannel } from "../../lib/channels/names";
 import type { RealtimeClient } from "../../lib/realtime/browser/client";
-import { userChannel } from "../../lib/realtime/channel-names";
 import { startExternalStack } from "../../tests/e2e/support/stack";
 import { signInClients, waitFor } from "./fanout";
 

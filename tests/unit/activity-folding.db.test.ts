@@ -5,13 +5,13 @@ import {
   listAuthEvents,
   type NewAuthEvent,
   recordAuthEvents,
-} from "@/lib/auth/auth-events";
+} from "@/lib/activity-log/events";
 import type { Connection } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
 import { authEvents } from "@/lib/db/schema";
 import { testDatabases } from "./database";
 
-// Repeats of one event from one session fold into one row with a count (lib/auth/auth-events.ts).
+// Repeats of one event from one session fold into one row with a count (lib/activity-log/events.ts).
 
 describe.each(testDatabases())("the activity log's folding on $name", ({ open }) => {
   let connection: Connection & { drop: () => Promise<void> };

@@ -1,20 +1,20 @@
 import { getTableColumns } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { parseActivityFilter } from "@/lib/auth/activity-filter";
 import {
   deleteOldAuthEvents,
   listAuthEvents,
   type NewAuthEvent,
   PRUNE_INTERVAL_MS,
   recordAuthEvents,
-} from "@/lib/auth/auth-events";
-import { verifyCredentials } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/auth/password";
-import { createSignInThrottle } from "@/lib/auth/throttle";
+} from "@/lib/activity-log/events";
+import { parseActivityFilter } from "@/lib/activity-log/filter";
+import { hashPassword } from "@/lib/credentials/password";
+import { verifyCredentials } from "@/lib/credentials/password-sign-in";
+import { createSignInThrottle } from "@/lib/credentials/throttle";
+import { issueTicket, newTicketNonce } from "@/lib/credentials/tickets";
 import type { Connection } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
 import { authEvents } from "@/lib/db/schema";
-import { issueTicket, newTicketNonce } from "@/lib/realtime/server/tickets";
 import { startRealtimeSession } from "@/lib/sessions/realtime";
 import { startWebSession } from "@/lib/sessions/web";
 import { TEST_SECRET, testDatabases } from "./database";

@@ -1,7 +1,7 @@
 import Pusher from "pusher";
 import { describe, expect, it } from "vitest";
-import { channelName, onlineChannel, userChannel } from "@/lib/realtime/channel-names";
-import { coreChannelKinds, createPolicy, OPERATIONS } from "@/lib/realtime/channel-policy";
+import { channelName, onlineChannel, userChannel } from "@/lib/channels/names";
+import { coreChannelKinds, createPolicy, OPERATIONS } from "@/lib/channels/policy";
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/server/protocol";
 import { all, none, policyCells, ROLES, type Row } from "./policy-table";
 

@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { inject } from "vitest";
+import { seedDemoAccounts } from "@/lib/credentials/seed";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
-import { seedDemoAccounts } from "@/lib/db/seed";
 import { findSession, sessionState } from "@/lib/sessions/realtime";
 import { readSessionToken } from "@/lib/sessions/session-tokens";
 

@@ -7,7 +7,7 @@ import {
   readDeviceCookie,
   rememberDevice,
   trustedDevice,
-} from "@/lib/auth/device-cookie";
+} from "@/lib/identity/device-cookie";
 
 const SECRET = "s".repeat(32);
 const ALICE = "6f1c2a8e-0a53-4b7e-9d0e-3f4b5c6d7e8f";

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyCredentials } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/auth/password";
-import { createSignUpCap } from "@/lib/auth/sign-up-cap";
-import { createSignInThrottle, SIGN_IN_LIMITS } from "@/lib/auth/throttle";
+import { hashPassword } from "@/lib/credentials/password";
+import { verifyCredentials } from "@/lib/credentials/password-sign-in";
+import { createSignUpCap } from "@/lib/credentials/sign-up-cap";
+import { createSignInThrottle, SIGN_IN_LIMITS } from "@/lib/credentials/throttle";
 import type { Connection } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
 import { testDatabases } from "./database";
 
-// Device cookies (lib/auth/device-cookie.ts) as the throttle sees them: the cookie's nonce, for
+// Device cookies (lib/identity/device-cookie.ts) as the throttle sees them: the cookie's nonce, for
 // the user it names. The cookie's signing is tested in device-cookie.test.ts.
 
 const PASSWORD = "a-long-enough-password";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approximateAddress } from "@/lib/auth/approximate-address";
-import { listDevices, recordActivity } from "@/lib/auth/devices";
-import { describeUserAgent } from "@/lib/auth/user-agent";
 import type { Connection } from "@/lib/db/connect";
 import { users } from "@/lib/db/schema";
+import { approximateAddress } from "@/lib/http/approximate-address";
+import { describeUserAgent } from "@/lib/http/user-agent";
+import { listDevices, recordActivity } from "@/lib/sessions/devices";
 import { endSessions } from "@/lib/sessions/end";
 import { liveSessions as liveSessionsOf } from "@/lib/sessions/limit";
 import { startRealtimeSession } from "@/lib/sessions/realtime";

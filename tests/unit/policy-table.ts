@@ -1,4 +1,4 @@
-import { type ChannelUser, OPERATIONS, type Operation } from "@/lib/realtime/channel-policy";
+import { type ChannelUser, OPERATIONS, type Operation } from "@/lib/channels/policy";
 
 // The channel-policy tables' shared parts: the roles a user can have towards a channel, and the
 // cells (row × operation × role) that a table of allowed roles expands to.

@@ -2,12 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/db/connect";
 import { realtimeSessions, users, webSessions } from "@/lib/db/schema";
-import type { SessionEndReason } from "@/lib/sessions/end-reason";
 import { startRealtimeSession } from "@/lib/sessions/realtime";
 import { startWebSession } from "@/lib/sessions/web";
+import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 import { openSeeded, TEST_SECRET, testDatabases } from "./database";
 
-// Every path that ends sessions, through lib/auth/lifecycle.ts as the routes and actions call it,
+// Every path that ends sessions, through lib/sessions/lifecycle.ts as the routes and actions call it,
 // on a real database: each row it touched, web and realtime, carries the path's reason, every
 // other row lives on, and the user's channel epoch moved on. The realtime server is absent here
 // (its calls fail at once and are logged): what closes sockets is tested end to end.
@@ -24,9 +24,9 @@ const env = {
   REALTIME_SESSION_IDLE_SECONDS: "3600",
 };
 Object.assign(process.env, env);
-const lifecycle = await import("@/lib/auth/lifecycle");
-const { setServiceAuth } = await import("@/lib/realtime/server/service-switch");
-const { provisionUser } = await import("@/lib/auth/provision-user");
+const lifecycle = await import("@/lib/sessions/lifecycle");
+const { setServiceAuth } = await import("@/lib/credentials/service-switch");
+const { provisionUser } = await import("@/lib/credentials/provision-user");
 
 const global = globalThis as unknown as { connection?: Connection };
 

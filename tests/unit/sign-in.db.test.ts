@@ -1,18 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyCredentials } from "@/lib/auth/credentials";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/credentials/password";
+import { verifyCredentials } from "@/lib/credentials/password-sign-in";
+import { DEMO_PASSWORD, seedDemoAccounts } from "@/lib/credentials/seed";
 import {
   backoffSeconds,
   createClientLimiter,
   createSignInThrottle,
   SIGN_IN_LIMITS,
-} from "@/lib/auth/throttle";
+} from "@/lib/credentials/throttle";
 import type { Connection } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
 import { createUser, findUserById } from "@/lib/db/queries";
 import { users } from "@/lib/db/schema";
-import { DEMO_PASSWORD, seedDemoAccounts } from "@/lib/db/seed";
 import { testDatabases } from "./database";
 
 /** postgres.js returns the rows; PGlite returns `{ rows }`. */

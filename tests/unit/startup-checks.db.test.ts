@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { provisionUser } from "@/lib/auth/provision-user";
+import { provisionUser } from "@/lib/credentials/provision-user";
+import { seedDemoAccounts } from "@/lib/credentials/seed";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
 import { setBanned } from "@/lib/db/queries";
-import { seedDemoAccounts } from "@/lib/db/seed";
 import {
   databaseProblem,
   missingMigrations,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordSchema, signUpSchema, usernameSchema } from "@/lib/auth/validation";
+import { passwordSchema, signUpSchema, usernameSchema } from "@/lib/credentials/validation";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 describe("usernameSchema", () => {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/db/connect";
 import { findUserById } from "@/lib/db/queries";
 import { endSessions } from "@/lib/sessions/end";
-import type { SessionEndReason } from "@/lib/sessions/end-reason";
 import { webLiveness } from "@/lib/sessions/liveness";
 import { startRealtimeSession } from "@/lib/sessions/realtime";
 import { extendWebSession, findWebSession, startWebSession } from "@/lib/sessions/web";
+import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 import { openSeeded, sessionByToken, TEST_SECRET, testDatabases } from "./database";
 
 describe.each(testDatabases())("web sessions on $name", (database) => {

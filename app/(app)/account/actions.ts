@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { signOut } from "@/auth";
-import { requireUser } from "@/lib/auth/gate";
-import { signOutDevice, signOutEverywhere, signOutOtherDevices } from "@/lib/auth/lifecycle";
 import { formArgument } from "@/lib/http/action-arguments";
 import { formField } from "@/lib/http/form-data";
+import { requireUser } from "@/lib/identity/gate";
+import { signOutDevice, signOutEverywhere, signOutOtherDevices } from "@/lib/sessions/lifecycle";
 
 // proxy.ts (like Next.js after it) refuses a server action whose Origin is not this site's host,
 // so these, like every action, cannot be sent by another site.

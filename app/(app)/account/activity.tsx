@@ -1,7 +1,7 @@
 import { ActivityList } from "@/components/activity-list";
-import { listAuthEvents } from "@/lib/auth/auth-events";
-import type { Caller } from "@/lib/auth/gate";
+import { listAuthEvents } from "@/lib/activity-log/events";
 import { db } from "@/lib/db";
+import type { Caller } from "@/lib/identity/gate";
 
 // /account's Recent activity: the user's own latest authentication events.
 

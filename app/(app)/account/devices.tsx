@@ -1,8 +1,8 @@
 import { PendingSubmit } from "@/components/pending-submit";
-import { type Device, type DeviceKind, listDevices } from "@/lib/auth/devices";
-import type { Caller } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { Caller } from "@/lib/identity/gate";
+import { type Device, type DeviceKind, listDevices } from "@/lib/sessions/devices";
 import { signOutDeviceAction, signOutOtherDevicesAction } from "./actions";
 
 // The Devices section of /account: every live session of the user, web and realtime.

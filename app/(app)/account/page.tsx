@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/gate";
+import { requireUser } from "@/lib/identity/gate";
 import { signOutEverywhereAction } from "./actions";
 import { RecentActivitySection } from "./activity";
 import { DevicesSection } from "./devices";

@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/gate";
-import { banUser, changeRole, disconnectConnections, unbanUser } from "@/lib/auth/lifecycle";
+import { setServiceAuth } from "@/lib/credentials/service-switch";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import { formArgument } from "@/lib/http/action-arguments";
 import { formField } from "@/lib/http/form-data";
-import { setServiceAuth } from "@/lib/realtime/server/service-switch";
+import { requireAdmin } from "@/lib/identity/gate";
+import { banUser, changeRole, disconnectConnections, unbanUser } from "@/lib/sessions/lifecycle";
 
 const targetSchema = z.object({ userId: z.string().min(1).max(64) });
 const roleSchema = targetSchema.extend({ role: z.enum(["user", "admin"]) });

@@ -1,6 +1,6 @@
 import { ActivityList } from "@/components/activity-list";
-import { parseActivityFilter } from "@/lib/auth/activity-filter";
-import { AUTH_EVENT_KINDS, listAuthEvents } from "@/lib/auth/auth-events";
+import { AUTH_EVENT_KINDS, listAuthEvents } from "@/lib/activity-log/events";
+import { parseActivityFilter } from "@/lib/activity-log/filter";
 import { db } from "@/lib/db";
 
 // /admin's Activity section: the latest events of every user, filtered by a GET form

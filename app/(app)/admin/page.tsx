@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { requireAdmin } from "@/lib/auth/gate";
+import { serviceAuthEnabled } from "@/lib/credentials/service-switch";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
-import { serviceAuthEnabled } from "@/lib/realtime/server/service-switch";
+import { requireAdmin } from "@/lib/identity/gate";
 import {
   banAction,
   disconnectAction,

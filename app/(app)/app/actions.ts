@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { currentUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import { formArgument } from "@/lib/http/action-arguments";
 import { formField } from "@/lib/http/form-data";
+import { currentUser } from "@/lib/identity/gate";
 import { pusher } from "@/lib/realtime/server/pusher";
 
 export type SendState = { error?: string; sent?: string };

@@ -2,8 +2,8 @@ import { type ReactNode, Suspense } from "react";
 import { PersonalChannel } from "@/components/personal-channel";
 import { RealtimeProvider } from "@/components/realtime-provider";
 import { SignedInOnly } from "@/components/signed-in-only";
-import { requireUser } from "@/lib/auth/gate";
 import { realtimeConfig } from "@/lib/env";
+import { requireUser } from "@/lib/identity/gate";
 
 /**
  * The signed-in page's realtime connection, shared by the page and by what a feature adds in its

@@ -3,9 +3,9 @@ import { ConnectionBadge } from "@/components/connection-badge";
 import { RealtimeNotice } from "@/components/realtime-notice";
 import { SendToUserForm } from "@/components/send-to-user-form";
 import { UserInbox } from "@/components/user-inbox";
-import { requireUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { listRecipients } from "@/lib/db/queries";
+import { requireUser } from "@/lib/identity/gate";
 import { OnlineNow, TicketSignIn } from "./loaded-after-sign-in";
 
 export const metadata: Metadata = { title: "App" };

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
-import { currentUser } from "@/lib/auth/gate";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/credentials/seed";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { currentUser } from "@/lib/identity/gate";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/sign-up-form";
-import { currentUser } from "@/lib/auth/gate";
+import { currentUser } from "@/lib/identity/gate";
 
 export const metadata: Metadata = { title: "Create an account" };
 

@@ -1,8 +1,8 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { RealtimeProvider } from "@/components/realtime-provider";
+import { serviceAuthEnabled } from "@/lib/credentials/service-switch";
 import { realtimeConfig } from "@/lib/env";
-import { serviceAuthEnabled } from "@/lib/realtime/server/service-switch";
 
 /**
  * The service flow's realtime client, shared by the page and a feature's slot (`@demo`, gone with

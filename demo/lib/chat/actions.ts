@@ -11,10 +11,10 @@ import {
 } from "@/demo/lib/chat/messages";
 import { roomSlugSchema } from "@/demo/lib/chat/rooms";
 import { appendMessage } from "@/demo/lib/chat/threads";
-import { currentUser } from "@/lib/auth/gate";
+import { policy } from "@/features";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
-import { policy } from "@/lib/realtime/server/policy";
+import { currentUser } from "@/lib/identity/gate";
 import { pusher } from "@/lib/realtime/server/pusher";
 
 export type SendResult = { ok: true; message: ChatMessage } | { ok: false; error: string };

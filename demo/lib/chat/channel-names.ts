@@ -1,7 +1,7 @@
-import { channelName } from "@/lib/realtime/channel-names";
+import { channelName } from "@/lib/channels/names";
 
 // The chat's channels (the demo's), declared beside the core's and registered in
-// lib/realtime/server/policy.ts.
+// features.ts.
 
 /** A room's presence channel: its members, their typing, and its messages. */
 export const roomChannel = channelName("presence-room-{slug}");

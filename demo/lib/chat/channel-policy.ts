@@ -1,7 +1,7 @@
 import { inboxChannel, roomChannel } from "@/demo/lib/chat/channel-names";
-import { anyone, type ChannelUser, channelKind, ownerNow } from "@/lib/realtime/channel-policy";
+import { anyone, type ChannelUser, channelKind, ownerNow } from "@/lib/channels/policy";
 
-// The chat's rules, registered with the core's in lib/realtime/server/policy.ts.
+// The chat's rules, registered with the core's in features.ts.
 
 export type RoomAudience = "everyone" | "admins";
 

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { rooms } from "@/demo/db/schema";
 import { roomChannel } from "@/demo/lib/chat/channel-names";
+import { policy } from "@/features";
+import type { ChannelUser } from "@/lib/channels/policy";
 import { db } from "@/lib/db";
-import type { ChannelUser } from "@/lib/realtime/channel-policy";
-import { policy } from "@/lib/realtime/server/policy";
 
 /** What a room's slug may be (the rooms table's keys). */
 export const roomSlugSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, "Not a room.");

@@ -2,6 +2,7 @@ import Pusher, {
   type ChannelAuthorizationCallback,
   type UserAuthenticationCallback,
 } from "pusher-js";
+import { isEncryptedChannel, isUserChannel } from "@/lib/channels/names";
 import { postAuthForm, requestTicket } from "@/lib/realtime/browser/auth-requests";
 import type {
   ConnectionState,
@@ -20,7 +21,6 @@ import { SIGNED_IN_MARK } from "@/lib/realtime/browser/marks";
 import { connectionOptions } from "@/lib/realtime/browser/options";
 import { retryStalledConnections } from "@/lib/realtime/browser/reconnect";
 import { createSignedInGate } from "@/lib/realtime/browser/signed-in-gate";
-import { isEncryptedChannel, isUserChannel } from "@/lib/realtime/channel-names";
 import {
   END_MESSAGES,
   type EndReason,

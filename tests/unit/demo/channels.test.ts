@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inboxChannel, roomChannel } from "@/demo/lib/chat/channel-names";
 import { chatChannelKinds, type RoomAudience } from "@/demo/lib/chat/channel-policy";
-import { coreChannelKinds, createPolicy, OPERATIONS } from "@/lib/realtime/channel-policy";
+import { coreChannelKinds, createPolicy, OPERATIONS } from "@/lib/channels/policy";
 import { all, none, policyCells, ROLES, type Row } from "../policy-table";
 
 // The chat's kinds, registered beside the core's as features.ts does.

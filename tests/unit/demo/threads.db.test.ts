@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roomThread } from "@/demo/lib/chat/messages";
 import { appendMessage, threadMessages } from "@/demo/lib/chat/threads";
+import { seedDemoAccounts } from "@/lib/credentials/seed";
 import type { Connection } from "@/lib/db/connect";
-import { seedDemoAccounts } from "@/lib/db/seed";
 import { testDatabases } from "../database";
 
 describe.each(testDatabases())("message threads on $name", ({ open }) => {

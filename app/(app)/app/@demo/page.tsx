@@ -1,8 +1,8 @@
 import { AppDemo } from "@/demo/components/app-demo";
 import { roomsFor } from "@/demo/lib/chat/rooms";
-import { requireUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db";
 import { listRecipients } from "@/lib/db/queries";
+import { requireUser } from "@/lib/identity/gate";
 
 /** The demo's part of /app: chat, direct messages, the channel probe and the inspector. */
 export default async function AppDemoSlot() {

@@ -1,15 +1,15 @@
-import { listDevices } from "@/lib/auth/devices";
-import { deviceJson } from "@/lib/auth/devices-json";
-import { currentUser, refusalResponse } from "@/lib/auth/gate";
-import { signOutOtherDevices } from "@/lib/auth/lifecycle";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/guards";
 import { jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
+import { currentUser, refusalResponse } from "@/lib/identity/gate";
+import { listDevices } from "@/lib/sessions/devices";
+import { deviceJson } from "@/lib/sessions/devices-json";
+import { signOutOtherDevices } from "@/lib/sessions/lifecycle";
 
 // The signed-in user's devices, for clients that are not the /account page: the list, and
-// "sign out all other devices". Each live session is a device: see lib/auth/devices.ts.
+// "sign out all other devices". Each live session is a device: see lib/sessions/devices.ts.
 
 export const runtime = "nodejs";
 

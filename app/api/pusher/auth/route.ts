@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { refusalResponse } from "@/lib/auth/gate";
+import { policy } from "@/features";
+import { isEncryptedChannel } from "@/lib/channels/names";
+import { realtimeCaller } from "@/lib/credentials/caller";
 import { env } from "@/lib/env";
 import { readAuthForm } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { isEncryptedChannel } from "@/lib/realtime/channel-names";
-import { realtimeCaller } from "@/lib/realtime/server/caller";
-import { policy } from "@/lib/realtime/server/policy";
+import { refusalResponse } from "@/lib/identity/gate";
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/server/protocol";
 import { pusher } from "@/lib/realtime/server/pusher";
 
-// pusher-js's channelAuthorization endpoint: the rules live in lib/realtime/server/policy.ts.
+// pusher-js's channelAuthorization endpoint: the rules live in features.ts.
 
 export const runtime = "nodejs";
 

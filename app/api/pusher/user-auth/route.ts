@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { refusalResponse } from "@/lib/auth/gate";
+import { issuedSession, realtimeCaller } from "@/lib/credentials/caller";
 import { env } from "@/lib/env";
 import { readAuthForm } from "@/lib/http/guards";
 import { requestClient } from "@/lib/http/peer-address";
 import { jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { issuedSession, realtimeCaller } from "@/lib/realtime/server/caller";
+import { refusalResponse } from "@/lib/identity/gate";
 import { socketIdSchema } from "@/lib/realtime/server/protocol";
 import { pusher } from "@/lib/realtime/server/pusher";
-import { cachedWatchlist } from "@/lib/realtime/server/user-cache";
+import { cachedWatchlist } from "@/lib/sessions/user-cache";
 
 // pusher-js's userAuthentication endpoint: signs the socket in as the requesting user.
 

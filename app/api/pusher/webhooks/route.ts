@@ -1,17 +1,17 @@
+import { policy } from "@/features";
+import { userChannel } from "@/lib/channels/names";
 import { db } from "@/lib/db";
 import { recordPresence, touchLastSeen } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { describeIssues, readText } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { userChannel } from "@/lib/realtime/channel-names";
-import { policy } from "@/lib/realtime/server/policy";
 import { pusher } from "@/lib/realtime/server/pusher";
 import { acceptDeliveryOnce } from "@/lib/realtime/server/webhook-deliveries";
 import { isWithinWindow, webhookDeliverySchema } from "@/lib/realtime/server/webhooks";
 
 // The realtime server reports presence here. Every signed-in tab subscribes to its own user
-// channel (lib/realtime/channel-names.ts), so that channel's occupancy is the user's online state.
+// channel (lib/channels/names.ts), so that channel's occupancy is the user's online state.
 
 export const runtime = "nodejs";
 

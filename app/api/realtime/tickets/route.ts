@@ -1,10 +1,10 @@
-import { currentUser, refusalResponse } from "@/lib/auth/gate";
-import { ticketLimiter } from "@/lib/auth/limiters";
+import { issueUserTicket } from "@/lib/credentials/issue-ticket";
+import { ticketLimiter } from "@/lib/credentials/limiters";
 import { env } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { issueUserTicket } from "@/lib/realtime/server/issue-ticket";
+import { currentUser, refusalResponse } from "@/lib/identity/gate";
 
 // "Ticket first": a signed-in user gets a short-lived ticket to hand to client.start(ticket).
 

@@ -3,11 +3,11 @@ import { inboxOf } from "@/demo/lib/chat/channel-names";
 import { HISTORY_LIMIT, parseAfter } from "@/demo/lib/chat/history-request";
 import { directThread } from "@/demo/lib/chat/messages";
 import { threadMessages } from "@/demo/lib/chat/threads";
-import { currentUser, refusalResponse } from "@/lib/auth/gate";
+import { policy } from "@/features";
 import { db } from "@/lib/db";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { policy } from "@/lib/realtime/server/policy";
+import { currentUser, refusalResponse } from "@/lib/identity/gate";
 
 // The direct messages between the signed-in user and another: a thread only those two can read.
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { currentUser, refusalResponse } from "@/lib/auth/gate";
-import { signOutDevice } from "@/lib/auth/lifecycle";
 import { env } from "@/lib/env";
 import { describeIssues, refuseCrossSite } from "@/lib/http/guards";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
+import { currentUser, refusalResponse } from "@/lib/identity/gate";
+import { signOutDevice } from "@/lib/sessions/lifecycle";
 
 // Signs one device of the signed-in user out: its session ends, its sockets close.
 

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { verifyCredentials } from "@/lib/auth/credentials";
-import { knownDevice, rememberThisDevice } from "@/lib/auth/known-device";
-import { signInThrottle } from "@/lib/auth/limiters";
-import { recordAuthEvent } from "@/lib/auth/record-event";
-import { passwordSchema, usernameSchema } from "@/lib/auth/validation";
+import { recordAuthEvent } from "@/lib/activity-log/record";
+import { issueUserTicket } from "@/lib/credentials/issue-ticket";
+import { signInThrottle } from "@/lib/credentials/limiters";
+import { verifyCredentials } from "@/lib/credentials/password-sign-in";
+import { readServiceRequest, throttled } from "@/lib/credentials/service-guard";
+import { passwordSchema, usernameSchema } from "@/lib/credentials/validation";
 import { db } from "@/lib/db";
 import { formatWait } from "@/lib/format";
 import { requestClient } from "@/lib/http/peer-address";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { issueUserTicket } from "@/lib/realtime/server/issue-ticket";
-import { readServiceRequest, throttled } from "@/lib/realtime/server/service-guard";
+import { knownDevice, rememberThisDevice } from "@/lib/identity/known-device";
 
 // Authentication by the service: client.start({ username, password }) trades credentials for a
 // ticket here, then signs in through the same exchange as start(ticket).

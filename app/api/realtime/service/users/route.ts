@@ -1,15 +1,15 @@
-import { serviceNewUserLimiter, signUpCap } from "@/lib/auth/limiters";
-import { hashPassword } from "@/lib/auth/password";
-import { signUpLimitedMessage } from "@/lib/auth/sign-up-cap";
-import { signUpSchema } from "@/lib/auth/validation";
+import { issueUserTicket } from "@/lib/credentials/issue-ticket";
+import { serviceNewUserLimiter, signUpCap } from "@/lib/credentials/limiters";
+import { hashPassword } from "@/lib/credentials/password";
+import { readServiceRequest, throttled } from "@/lib/credentials/service-guard";
+import { signUpLimitedMessage } from "@/lib/credentials/sign-up-cap";
+import { signUpSchema } from "@/lib/credentials/validation";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";
 import { requestClient } from "@/lib/http/peer-address";
 import { jsonError } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { issueUserTicket } from "@/lib/realtime/server/issue-ticket";
-import { readServiceRequest, throttled } from "@/lib/realtime/server/service-guard";
 
 // client.newUser({ username, password }): anyone may create a user here while service
 // authentication is on. That is why it exists only for getting started, behind the switch.

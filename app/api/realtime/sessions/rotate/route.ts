@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { refusalResponse } from "@/lib/auth/gate";
+import { issuedSession, realtimeCaller } from "@/lib/credentials/caller";
 import { env } from "@/lib/env";
 import { readAuthForm } from "@/lib/http/guards";
 import { jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { issuedSession, realtimeCaller } from "@/lib/realtime/server/caller";
+import { refusalResponse } from "@/lib/identity/gate";
 
 // A connected client rotates its realtime session's token here before the idle timeout: the
 // answer carries the next token, and the one presented is retired (reuse of it ends the session).

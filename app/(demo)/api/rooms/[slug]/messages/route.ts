@@ -3,11 +3,11 @@ import { HISTORY_LIMIT, parseAfter } from "@/demo/lib/chat/history-request";
 import { roomThread } from "@/demo/lib/chat/messages";
 import { roomSlugSchema } from "@/demo/lib/chat/rooms";
 import { threadMessages } from "@/demo/lib/chat/threads";
-import { currentUser, refusalResponse } from "@/lib/auth/gate";
+import { policy } from "@/features";
 import { db } from "@/lib/db";
 import { jsonError, jsonOk } from "@/lib/http/responses";
 import { withUnavailable } from "@/lib/http/unavailable";
-import { policy } from "@/lib/realtime/server/policy";
+import { currentUser, refusalResponse } from "@/lib/identity/gate";
 
 // A room's history when it opens, and the gap after a reconnect (?after=<last seq seen>).
 

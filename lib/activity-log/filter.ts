@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ActivityFilter, AUTH_EVENT_KINDS } from "@/lib/auth/auth-events";
+import { type ActivityFilter, AUTH_EVENT_KINDS } from "@/lib/activity-log/events";
 
 // /admin's Activity filters come from the query string (?user=…&kind=…), so from anyone: each is
 // checked on its own, and one that does not parse is ignored with a word, never a 500.

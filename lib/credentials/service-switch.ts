@@ -1,12 +1,12 @@
 import "server-only";
 import { eq, ne } from "drizzle-orm";
 import { cache } from "react";
-import { endServiceSessions } from "@/lib/auth/lifecycle";
-import { recordAuthEvent } from "@/lib/auth/record-event";
+import { recordAuthEvent } from "@/lib/activity-log/record";
 import { db } from "@/lib/db";
 import { appSettings } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
+import { endServiceSessions } from "@/lib/sessions/lifecycle";
 
 // The operator's switch for authentication by the service. Read from the database on every
 // request, so that a change applies at once on every app instance.

@@ -1,8 +1,8 @@
 import "server-only";
-import { recordAuthEvent } from "@/lib/auth/record-event";
+import { recordAuthEvent } from "@/lib/activity-log/record";
+import { issueTicket, newTicketNonce } from "@/lib/credentials/tickets";
 import type { AuthFlow } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { issueTicket, newTicketNonce } from "@/lib/realtime/server/tickets";
 
 /**
  * A ticket for `userId`, signed with this app's secret, valid for REALTIME_TICKET_TTL_MINUTES;

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import type { KnownDevice } from "@/lib/auth/credentials";
+import { env } from "@/lib/env";
 import {
   cookieValue,
   deviceCookieName,
@@ -8,10 +8,12 @@ import {
   rememberDevice,
   servedOverHttps,
   trustedDevice,
-} from "@/lib/auth/device-cookie";
-import { env } from "@/lib/env";
+} from "@/lib/identity/device-cookie";
 
-// The device cookie (lib/auth/device-cookie.ts) as a password sign-in reads and sets it.
+// The device cookie (lib/identity/device-cookie.ts) as a password sign-in reads and sets it.
+
+/** The nonce of the request's valid device cookie for `userId`, if it has one. */
+export type KnownDevice = (userId: string) => string | undefined;
 
 function deviceCookie(headers: Headers) {
   const { AUTH_SECRET, AUTH_URL } = env();

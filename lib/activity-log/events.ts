@@ -1,6 +1,4 @@
 import { and, type Column, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
-import { approximateAddress } from "@/lib/auth/approximate-address";
-import { describeUserAgent } from "@/lib/auth/user-agent";
 import type { Database } from "@/lib/db/connect";
 import {
   type AuthEventKind,
@@ -9,10 +7,12 @@ import {
   authEvents,
   users,
 } from "@/lib/db/schema";
+import { approximateAddress } from "@/lib/http/approximate-address";
+import { describeUserAgent } from "@/lib/http/user-agent";
 
 // The activity log: what happened to whose authentication, when, from where. It stores ids,
 // short codes and the client's own claims (User-Agent, address) only: never a password, a
-// session token or a ticket. Writing goes through lib/auth/record-event.ts.
+// session token or a ticket. Writing goes through lib/activity-log/record.ts.
 
 export const AUTH_EVENT_KINDS = authEventKindEnum.enumValues;
 

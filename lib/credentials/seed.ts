@@ -1,8 +1,9 @@
 import { and, inArray, isNull } from "drizzle-orm";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/credentials/password";
 import type { Database } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
-import { type Role, users } from "@/lib/db/schema";
+import { users } from "@/lib/db/schema";
+import type { Role } from "@/lib/vocabulary/roles";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 

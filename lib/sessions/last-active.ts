@@ -1,6 +1,6 @@
 import "server-only";
-import { ACTIVITY_RESOLUTION_MS, recordActivity } from "@/lib/auth/devices";
 import { db } from "@/lib/db";
+import { ACTIVITY_RESOLUTION_MS, recordActivity } from "@/lib/sessions/devices";
 
 // A device's "last active": recorded when the gate admits its web session, and when user-auth
 // or channel auth accept its realtime session. At most one write per session a minute: this

@@ -4,7 +4,7 @@ import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto"
 // OWASP's device cookies ("Slow down online guessing attacks with device cookies"): a browser
 // where a user proved their password carries a token naming that user, signed by the server.
 // A sign-in attempt that presents one for the same user is throttled on that token's own budget
-// (lib/auth/throttle.ts, device), not on the account's budget for unknown browsers, which
+// (lib/credentials/throttle.ts, device), not on the account's budget for unknown browsers, which
 // strangers can exhaust. One cookie holds the tokens of the last few users of the browser.
 //
 // A token: userId "." nonce "." expiry (seconds since the epoch) "." base64url(HMAC-SHA256 of

@@ -1,17 +1,17 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { touchSession } from "@/lib/auth/activity";
-import { sessionClaims } from "@/lib/auth/session-cookie";
 import type { User, WebSession } from "@/lib/db/schema";
 import { jsonError } from "@/lib/http/responses";
-import { cachedUser, cachedWebSession } from "@/lib/realtime/server/user-cache";
+import { sessionClaims } from "@/lib/identity/session-cookie";
 import { END_MESSAGES } from "@/lib/realtime/session-ended";
+import { touchSession } from "@/lib/sessions/last-active";
 import { webLiveness } from "@/lib/sessions/liveness";
+import { cachedUser, cachedWebSession } from "@/lib/sessions/user-cache";
 
 // The one answer to "who is the current user, and may they still act?". Pages, layouts, server
 // actions and route handlers all ask here; the realtime endpoints ask through realtimeCaller()
-// in lib/realtime/server/caller.ts, which ends in the same admit().
+// in lib/credentials/caller.ts, which ends in the same admit().
 
 /** Why the gate said no. `reason` tells how an ended session ended. */
 export type Refusal =

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { verifyPassword } from "@/lib/auth/password";
-import type { SignInThrottle } from "@/lib/auth/throttle";
-import { signInSchema } from "@/lib/auth/validation";
+import { verifyPassword } from "@/lib/credentials/password";
+import type { SignInThrottle } from "@/lib/credentials/throttle";
+import { signInSchema } from "@/lib/credentials/validation";
 import type { Database } from "@/lib/db/connect";
 import { type User, users } from "@/lib/db/schema";
+import type { KnownDevice } from "@/lib/identity/known-device";
 
 export type CredentialsResult =
   | { ok: true; user: User }
@@ -11,9 +12,6 @@ export type CredentialsResult =
   | { ok: false; reason: "invalid_credentials"; userId?: string }
   | { ok: false; reason: "banned"; userId: string }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
-
-/** The nonce of the request's valid device cookie for `userId`, if it has one. */
-export type KnownDevice = (userId: string) => string | undefined;
 
 /**
  * Checks a username and password. An unknown user and a wrong password give the same

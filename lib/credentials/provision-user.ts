@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
-import { signUpSchema } from "@/lib/auth/validation";
+import { hashPassword } from "@/lib/credentials/password";
+import { signUpSchema } from "@/lib/credentials/validation";
 import type { Database } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
 import { type User, users } from "@/lib/db/schema";

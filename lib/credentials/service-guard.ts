@@ -1,10 +1,10 @@
 import "server-only";
 import type { z } from "zod";
+import { SERVICE_AUTH_DISABLED } from "@/lib/credentials/caller";
+import { serviceAuthEnabled } from "@/lib/credentials/service-switch";
 import { env } from "@/lib/env";
 import { describeIssues, readJson, refuseCrossSite } from "@/lib/http/guards";
 import { jsonError } from "@/lib/http/responses";
-import { SERVICE_AUTH_DISABLED } from "@/lib/realtime/server/caller";
-import { serviceAuthEnabled } from "@/lib/realtime/server/service-switch";
 
 /**
  * What both service endpoints check before anything else: a same-site (or non-browser) request,

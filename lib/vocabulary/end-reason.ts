@@ -8,7 +8,7 @@ export const SESSION_END_REASONS = [
   "signed_out_remotely",
   /** A newer sign-in would have passed MAX_SESSIONS_PER_USER: the least recently used ended. */
   "session_limit",
-  /** Past its lifetime or idle timeout, ended by the sweeper (lib/auth/expiry.ts). */
+  /** Past its lifetime or idle timeout, ended by the sweeper (lib/sessions/expiry.ts). */
   "session_expired",
   /** A realtime token that was rotated out came back: someone else holds a copy. */
   "session_reused",

@@ -1,12 +1,12 @@
 import "server-only";
-import { createSignUpCap } from "@/lib/auth/sign-up-cap";
+import { createSignUpCap } from "@/lib/credentials/sign-up-cap";
 import {
   createClientLimiter,
   createSignInThrottle,
   SERVICE_NEW_USER_LIMIT,
   SIGN_UP_LIMIT,
   withMemoryFallback,
-} from "@/lib/auth/throttle";
+} from "@/lib/credentials/throttle";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 

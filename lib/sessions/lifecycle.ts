@@ -1,12 +1,10 @@
 import "server-only";
-import type { NewAuthEvent } from "@/lib/auth/auth-events";
-import { recordAuthEvent } from "@/lib/auth/record-event";
+import type { NewAuthEvent } from "@/lib/activity-log/events";
+import { recordAuthEvent } from "@/lib/activity-log/record";
 import { db } from "@/lib/db";
 import { setBanned, setRole } from "@/lib/db/queries";
-import type { Role } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { disconnectUser } from "@/lib/realtime/server/disconnect";
-import { announceUserChange } from "@/lib/realtime/server/user-cache";
 import type { EndReason } from "@/lib/realtime/session-ended";
 import {
   advanceChannelEpoch,
@@ -15,8 +13,10 @@ import {
   endSessions,
   type Queryable,
 } from "@/lib/sessions/end";
-import type { SessionEndReason } from "@/lib/sessions/end-reason";
 import { liveSessions } from "@/lib/sessions/limit";
+import { announceUserChange } from "@/lib/sessions/user-cache";
+import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
+import type { Role } from "@/lib/vocabulary/roles";
 
 // Everything that ends sessions or changes a user's rights, in the order that leaves no gap: end
 // them in the database (lib/sessions/end.ts, the one writer), drop the user from every instance's
@@ -220,7 +220,7 @@ export async function endReusedSession(
   ]);
 }
 
-/** Every session past a deadline (lib/auth/expiry.ts): ended once, recorded, sockets closed. */
+/** Every session past a deadline (lib/sessions/expiry.ts): ended once, recorded, sockets closed. */
 export async function endExpiredSessions(now = new Date()): Promise<number> {
   const scope = { expired: true as const, idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS };
   const ended = await db().transaction((tx) => endSessions(tx, scope, "session_expired", now));

@@ -26,7 +26,7 @@ export const SIGN_IN_LIMITS = {
    */
   inFlight: { perPair: 1, perClient: 4, perAccount: 4, seconds: 30 },
   /**
-   * Failed sign-ins with one device cookie (lib/auth/device-cookie.ts), for the user it names:
+   * Failed sign-ins with one device cookie (lib/identity/device-cookie.ts), for the user it names:
    * past them, that cookie is refused until the hour ends. These attempts count here alone, not
    * on the account or the client, so strangers cannot lock a known browser out.
    */

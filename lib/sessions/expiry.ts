@@ -1,6 +1,6 @@
 import "server-only";
-import { endExpiredSessions } from "@/lib/auth/lifecycle";
 import { env } from "@/lib/env";
+import { endExpiredSessions } from "@/lib/sessions/lifecycle";
 
 // A session that expires while its socket is open must not stay signed in until the next
 // reconnect: every instance looks for expired sessions every SESSION_SWEEP_SECONDS, ends them

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { type NewAuthEvent, recordAuthEvents } from "@/lib/auth/auth-events";
+import { type NewAuthEvent, recordAuthEvents } from "@/lib/activity-log/events";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestClient } from "@/lib/http/peer-address";

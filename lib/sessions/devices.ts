@@ -1,7 +1,7 @@
 import { and, eq, lte } from "drizzle-orm";
-import { approximateAddress } from "@/lib/auth/approximate-address";
-import { describeUserAgent } from "@/lib/auth/user-agent";
 import { realtimeSessions, type SignInMethod, webSessions } from "@/lib/db/schema";
+import { approximateAddress } from "@/lib/http/approximate-address";
+import { describeUserAgent } from "@/lib/http/user-agent";
 import type { Queryable } from "@/lib/sessions/end";
 import { type LiveSession, leastRecentlyUsedFirst, liveSessions } from "@/lib/sessions/limit";
 

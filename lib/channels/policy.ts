@@ -1,10 +1,10 @@
-import type { Role } from "@/lib/db/schema";
 import {
   type ChannelName,
   type ChannelParams,
   onlineChannel,
   userChannel,
-} from "@/lib/realtime/channel-names";
+} from "@/lib/channels/names";
+import type { Role } from "@/lib/vocabulary/roles";
 
 // Who may do what on each kind of channel. A kind lists a rule per operation; an operation it does
 // not list is refused, and so is a channel of no registered kind.

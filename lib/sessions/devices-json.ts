@@ -1,4 +1,4 @@
-import type { Device } from "@/lib/auth/devices";
+import type { Device } from "@/lib/sessions/devices";
 
 // A device as the JSON endpoints give it: dates as ISO strings, and which one is the caller's.
 

@@ -1,5 +1,9 @@
 import "server-only";
-import { touchSession } from "@/lib/auth/activity";
+import { recordAuthEvent } from "@/lib/activity-log/record";
+import { serviceAuthState } from "@/lib/credentials/service-switch";
+import { type TicketFailure, type TicketPayload, verifyTicket } from "@/lib/credentials/tickets";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import {
   admit,
   BANNED,
@@ -9,24 +13,9 @@ import {
   type Refusal,
   refuse,
   sessionEnded,
-} from "@/lib/auth/gate";
-import { endDisplacedSessions, endReusedSession } from "@/lib/auth/lifecycle";
-import { recordAuthEvent } from "@/lib/auth/record-event";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { serviceAuthState } from "@/lib/realtime/server/service-switch";
-import {
-  type TicketFailure,
-  type TicketPayload,
-  verifyTicket,
-} from "@/lib/realtime/server/tickets";
-import {
-  cachedSession,
-  cachedUser,
-  cachedWebSession,
-  freshSession,
-  rememberSession,
-} from "@/lib/realtime/server/user-cache";
+} from "@/lib/identity/gate";
+import { touchSession } from "@/lib/sessions/last-active";
+import { endDisplacedSessions, endReusedSession } from "@/lib/sessions/lifecycle";
 import { webLiveness } from "@/lib/sessions/liveness";
 import {
   type RealtimeSession,
@@ -36,6 +25,13 @@ import {
   startRealtimeSession,
 } from "@/lib/sessions/realtime";
 import { readSessionToken, sessionToken } from "@/lib/sessions/session-tokens";
+import {
+  cachedSession,
+  cachedUser,
+  cachedWebSession,
+  freshSession,
+  rememberSession,
+} from "@/lib/sessions/user-cache";
 
 // The gate for pusher-js's endpoints, which accept two credentials besides the session cookie:
 // a ticket (exchanged once, for a realtime session) and that realtime session's token.
