@@ -4,15 +4,13 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { recordAuthEvent } from "@/lib/activity-log/record";
-import { signInThrottle } from "@/lib/credentials/limiters";
-import { verifyCredentials } from "@/lib/credentials/password-sign-in";
-import { SuspendedSignIn, ThrottledSignIn } from "@/lib/credentials/sign-in-errors";
+import { passwordSignIn } from "@/lib/credentials/password/sign-in";
+import { RefusedSignIn } from "@/lib/credentials/password/sign-in-errors";
 import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
 import { requestClient } from "@/lib/http/peer-address";
-import { knownDevice, rememberThisDevice } from "@/lib/identity/known-device";
 import { endDisplacedSessions, signOutSession } from "@/lib/sessions/lifecycle";
 import { webLiveness } from "@/lib/sessions/liveness";
 import { cachedUser, cachedWebSession, rememberWebSession } from "@/lib/sessions/user-cache";
@@ -25,29 +23,17 @@ const credentials = Credentials({
     password: { label: "Password", type: "password" },
   },
   async authorize(input, request) {
-    const client = requestClient(request.headers);
-    const device = knownDevice(request.headers);
-    const result = await verifyCredentials(db(), signInThrottle(), input, client, device);
-    // A success is recorded with its session, when the jwt callback below has started it.
-    if (!result.ok) {
-      await recordAuthEvent({
-        kind: "sign_in",
-        outcome: "failure",
-        reason: result.reason,
-        userId: "userId" in result ? result.userId : null,
-        detail: "credentials",
-        clientAddress: client,
-        userAgent: request.headers.get("user-agent"),
-      });
-    }
-    if (result.ok) {
-      await rememberThisDevice(request.headers, result.user.id);
-      const { id, name, username, role } = result.user;
+    // A success is logged with its session, when the jwt callback below has started it.
+    const outcome = await passwordSignIn(input, request.headers, {
+      detail: "credentials",
+      logSuccess: false,
+    });
+    if (outcome.ok) {
+      const { id, name, username, role } = outcome.user;
       return { id, name, username, role };
     }
-    if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
-    if (result.reason === "banned") throw new SuspendedSignIn();
-    return null;
+    if (outcome.refusal.code === "invalid_credentials") return null;
+    throw new RefusedSignIn(outcome.refusal);
   },
 });
 

@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/action-body-limit";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/server-action-guard";
 
 const nextConfig: NextConfig = {
   // A self-contained server in .next/standalone for containers, built by

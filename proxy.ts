@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env, realtimeConfig } from "@/lib/env";
+import { type Refusal, refusal } from "@/lib/http/errors";
 import { isMalformedPath } from "@/lib/http/malformed-path";
 import { isRebound } from "@/lib/http/rebinding";
 import {
@@ -23,8 +24,8 @@ import {
 // a path it cannot decode, and server actions that are not this site's or not well-formed.
 
 /** The proxy's own answers carry what every response does. */
-function refusal(
-  { status, error, message }: ActionRefusal,
+function answer(
+  { status, code: error, message }: Refusal,
   policy: string,
   https: boolean,
   html: boolean,
@@ -71,22 +72,16 @@ export async function proxy(request: NextRequest) {
       });
 
   if (isMalformedPath(pathname)) {
-    const bad = { status: 400, error: "invalid_path", message: "The path is malformed." } as const;
-    return refusal(bad, policy, https, !api);
+    return answer(refusal("invalid_path"), policy, https, !api);
   }
   if (api) return NextResponse.next(); // Only paths with a percent sign come here.
   if (isRebound(request.headers.get("host"), env())) {
-    const rebound = {
-      status: 403,
-      error: "untrusted_host",
-      message: "This local app answers only to localhost and loopback addresses.",
-    } as const;
-    return refusal(rebound, policy, https, true);
+    return answer(refusal("untrusted_host"), policy, https, true);
   }
 
   if (request.method === "POST") {
     const refused = await refuseAction(request);
-    if (refused) return refusal(refused, policy, https, false);
+    if (refused) return answer(refused, policy, https, false);
   }
 
   // Next.js reads the nonce from the request's policy and puts it on every script it renders.

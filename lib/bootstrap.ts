@@ -1,5 +1,5 @@
 import "server-only";
-import { describeDemoAccounts, seedDemoAccounts } from "@/lib/credentials/seed";
+import { describeDemoAccounts, seedDemoAccounts } from "@/lib/credentials/registration/seed";
 import { db, migrateOnce } from "@/lib/db";
 import { env } from "@/lib/env";
 import { EnvError, isDeployment } from "@/lib/env-schema";

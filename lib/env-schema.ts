@@ -87,7 +87,7 @@ const variables = z.object({
   MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
   /**
    * New accounts per hour from the whole site, sign-up and the service's newUser together
-   * (lib/credentials/sign-up-cap.ts): past it both answer 429 with Retry-After.
+   * (lib/credentials/registration/sign-up-cap.ts): past it both answer 429 with Retry-After.
    */
   SIGN_UP_MAX_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(50),
   /** Sign-ups per hour from one client address (its /64 for IPv6). */

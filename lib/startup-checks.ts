@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { DEMO_ACCOUNTS, demoAccountsOnDemoPassword } from "@/lib/credentials/seed";
+import { DEMO_ACCOUNTS, demoAccountsOnDemoPassword } from "@/lib/credentials/registration/seed";
 import type { Database } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
 import { isUnavailable } from "@/lib/http/unavailable";

@@ -4,7 +4,7 @@
 // terminations cross between them through Redis. The demo accounts get a password of this
 // run's own (printed). Ctrl-C stops everything.
 import nextEnv from "@next/env";
-import { describeDemoAccounts } from "../lib/credentials/seed";
+import { describeDemoAccounts } from "../lib/credentials/registration/seed";
 import { startCluster } from "../tests/e2e/support/cluster";
 
 nextEnv.loadEnvConfig(process.cwd());

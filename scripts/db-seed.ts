@@ -1,6 +1,6 @@
 // npm run db:seed — creates the demo accounts that are missing. With the embedded PGlite,
 // stop the app first: only one process may open its data folder.
-import { describeDemoAccounts, seedDemoAccounts } from "../lib/credentials/seed";
+import { describeDemoAccounts, seedDemoAccounts } from "../lib/credentials/registration/seed";
 import { openScriptDatabase } from "./db";
 
 const connection = openScriptDatabase();

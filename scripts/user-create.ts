@@ -4,7 +4,7 @@
 // existing one a new password and ends their sessions. The password is prompted for on a
 // terminal, and read from stdin otherwise:  npm run user:create -- --admin < password-file
 import { parseArgs } from "node:util";
-import { provisionUser } from "../lib/credentials/provision-user";
+import { provisionUser } from "../lib/credentials/registration/provision-user";
 import { openScriptDatabase } from "./db";
 import { PasswordInputError, readPassword } from "./read-password";
 

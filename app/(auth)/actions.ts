@@ -4,14 +4,13 @@ import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/auth";
 import { signUpCap, signUpLimiter } from "@/lib/credentials/limiters";
-import { hashPassword } from "@/lib/credentials/password";
-import { SuspendedSignIn, ThrottledSignIn } from "@/lib/credentials/sign-in-errors";
-import { signUpLimitedMessage } from "@/lib/credentials/sign-up-cap";
+import { RefusedSignIn } from "@/lib/credentials/password/sign-in-errors";
+import { registerUser } from "@/lib/credentials/registration/register";
 import { signUpSchema } from "@/lib/credentials/validation";
 import { db } from "@/lib/db";
-import { createUser } from "@/lib/db/queries";
 import { formatWait } from "@/lib/format";
 import { formArgument } from "@/lib/http/action-arguments";
+import { ERRORS } from "@/lib/http/errors";
 import { formField } from "@/lib/http/form-data";
 import { requestClient } from "@/lib/http/peer-address";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
@@ -21,8 +20,6 @@ export type FormState = {
   fieldErrors?: Partial<Record<"username" | "name" | "password", string>>;
   values?: { username?: string; name?: string };
 };
-
-const INVALID_CREDENTIALS = "Invalid username or password.";
 
 /** A field's one value; a field sent twice counts as empty, and so fails validation. */
 function text(formData: FormData, name: string): string {
@@ -39,16 +36,11 @@ async function signInOrExplain(
     await signIn("credentials", { username, password, redirectTo });
     return {};
   } catch (error) {
-    if (error instanceof ThrottledSignIn) {
-      return {
-        error: `Too many failed attempts. Try again in ${formatWait(error.retryAfterSeconds)}.`,
-        values: { username },
-      };
+    if (error instanceof RefusedSignIn)
+      return { error: error.refusal.message, values: { username } };
+    if (error instanceof AuthError) {
+      return { error: ERRORS.invalid_credentials.message, values: { username } };
     }
-    if (error instanceof SuspendedSignIn) {
-      return { error: "This account is suspended.", values: { username } };
-    }
-    if (error instanceof AuthError) return { error: INVALID_CREDENTIALS, values: { username } };
     throw error; // Includes the redirect that a successful sign-in throws.
   }
 }
@@ -87,21 +79,14 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
     };
 
   // The cap of the whole site (sign_up_limited); its place is given back if none is created.
-  const capped = await signUpCap().reserve();
-  if (capped > 0) return { error: signUpLimitedMessage(capped), values };
-
-  const { username, name, password } = parsed.data;
-  const user = await createUser(db(), {
-    username,
-    name,
-    passwordHash: await hashPassword(password),
-  });
-  if (!user) {
-    await signUpCap().release();
-    return { fieldErrors: { username: "That username is taken." }, values };
+  const registered = await registerUser(db(), parsed.data, { cap: signUpCap() });
+  if (!registered.ok) {
+    const { code, message } = registered.refusal;
+    return code === "username_taken"
+      ? { fieldErrors: { username: message }, values }
+      : { error: message, values };
   }
-
-  return signInOrExplain(username, password, "/app");
+  return signInOrExplain(parsed.data.username, parsed.data.password, "/app");
 }
 
 /**

@@ -50,7 +50,7 @@ export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {
         from: 1,
         to: 0,
         label: "auth + user_data, signed with the secret",
-        file: "lib/credentials/caller.ts",
+        file: "lib/credentials/realtime-caller.ts",
       },
       SIGNIN,
       CHANNEL_AUTH,

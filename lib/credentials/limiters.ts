@@ -1,12 +1,12 @@
 import "server-only";
-import { createSignUpCap } from "@/lib/credentials/sign-up-cap";
 import {
   createClientLimiter,
   createSignInThrottle,
   SERVICE_NEW_USER_LIMIT,
   SIGN_UP_LIMIT,
   withMemoryFallback,
-} from "@/lib/credentials/throttle";
+} from "@/lib/credentials/password/throttle";
+import { createSignUpCap } from "@/lib/credentials/registration/sign-up-cap";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 

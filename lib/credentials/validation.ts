@@ -28,9 +28,16 @@ export const signUpSchema = z.object({
 });
 
 // Sign-in only bounds the input: a rule that changed after sign-up must not lock anyone out,
-// and a precise message here would tell an attacker which usernames are well-formed.
+// and a precise message here would tell an attacker which usernames are well-formed. A control
+// character (a NUL) is no username's, and PostgreSQL cannot even compare it.
 export const signInSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(64),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1)
+    .max(64)
+    .regex(/^\P{Cc}*$/u),
   password: z.string().min(1).max(256),
 });
 

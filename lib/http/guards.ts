@@ -1,6 +1,6 @@
 import type { z } from "zod";
+import { apiError } from "@/lib/http/errors";
 import { isRebound, reboundResponse } from "@/lib/http/rebinding";
-import { jsonError } from "@/lib/http/responses";
 
 /**
  * Refuses a browser request sent by another site. Auth.js protects only its own routes, and
@@ -11,11 +11,11 @@ export function refuseCrossSite(request: Request, settings: AppSettings = {}): R
   if (isRebound(request.headers.get("host"), settings)) return reboundResponse();
   const appUrl = settings.AUTH_URL;
   if (request.headers.get("sec-fetch-site") === "cross-site") {
-    return jsonError(403, "cross_site_request", "Requests from other sites are not accepted.");
+    return apiError("cross_site_request", "sites");
   }
   const origin = request.headers.get("origin");
   if (origin && origin !== appOrigin(request, appUrl)) {
-    return jsonError(403, "cross_site_request", "Requests from other origins are not accepted.");
+    return apiError("cross_site_request", "origins");
   }
   return null;
 }
@@ -44,11 +44,10 @@ export async function readForm(
   maxBytes = 8_192,
 ): Promise<URLSearchParams | Response> {
   if (contentType(request) !== FORM) {
-    return jsonError(400, "unsupported_content_type", `Send the body as ${FORM}.`);
+    return apiError("unsupported_content_type", FORM);
   }
   const body = await readText(request, maxBytes);
-  if (body === null)
-    return jsonError(413, "body_too_large", `The body is larger than ${maxBytes} bytes.`);
+  if (body === null) return apiError("body_too_large", maxBytes);
   return new URLSearchParams(body);
 }
 
@@ -76,15 +75,14 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
 /** Reads a small JSON body, or answers why not. */
 export async function readJson(request: Request, maxBytes = 4_096): Promise<unknown | Response> {
   if (contentType(request) !== JSON_TYPE) {
-    return jsonError(400, "unsupported_content_type", `Send the body as ${JSON_TYPE}.`);
+    return apiError("unsupported_content_type", JSON_TYPE);
   }
   const body = await readText(request, maxBytes);
-  if (body === null)
-    return jsonError(413, "body_too_large", `The body is larger than ${maxBytes} bytes.`);
+  if (body === null) return apiError("body_too_large", maxBytes);
   try {
     return JSON.parse(body);
   } catch {
-    return jsonError(400, "invalid_json", "The body is not valid JSON.");
+    return apiError("invalid_json");
   }
 }
 
@@ -105,15 +103,11 @@ export async function readAuthForm<S extends z.ZodType>(
   // first: a request that means two things is refused.
   const repeated = repeatedField(form);
   if (repeated !== undefined) {
-    return jsonError(400, "invalid_request", `${repeated} was sent more than once.`);
+    return apiError("invalid_request", `${repeated} was sent more than once.`);
   }
   const input = schema.safeParse(Object.fromEntries(form));
   if (!input.success) {
-    return jsonError(
-      400,
-      "invalid_request",
-      input.error.issues.map((issue) => issue.message).join("; "),
-    );
+    return apiError("invalid_request", describeIssues(input.error));
   }
   return input.data;
 }

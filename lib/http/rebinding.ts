@@ -1,5 +1,5 @@
 import { listensBeyondLoopback } from "@/lib/env-schema";
-import { jsonError } from "@/lib/http/responses";
+import { apiError } from "@/lib/http/errors";
 
 // DNS rebinding: a page of another site whose name the attacker re-points at 127.0.0.1 becomes
 // same-origin with the local app, and can sign in with the published demo passwords. The local app
@@ -25,9 +25,5 @@ export function isRebound(
 
 /** The answer to a rebound request: 403, naming the host rule. */
 export function reboundResponse(): Response {
-  return jsonError(
-    403,
-    "untrusted_host",
-    "This local app answers only to localhost and loopback addresses: set AUTH_URL to serve it under another name.",
-  );
+  return apiError("untrusted_host");
 }

@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/action-body-limit";
+import { type Refusal, refusal } from "@/lib/http/errors";
 
 // What proxy.ts refuses of a POST to a page (a server action, or what claims to be one) before
 // Next.js gets it: Next.js answers each of these with a 500 (see the report in proxy.ts).
 
-/** next.config.ts's `serverActions.bodySizeLimit`: Next.js's own default, 1 MB. */
-export const SERVER_ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
-
-export type ActionRefusal = { status: 400 | 403 | 404 | 413; error: string; message: string };
+export type ActionRefusal = Refusal<
+  "forbidden_origin" | "body_too_large" | "unknown_action" | "invalid_request"
+>;
 
 /**
  * Next.js's own CSRF rule (app-render/action-handler.js): an Origin, when sent, must name the
@@ -24,11 +25,7 @@ export function refuseOrigin(headers: Headers): ActionRefusal | null {
     originHost = null;
   }
   if (originHost !== null && originHost === host) return null;
-  return {
-    status: 403,
-    error: "forbidden_origin",
-    message: "This request came from another site.",
-  };
+  return refusal("forbidden_origin");
 }
 
 /**
@@ -39,11 +36,7 @@ export async function readBoundedBody(
   request: Request,
   limit = SERVER_ACTION_BODY_LIMIT_BYTES,
 ): Promise<Uint8Array<ArrayBuffer> | ActionRefusal> {
-  const tooLarge: ActionRefusal = {
-    status: 413,
-    error: "body_too_large",
-    message: `The body is over ${limit} bytes.`,
-  };
+  const tooLarge: ActionRefusal = refusal("body_too_large", limit);
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > limit) return tooLarge;
   if (!request.body) return new Uint8Array();
@@ -94,7 +87,7 @@ function knownActionIds(): Set<string> | null {
 export function refuseActionId(id: string): ActionRefusal | null {
   const known = knownActionIds();
   if (known === null || known.has(id)) return null;
-  return { status: 404, error: "unknown_action", message: "There is no such server action." };
+  return refusal("unknown_action");
 }
 
 /**
@@ -129,11 +122,10 @@ export async function refuseArguments(
   body: Uint8Array<ArrayBuffer>,
   contentType: string,
 ): Promise<ActionRefusal | null> {
-  const malformed: ActionRefusal = {
-    status: 400,
-    error: "invalid_request",
-    message: "The action's arguments are malformed.",
-  };
+  const malformed: ActionRefusal = refusal(
+    "invalid_request",
+    "The action's arguments are malformed.",
+  );
   if (contentType.startsWith("multipart/form-data")) {
     try {
       const form = await new Response(body, {

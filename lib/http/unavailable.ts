@@ -1,4 +1,4 @@
-import { jsonError } from "@/lib/http/responses";
+import { limited } from "@/lib/http/errors";
 
 // Connection-level failures of the database or the realtime server: the request was fine, a
 // backing service was not. PostgreSQL's class 08 and 57P0x codes, and Node's socket errors.
@@ -58,14 +58,7 @@ export function withUnavailable<Args extends unknown[]>(
         "A backing service is unreachable:",
         error instanceof Error ? error.message : error,
       );
-      return jsonError(
-        503,
-        "service_unavailable",
-        "A backing service is unavailable. Try again shortly.",
-        {
-          "Retry-After": "5",
-        },
-      );
+      return limited(5, "service_unavailable");
     }
   };
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { derivedKey } from "@/lib/crypto/derived-key";
 
 // OWASP's device cookies ("Slow down online guessing attacks with device cookies"): a browser
 // where a user proved their password carries a token naming that user, signed by the server.
 // A sign-in attempt that presents one for the same user is throttled on that token's own budget
-// (lib/credentials/throttle.ts, device), not on the account's budget for unknown browsers, which
+// (lib/credentials/password/throttle.ts, device), not on the account's budget for unknown browsers, which
 // strangers can exhaust. One cookie holds the tokens of the last few users of the browser.
 //
 // A token: userId "." nonce "." expiry (seconds since the epoch) "." base64url(HMAC-SHA256 of
@@ -21,17 +22,8 @@ export const MAX_DEVICE_USERS = 5;
 
 const TOKEN = /^([A-Za-z0-9-]{1,64})\.([A-Za-z0-9_-]{22})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
-let derived: { secret: string; key: Buffer } | undefined;
-
-function deviceKey(secret: string): Buffer {
-  if (derived?.secret !== secret) {
-    derived = { secret, key: Buffer.from(hkdfSync("sha256", secret, "", DEVICE_KEY_INFO, 32)) };
-  }
-  return derived.key;
-}
-
 function mac(secret: string, body: string): string {
-  return createHmac("sha256", deviceKey(secret)).update(body).digest("base64url");
+  return createHmac("sha256", derivedKey(secret, DEVICE_KEY_INFO)).update(body).digest("base64url");
 }
 
 /** One user's token in a browser: the nonce is what the device's budget is counted under. */
@@ -101,14 +93,6 @@ export function cookieValue(header: string | null | undefined, name: string): st
     if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
   }
   return undefined;
-}
-
-/**
- * Whether cookies are served over HTTPS, as Auth.js decides for its own: AUTH_URL's scheme, else
- * the scheme the request arrived with.
- */
-export function servedOverHttps(headers: Headers, authUrl: string | undefined): boolean {
-  return authUrl ? authUrl.startsWith("https:") : headers.get("x-forwarded-proto") === "https";
 }
 
 /** The Set-Cookie attributes; `__Host-` requires Secure, Path=/ and no Domain. */

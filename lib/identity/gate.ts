@@ -2,34 +2,28 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { User, WebSession } from "@/lib/db/schema";
-import { jsonError } from "@/lib/http/responses";
+import { errorResponse, type Refusal, refusal } from "@/lib/http/errors";
 import { sessionClaims } from "@/lib/identity/session-cookie";
 import { END_MESSAGES } from "@/lib/realtime/session-ended";
 import { touchSession } from "@/lib/sessions/last-active";
 import { webLiveness } from "@/lib/sessions/liveness";
 import { cachedUser, cachedWebSession } from "@/lib/sessions/user-cache";
+import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 
 // The one answer to "who is the current user, and may they still act?". Pages, layouts, server
 // actions and route handlers all ask here; the realtime endpoints ask through realtimeCaller()
-// in lib/credentials/caller.ts, which ends in the same admit().
+// in lib/credentials/realtime-caller.ts, which ends in the same admit().
 
 /** Why the gate said no. `reason` tells how an ended session ended. */
-export type Refusal =
-  | { status: 401; code: "no_session"; message: string }
-  | { status: 401; code: "session_ended"; message: string; reason: string }
-  | { status: 403; code: "user_banned"; message: string };
+export type GateRefusal = Refusal<"no_session" | "session_ended" | "user_banned">;
 
 /** Who is asking, and which session (web or realtime) vouches for them. */
 export type Caller = { user: User; sessionId: string };
 
-export type GateResult = ({ ok: true } & Caller) | { ok: false; refusal: Refusal };
+export type GateResult = ({ ok: true } & Caller) | { ok: false; refusal: GateRefusal };
 
-export const NO_SESSION: Refusal = { status: 401, code: "no_session", message: "Sign in first." };
-export const BANNED: Refusal = {
-  status: 403,
-  code: "user_banned",
-  message: END_MESSAGES.user_banned,
-};
+export const NO_SESSION = refusal("no_session");
+export const BANNED = refusal("user_banned");
 
 /** The ends of a session that the sign-in page and the 401's `reason` name as they are. */
 const NAMED_ENDS = new Set([
@@ -39,25 +33,25 @@ const NAMED_ENDS = new Set([
   "session_limit",
   "session_expired",
   "session_reused",
-] as const);
-type NamedEnd = typeof NAMED_ENDS extends Set<infer T> ? T : never;
+] as const satisfies readonly SessionEndReason[]);
+export type NamedEnd = typeof NAMED_ENDS extends Set<infer T> ? T : never;
 
-function isNamedEnd(reason: string | null | undefined): reason is NamedEnd {
+function isNamedEnd(reason: SessionEndReason | null | undefined): reason is NamedEnd {
   return NAMED_ENDS.has(reason as NamedEnd);
 }
 
-export function sessionEnded(reason: string | null | undefined): Refusal {
+/** A 401 for an ended session: its end named when the sign-in page has words for it. */
+export function sessionEnded(reason: SessionEndReason | null | undefined): GateRefusal {
   const known = isNamedEnd(reason);
   return {
-    status: 401,
-    code: "session_ended",
+    ...refusal("session_ended"),
     reason: known ? reason : "session_ended",
-    message: known ? END_MESSAGES[reason] : END_MESSAGES.session_ended,
+    ...(known ? { message: END_MESSAGES[reason] } : {}),
   };
 }
 
-export function refuse(refusal: Refusal): GateResult {
-  return { ok: false, refusal };
+export function refuse(refused: GateRefusal): GateResult {
+  return { ok: false, refusal: refused };
 }
 
 /** The rule every credential ends in: the user exists and is not banned. Bans apply at once. */
@@ -111,12 +105,6 @@ export async function requireAdmin(returnTo: string): Promise<Caller> {
 }
 
 /** A refusal as a route handler's JSON answer: `{ error, message }`, plus `reason` when ended. */
-export function refusalResponse(refusal: {
-  status: number;
-  code: string;
-  message: string;
-  reason?: string;
-}): Response {
-  const { status, code, message, reason } = refusal;
-  return jsonError(status, code, message, undefined, reason ? { reason } : undefined);
+export function refusalResponse(refused: Refusal): Response {
+  return errorResponse(refused);
 }

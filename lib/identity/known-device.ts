@@ -1,12 +1,12 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
+import { servedOverHttps } from "@/lib/http/https";
 import {
   cookieValue,
   deviceCookieName,
   deviceCookieOptions,
   rememberDevice,
-  servedOverHttps,
   trustedDevice,
 } from "@/lib/identity/device-cookie";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
+import { servedOverHttps } from "@/lib/http/https";
 
 /** What the gate needs from the NextAuth JWT: who, and which web session record vouches for it. */
 export type SessionClaims = { userId: string; sessionId: string | undefined };
@@ -42,9 +43,7 @@ export async function sessionClaims(): Promise<SessionClaims | undefined> {
 
   const { AUTH_URL, AUTH_SECRET } = env();
   // Auth.js names the cookie __Secure-… over HTTPS: read the one it would have set.
-  const secureCookie = AUTH_URL
-    ? AUTH_URL.startsWith("https:")
-    : requestHeaders.get("x-forwarded-proto") === "https";
+  const secureCookie = servedOverHttps(requestHeaders, AUTH_URL);
   const token = await getToken({
     req: { headers: requestHeaders },
     secret: AUTH_SECRET,

@@ -1,3 +1,5 @@
+import { ERRORS } from "@/lib/http/errors";
+
 // What the server tells a user's tabs just before it closes their connections, and the words a
 // tab shows for it. Shared by the server (which sends it) and the browser (which shows it).
 
@@ -33,7 +35,7 @@ export type SessionEnded = { reason: EndReason; sessions: string[] | null };
 export const END_MESSAGES: Record<EndReason | "session_revoked" | "session_ended", string> = {
   signed_out: "You signed out in another tab or on another device.",
   signed_out_everywhere: "This account was signed out everywhere.",
-  user_banned: "This account is suspended.",
+  user_banned: ERRORS.user_banned.message,
   service_auth_disabled: "Authentication by the service was switched off on this site.",
   disconnected: "An administrator closed this connection.",
   rights_changed: "Your rights on this site changed: signing in again.",
@@ -44,7 +46,7 @@ export const END_MESSAGES: Record<EndReason | "session_revoked" | "session_ended
   session_reused:
     "This session was ended because an old copy of its token was used: someone else may hold it. Sign in again.",
   session_revoked: "Your session was ended. Sign in again.",
-  session_ended: "Your session has ended. Sign in again.",
+  session_ended: ERRORS.session_ended.message,
 };
 
 /** The three ways a session ends, as the client's typed errors name them. */

@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { derivedKey } from "@/lib/crypto/derived-key";
 
 // A realtime session's token: "rts_" id "." generation "." base64url(HMAC-SHA256 of "id.generation"
 // under a key derived from the app secret). Each use that rotates the session adds one to its
@@ -12,17 +13,10 @@ const SESSION_KEY_INFO = "realtime-auth-kit/realtime-session/v1";
 
 const FORMAT = /^rts_([0-9a-f-]{36})\.(0|[1-9]\d{0,8})\.([A-Za-z0-9_-]{43})$/;
 
-let derived: { secret: string; key: Buffer } | undefined;
-
-function sessionKey(secret: string): Buffer {
-  if (derived?.secret !== secret) {
-    derived = { secret, key: Buffer.from(hkdfSync("sha256", secret, "", SESSION_KEY_INFO, 32)) };
-  }
-  return derived.key;
-}
-
 function mac(secret: string, id: string, generation: number): Buffer {
-  return createHmac("sha256", sessionKey(secret)).update(`${id}.${generation}`).digest();
+  return createHmac("sha256", derivedKey(secret, SESSION_KEY_INFO))
+    .update(`${id}.${generation}`)
+    .digest();
 }
 
 /** The token of a session's `generation`. */

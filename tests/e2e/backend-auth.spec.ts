@@ -1,4 +1,4 @@
-import { issueTicket } from "../../lib/credentials/tickets";
+import { issueTicket } from "../../lib/credentials/ticket/format";
 import { openApp, openTab, signUpUser, stackSecrets, uniqueUsername } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { channelAuth, subscribeWith } from "./support/channel-auth";

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { issueTicket } from "../../lib/credentials/tickets";
+import { issueTicket } from "../../lib/credentials/ticket/format";
 import { webhookDeliverySchema } from "../../lib/realtime/server/webhooks";
 import { openApp, stackSecrets } from "./fixtures";
 import {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "../../lib/credentials/seed";
+import { DEMO_ACCOUNTS } from "../../lib/credentials/registration/seed";
 import { openApp, openTab, signUpUser } from "../e2e/fixtures";
 import { AdminPage } from "../e2e/pages/admin-page";
 import { QuickstartPage } from "../e2e/pages/quickstart-page";

@@ -8,10 +8,10 @@ import {
   recordAuthEvents,
 } from "@/lib/activity-log/events";
 import { parseActivityFilter } from "@/lib/activity-log/filter";
-import { hashPassword } from "@/lib/credentials/password";
-import { verifyCredentials } from "@/lib/credentials/password-sign-in";
-import { createSignInThrottle } from "@/lib/credentials/throttle";
-import { issueTicket, newTicketNonce } from "@/lib/credentials/tickets";
+import { hashPassword } from "@/lib/credentials/password/hash";
+import { createSignInThrottle } from "@/lib/credentials/password/throttle";
+import { verifyCredentials } from "@/lib/credentials/password/verify";
+import { issueTicket, newTicketNonce } from "@/lib/credentials/ticket/format";
 import type { Connection } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
 import { authEvents } from "@/lib/db/schema";

@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { inject } from "vitest";
-import { seedDemoAccounts } from "@/lib/credentials/seed";
+import { seedDemoAccounts } from "@/lib/credentials/registration/seed";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
 import { findSession, sessionState } from "@/lib/sessions/realtime";
 import { readSessionToken } from "@/lib/sessions/session-tokens";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/credentials/password";
-import { verifyCredentials } from "@/lib/credentials/password-sign-in";
-import { createSignUpCap } from "@/lib/credentials/sign-up-cap";
-import { createSignInThrottle, SIGN_IN_LIMITS } from "@/lib/credentials/throttle";
+import { hashPassword } from "@/lib/credentials/password/hash";
+import { createSignInThrottle, SIGN_IN_LIMITS } from "@/lib/credentials/password/throttle";
+import { verifyCredentials } from "@/lib/credentials/password/verify";
+import { createSignUpCap } from "@/lib/credentials/registration/sign-up-cap";
 import type { Connection } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
 import { testDatabases } from "./database";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/credentials/password";
+import { hashPassword, verifyPassword } from "@/lib/credentials/password/hash";
 
 describe("passwords", () => {
   it("hashes with argon2id and OWASP's parameters", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/credentials/password";
-import { provisionUser } from "@/lib/credentials/provision-user";
+import { verifyPassword } from "@/lib/credentials/password/hash";
+import { provisionUser } from "@/lib/credentials/registration/provision-user";
 import type { Connection } from "@/lib/db/connect";
 import { webLiveness } from "@/lib/sessions/liveness";
 import { findWebSession, startWebSession } from "@/lib/sessions/web";

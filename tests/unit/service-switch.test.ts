@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultServiceAuth } from "@/lib/credentials/service-switch";
+import { defaultServiceAuth } from "@/lib/credentials/service/switch";
 
 describe("the service-authentication default", () => {
   it("is on with the bundled realtime server and off with an external one", () => {

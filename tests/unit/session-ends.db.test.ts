@@ -25,8 +25,8 @@ const env = {
 };
 Object.assign(process.env, env);
 const lifecycle = await import("@/lib/sessions/lifecycle");
-const { setServiceAuth } = await import("@/lib/credentials/service-switch");
-const { provisionUser } = await import("@/lib/credentials/provision-user");
+const { setServiceAuth } = await import("@/lib/credentials/service/switch");
+const { provisionUser } = await import("@/lib/credentials/registration/provision-user");
 
 const global = globalThis as unknown as { connection?: Connection };
 

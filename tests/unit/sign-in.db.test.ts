@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/credentials/password";
-import { verifyCredentials } from "@/lib/credentials/password-sign-in";
-import { DEMO_PASSWORD, seedDemoAccounts } from "@/lib/credentials/seed";
+import { hashPassword } from "@/lib/credentials/password/hash";
 import {
   backoffSeconds,
   createClientLimiter,
   createSignInThrottle,
   SIGN_IN_LIMITS,
-} from "@/lib/credentials/throttle";
+} from "@/lib/credentials/password/throttle";
+import { verifyCredentials } from "@/lib/credentials/password/verify";
+import { DEMO_PASSWORD, seedDemoAccounts } from "@/lib/credentials/registration/seed";
 import type { Connection } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
 import { createUser, findUserById } from "@/lib/db/queries";

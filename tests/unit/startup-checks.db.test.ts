@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { provisionUser } from "@/lib/credentials/provision-user";
-import { seedDemoAccounts } from "@/lib/credentials/seed";
+import { provisionUser } from "@/lib/credentials/registration/provision-user";
+import { seedDemoAccounts } from "@/lib/credentials/registration/seed";
 import { type Connection, connectDatabase } from "@/lib/db/connect";
 import journal from "@/lib/db/migrations/meta/_journal.json";
 import { setBanned } from "@/lib/db/queries";

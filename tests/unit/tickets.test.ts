@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { issueTicket, ticketKey, verifyTicket } from "@/lib/credentials/tickets";
+import { issueTicket, ticketKey, verifyTicket } from "@/lib/credentials/ticket/format";
 
 const keys = { appKey: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8" };
 const NOW = Date.UTC(2026, 0, 1);

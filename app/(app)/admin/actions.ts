@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { setServiceAuth } from "@/lib/credentials/service-switch";
+import { setServiceAuth } from "@/lib/credentials/service/switch";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
 import { formArgument } from "@/lib/http/action-arguments";

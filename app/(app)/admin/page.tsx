@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { serviceAuthEnabled } from "@/lib/credentials/service-switch";
+import { serviceAuthEnabled } from "@/lib/credentials/service/switch";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
 import { requireAdmin } from "@/lib/identity/gate";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/credentials/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/credentials/registration/seed";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { currentUser } from "@/lib/identity/gate";

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { RealtimeProvider } from "@/components/realtime-provider";
-import { serviceAuthEnabled } from "@/lib/credentials/service-switch";
+import { serviceAuthEnabled } from "@/lib/credentials/service/switch";
 import { realtimeConfig } from "@/lib/env";
 
 /**

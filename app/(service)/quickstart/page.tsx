@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { QuickstartPanel } from "@/components/quickstart-panel";
-import { serviceAuthEnabled } from "@/lib/credentials/service-switch";
+import { serviceAuthEnabled } from "@/lib/credentials/service/switch";
 
 export const metadata: Metadata = { title: "Quick start: the service" };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roomThread } from "@/demo/lib/chat/messages";
 import { appendMessage, threadMessages } from "@/demo/lib/chat/threads";
-import { seedDemoAccounts } from "@/lib/credentials/seed";
+import { seedDemoAccounts } from "@/lib/credentials/registration/seed";
 import type { Connection } from "@/lib/db/connect";
 import { testDatabases } from "../database";
 

@@ -1,9 +1,8 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { refuseCrossSite } from "@/lib/http/guards";
 import { jsonOk } from "@/lib/http/responses";
-import { withUnavailable } from "@/lib/http/unavailable";
-import { currentUser, refusalResponse } from "@/lib/identity/gate";
+import { route } from "@/lib/http/route";
+import { currentUser } from "@/lib/identity/gate";
 import { listDevices } from "@/lib/sessions/devices";
 import { deviceJson } from "@/lib/sessions/devices-json";
 import { signOutOtherDevices } from "@/lib/sessions/lifecycle";
@@ -13,11 +12,7 @@ import { signOutOtherDevices } from "@/lib/sessions/lifecycle";
 
 export const runtime = "nodejs";
 
-export const GET = withUnavailable(async (request: Request) => {
-  const crossSite = refuseCrossSite(request, env());
-  if (crossSite) return crossSite;
-  const caller = await currentUser();
-  if (!caller.ok) return refusalResponse(caller.refusal);
+export const GET = route({ caller: { cookie: currentUser } }, async ({ caller }) => {
   const devices = await listDevices(db(), caller.user.id, {
     idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS,
   });
@@ -28,11 +23,7 @@ export const GET = withUnavailable(async (request: Request) => {
 });
 
 /** Signs out every device but the caller's; the caller's stays signed in. */
-export const DELETE = withUnavailable(async (request: Request) => {
-  const crossSite = refuseCrossSite(request, env());
-  if (crossSite) return crossSite;
-  const caller = await currentUser();
-  if (!caller.ok) return refusalResponse(caller.refusal);
+export const DELETE = route({ caller: { cookie: currentUser } }, async ({ caller }) => {
   const signedOut = await signOutOtherDevices(caller.user.id, caller.sessionId);
   return jsonOk({ signedOut });
 });

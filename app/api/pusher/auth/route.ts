@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { policy } from "@/features";
 import { isEncryptedChannel } from "@/lib/channels/names";
-import { realtimeCaller } from "@/lib/credentials/caller";
+import { realtimeCaller } from "@/lib/credentials/realtime-caller";
 import { env } from "@/lib/env";
-import { readAuthForm } from "@/lib/http/guards";
-import { jsonError, jsonOk } from "@/lib/http/responses";
-import { withUnavailable } from "@/lib/http/unavailable";
-import { refusalResponse } from "@/lib/identity/gate";
+import { apiError } from "@/lib/http/errors";
+import { jsonOk } from "@/lib/http/responses";
+import { route } from "@/lib/http/route";
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/server/protocol";
 import { pusher } from "@/lib/realtime/server/pusher";
 
@@ -20,28 +19,23 @@ const formSchema = z.object({
   session: z.string().min(1).max(256).optional(),
 });
 
-export const POST = withUnavailable(async (request: Request) => {
-  const input = await readAuthForm(request, formSchema, env());
-  if (input instanceof Response) return input;
+export const POST = route(
+  {
+    body: { form: formSchema },
+    caller: { credential: (input) => realtimeCaller({ session: input.session }, "channel") },
+  },
+  async ({ input, caller: { user } }) => {
+    const { socket_id: socketId, channel_name: channel } = input;
+    if (!(await policy.may(user, "subscribe", channel)))
+      return apiError("channel_forbidden", channel);
+    // The SDK derives an encrypted channel's key from the master key, which is optional.
+    if (isEncryptedChannel(channel) && !env().PUSHER_ENCRYPTION_MASTER_KEY)
+      return apiError("encryption_not_configured");
 
-  const caller = await realtimeCaller({ session: input.session }, "channel");
-  if (!caller.ok) return refusalResponse(caller.refusal);
-  const { user } = caller;
-
-  const { socket_id: socketId, channel_name: channel } = input;
-  if (!(await policy.may(user, "subscribe", channel)))
-    return jsonError(403, "channel_forbidden", `You may not subscribe to ${channel}.`);
-  // The SDK derives an encrypted channel's key from the master key, which is optional.
-  if (isEncryptedChannel(channel) && !env().PUSHER_ENCRYPTION_MASTER_KEY)
-    return jsonError(
-      503,
-      "encryption_not_configured",
-      "Encrypted channels need PUSHER_ENCRYPTION_MASTER_KEY on the server.",
-    );
-
-  const presence = policy.kindOf(channel)?.presence
-    ? // Every member sees it: the name only, never the username one signs in with.
-      { user_id: user.id, user_info: { name: user.name ?? user.username } }
-    : undefined;
-  return jsonOk(pusher().authorizeChannel(socketId, channel, presence));
-});
+    const presence = policy.kindOf(channel)?.presence
+      ? // Every member sees it: the name only, never the username one signs in with.
+        { user_id: user.id, user_info: { name: user.name ?? user.username } }
+      : undefined;
+    return jsonOk(pusher().authorizeChannel(socketId, channel, presence));
+  },
+);

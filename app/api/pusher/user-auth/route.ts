@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { issuedSession, realtimeCaller } from "@/lib/credentials/caller";
-import { env } from "@/lib/env";
-import { readAuthForm } from "@/lib/http/guards";
+import { issuedSession, realtimeCaller } from "@/lib/credentials/realtime-caller";
 import { requestClient } from "@/lib/http/peer-address";
 import { jsonOk } from "@/lib/http/responses";
-import { withUnavailable } from "@/lib/http/unavailable";
-import { refusalResponse } from "@/lib/identity/gate";
+import { route } from "@/lib/http/route";
 import { socketIdSchema } from "@/lib/realtime/server/protocol";
 import { pusher } from "@/lib/realtime/server/pusher";
 import { cachedWatchlist } from "@/lib/sessions/user-cache";
@@ -20,28 +17,31 @@ const formSchema = z.object({
   session: z.string().min(1).max(256).optional(),
 });
 
-export const POST = withUnavailable(async (request: Request) => {
-  const input = await readAuthForm(request, formSchema, env());
-  if (input instanceof Response) return input;
-
-  // A ticket starts a realtime session: a device, named by this client's User-Agent and address.
-  const caller = await realtimeCaller(input, "sign-in", {
-    userAgent: request.headers.get("user-agent"),
-    clientAddress: requestClient(request.headers),
-  });
-  if (!caller.ok) return refusalResponse(caller.refusal);
-
-  const { user, sessionId } = caller;
-  const answer = pusher().authenticateUser(input.socket_id, {
-    id: user.id,
-    // Only this user's sockets see it: the epoch names the channels of their private messages.
-    user_info: {
-      name: user.name ?? user.username,
-      username: user.username,
-      channel_epoch: user.channelEpoch,
+export const POST = route(
+  {
+    body: { form: formSchema },
+    // A ticket starts a realtime session: a device, named by this client's User-Agent and address.
+    caller: {
+      credential: (input, request) =>
+        realtimeCaller(input, "sign-in", {
+          userAgent: request.headers.get("user-agent"),
+          clientAddress: requestClient(request.headers),
+        }),
     },
-    watchlist: await cachedWatchlist(user.id),
-  });
-  // session_id tells the tab which session it is, so that it knows when that session ends.
-  return jsonOk({ ...answer, session_id: sessionId, ...issuedSession(caller) });
-});
+  },
+  async ({ input, caller }) => {
+    const { user, sessionId } = caller;
+    const answer = pusher().authenticateUser(input.socket_id, {
+      id: user.id,
+      // Only this user's sockets see it: the epoch names the channels of their private messages.
+      user_info: {
+        name: user.name ?? user.username,
+        username: user.username,
+        channel_epoch: user.channelEpoch,
+      },
+      watchlist: await cachedWatchlist(user.id),
+    });
+    // session_id tells the tab which session it is, so that it knows when that session ends.
+    return jsonOk({ ...answer, session_id: sessionId, ...issuedSession(caller) });
+  },
+);

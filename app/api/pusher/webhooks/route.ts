@@ -3,9 +3,10 @@ import { userChannel } from "@/lib/channels/names";
 import { db } from "@/lib/db";
 import { recordPresence, touchLastSeen } from "@/lib/db/queries";
 import { env } from "@/lib/env";
+import { apiError } from "@/lib/http/errors";
 import { describeIssues, readText } from "@/lib/http/guards";
-import { jsonError, jsonOk } from "@/lib/http/responses";
-import { withUnavailable } from "@/lib/http/unavailable";
+import { jsonOk } from "@/lib/http/responses";
+import { route } from "@/lib/http/route";
 import { pusher } from "@/lib/realtime/server/pusher";
 import { acceptDeliveryOnce } from "@/lib/realtime/server/webhook-deliveries";
 import { isWithinWindow, webhookDeliverySchema } from "@/lib/realtime/server/webhooks";
@@ -17,9 +18,12 @@ export const runtime = "nodejs";
 
 const SIGNATURE = /^[0-9a-f]{64}$/;
 
-export const POST = withUnavailable(async (request: Request) => {
-  const rawBody = await readText(request, 256 * 1024);
-  if (rawBody === null) return jsonError(413, "body_too_large", "The body is too large.");
+const MAX_BYTES = 256 * 1024;
+
+// Server to server: no browser sends it, so no cross-site rule; the signature is the caller.
+export const POST = route({ crossSite: "allow" }, async ({ request }) => {
+  const rawBody = await readText(request, MAX_BYTES);
+  if (rawBody === null) return apiError("body_too_large", MAX_BYTES);
   const headers = Object.fromEntries(request.headers);
   // The SDK compares the lengths of the expected and the given signature, so a missing header
   // throws there: only our key with a well-formed signature goes further.
@@ -27,24 +31,19 @@ export const POST = withUnavailable(async (request: Request) => {
     headers["x-pusher-key"] !== env().PUSHER_KEY ||
     !SIGNATURE.test(headers["x-pusher-signature"] ?? "")
   ) {
-    return jsonError(401, "invalid_signature", "The webhook signature does not match.");
+    return apiError("invalid_signature");
   }
   const webhook = pusher().webhook({ headers, rawBody });
   // The SDK calls any body that is not JSON sent as application/json invalid, whatever its
   // signature; that says nothing about the secret, so it is answered first.
   if (!webhook.isBodyValid()) {
-    return jsonError(
-      400,
-      "invalid_request",
-      "The webhook body must be JSON, sent as application/json.",
-    );
+    return apiError("invalid_request", "The webhook body must be JSON, sent as application/json.");
   }
   // The signature covers the raw text, which the SDK checks against the app secret.
-  if (!webhook.isValid())
-    return jsonError(401, "invalid_signature", "The webhook signature does not match.");
+  if (!webhook.isValid()) return apiError("invalid_signature");
 
   const delivery = webhookDeliverySchema.safeParse(webhook.getData());
-  if (!delivery.success) return jsonError(400, "invalid_request", describeIssues(delivery.error));
+  if (!delivery.success) return apiError("invalid_request", describeIssues(delivery.error));
   const { events, time_ms } = delivery.data;
   // Answered 200, so that the realtime server does not retry what will never be accepted.
   if (!isWithinWindow(delivery.data)) return jsonOk({ received: 0, ignored: events.length });

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { hashPassword } from "@/lib/credentials/password";
+import { hashPassword } from "@/lib/credentials/password/hash";
+import { registerUser } from "@/lib/credentials/registration/register";
 import { signUpSchema } from "@/lib/credentials/validation";
 import type { Database } from "@/lib/db/connect";
-import { createUser } from "@/lib/db/queries";
 import { type User, users } from "@/lib/db/schema";
 import { endSessions } from "@/lib/sessions/end";
 
@@ -33,11 +33,11 @@ export async function provisionUser(db: Database, input: ProvisionInput): Promis
   });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
   const { username, name, password } = parsed.data;
-  const passwordHash = await hashPassword(password);
   const role = input.admin ? "admin" : undefined;
 
-  const created = await createUser(db, { username, name, passwordHash, role });
-  if (created) return { ok: true, user: created, created: true };
+  const registered = await registerUser(db, { username, name, password, role });
+  if (registered.ok) return { ok: true, user: registered.user, created: true };
+  const passwordHash = await hashPassword(password);
 
   // The new password and the end of every session the old one started hold together.
   const updated = await db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { and, inArray, isNull } from "drizzle-orm";
-import { hashPassword, verifyPassword } from "@/lib/credentials/password";
+import { hashPassword, verifyPassword } from "@/lib/credentials/password/hash";
 import type { Database } from "@/lib/db/connect";
 import { createUser } from "@/lib/db/queries";
 import { users } from "@/lib/db/schema";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { verifyPassword } from "@/lib/credentials/password";
-import type { SignInThrottle } from "@/lib/credentials/throttle";
+import { verifyPassword } from "@/lib/credentials/password/hash";
+import type { SignInThrottle } from "@/lib/credentials/password/throttle";
 import { signInSchema } from "@/lib/credentials/validation";
 import type { Database } from "@/lib/db/connect";
 import { type User, users } from "@/lib/db/schema";

@@ -1,5 +1,6 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { derivedKey } from "@/lib/crypto/derived-key";
 
 // A ticket says "this is user X of app K" for a short while:
 // base64url(JSON) "." base64url(HMAC-SHA256 of the JSON under the ticket key, below).
@@ -37,16 +38,9 @@ export type TicketKeys = { appKey: string; secret: string };
  */
 const TICKET_KEY_INFO = "realtime-auth-kit/ticket/v1";
 
-let derived: { secret: string; key: Buffer } | undefined;
-
 /** The ticket key for `secret`, derived once per secret: verifying is on the hot path. */
 export function ticketKey(secret: string): Buffer {
-  if (derived?.secret !== secret) {
-    // No salt: RFC 5869 makes it optional, and a fixed one would add nothing to the label.
-    const key = Buffer.from(hkdfSync("sha256", secret, "", TICKET_KEY_INFO, 32));
-    derived = { secret, key };
-  }
-  return derived.key;
+  return derivedKey(secret, TICKET_KEY_INFO);
 }
 
 function sign(json: string, secret: string): Buffer {

@@ -31,6 +31,16 @@ export async function serviceAuthState(): Promise<{ enabled: boolean; since?: Da
   return stored.value === "on" ? { enabled: true, since: stored.updatedAt } : { enabled: false };
 }
 
+/**
+ * Whether the switch lets in a credential of the service flow made at `createdAt`. "predates": made
+ * before the switch was last turned on, so before a switch-off: dead for good, even if it raced it.
+ */
+export async function serviceFlowAdmits(createdAt: Date): Promise<"open" | "off" | "predates"> {
+  const service = await serviceAuthState();
+  if (!service.enabled) return "off";
+  return service.since && createdAt < service.since ? "predates" : "open";
+}
+
 /** Read once per request: /quickstart's layout and page must agree on whether it is on. */
 export const serviceAuthEnabled = cache(
   async (): Promise<boolean> => (await serviceAuthState()).enabled,

@@ -1,5 +1,5 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { limiter } from "@/lib/credentials/throttle";
+import { limiter } from "@/lib/credentials/password/throttle";
 import type { Database } from "@/lib/db/connect";
 import { formatWait } from "@/lib/format";
 

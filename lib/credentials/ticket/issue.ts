@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAuthEvent } from "@/lib/activity-log/record";
-import { issueTicket, newTicketNonce } from "@/lib/credentials/tickets";
+import { issueTicket, newTicketNonce } from "@/lib/credentials/ticket/format";
 import type { AuthFlow } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 
