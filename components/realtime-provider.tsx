@@ -13,7 +13,7 @@ import {
   createRealtimeClient,
   type RealtimeClient,
   type RealtimeSnapshot,
-} from "@/lib/realtime/browser/client";
+} from "@/lib/realtime/client/client";
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { APIRequestContext, WebSocket } from "@playwright/test";
 import { userChannel } from "../../lib/channels/names";
-import type { RealtimeClient, RealtimeObservation } from "../../lib/realtime/browser/client";
+import type { RealtimeClient, RealtimeObservation } from "../../lib/realtime/client/client";
 import { openApp, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
@@ -119,7 +119,7 @@ test("with the database unreachable, what needs it answers 503 JSON, and it reco
   }
 });
 
-/** The tab's realtime client: one per tab, kept on globalThis (lib/realtime/browser/client.ts). */
+/** The tab's realtime client: one per tab, kept on globalThis (lib/realtime/client/client.ts). */
 type TabGlobals = { realtime: { client: RealtimeClient } };
 
 test("restarting the app server leaves the browsers' realtime connections up", async ({

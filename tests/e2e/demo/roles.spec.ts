@@ -1,4 +1,4 @@
-import type { RealtimeObservation } from "@/lib/realtime/browser/client-types";
+import type { RealtimeObservation } from "@/lib/realtime/client/client-types";
 import { AdminPage } from "../pages/admin-page";
 import { channelAuth } from "../support/channel-auth";
 import { expect, test } from "../test";

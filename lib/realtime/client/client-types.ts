@@ -1,9 +1,9 @@
 import type { Channel } from "pusher-js";
 import type { PublicRealtimeConfig } from "@/lib/env-schema";
-import type { Ticket } from "@/lib/realtime/browser/auth-requests";
-import type { Nacl } from "@/lib/realtime/browser/encryption";
-import type { RealtimeError } from "@/lib/realtime/browser/errors";
-import type { Backoff } from "@/lib/realtime/browser/reconnect";
+import type { Ticket } from "@/lib/realtime/client/auth-requests";
+import type { Nacl } from "@/lib/realtime/client/encryption";
+import type { RealtimeError } from "@/lib/realtime/client/errors";
+import type { Backoff } from "@/lib/realtime/client/reconnect";
 
 export type ConnectionState =
   | "initialized"

@@ -3,7 +3,7 @@ import Pusher, {
   type UserAuthenticationCallback,
 } from "pusher-js";
 import { isEncryptedChannel, isUserChannel } from "@/lib/channels/names";
-import { postAuthForm, requestTicket } from "@/lib/realtime/browser/auth-requests";
+import { postAuthForm, requestTicket } from "@/lib/realtime/client/auth-requests";
 import type {
   ConnectionState,
   HttpCall,
@@ -14,13 +14,13 @@ import type {
   RealtimeSnapshot,
   RealtimeUser,
   SavedSession,
-} from "@/lib/realtime/browser/client-types";
-import { createEncryption } from "@/lib/realtime/browser/encryption";
-import { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors";
-import { SIGNED_IN_MARK } from "@/lib/realtime/browser/marks";
-import { connectionOptions } from "@/lib/realtime/browser/options";
-import { retryStalledConnections } from "@/lib/realtime/browser/reconnect";
-import { createSignedInGate } from "@/lib/realtime/browser/signed-in-gate";
+} from "@/lib/realtime/client/client-types";
+import { createEncryption } from "@/lib/realtime/client/encryption";
+import { RealtimeError, SessionEndedError } from "@/lib/realtime/client/errors";
+import { SIGNED_IN_MARK } from "@/lib/realtime/client/marks";
+import { connectionOptions } from "@/lib/realtime/client/options";
+import { retryStalledConnections } from "@/lib/realtime/client/reconnect";
+import { createSignedInGate } from "@/lib/realtime/client/signed-in-gate";
 import {
   END_MESSAGES,
   type EndReason,
@@ -31,9 +31,9 @@ import {
   sessionEndCode,
 } from "@/lib/realtime/session-ended";
 
-export type * from "@/lib/realtime/browser/client-types";
-export { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors";
-export { SIGNED_IN_MARK } from "@/lib/realtime/browser/marks";
+export type * from "@/lib/realtime/client/client-types";
+export { RealtimeError, SessionEndedError } from "@/lib/realtime/client/errors";
+export { SIGNED_IN_MARK } from "@/lib/realtime/client/marks";
 
 const REFUSED = { min: 4001, max: 4099 };
 

@@ -1,5 +1,5 @@
-import type { HttpCall } from "@/lib/realtime/browser/client-types";
-import { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors";
+import type { HttpCall } from "@/lib/realtime/client/client-types";
+import { RealtimeError, SessionEndedError } from "@/lib/realtime/client/errors";
 import { sessionEndCode } from "@/lib/realtime/session-ended";
 
 // The HTTP side of signing in: what pusher-js's custom handlers and start() send to the app.
