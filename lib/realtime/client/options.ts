@@ -1,4 +1,4 @@
-import type { Options } from "pusher-js";
+import type { ChannelAuthorizationCallback, Options, UserAuthenticationCallback } from "pusher-js";
 import type { PublicRealtimeConfig } from "@/lib/env-schema";
 
 /** pusher-js options for hosted Pusher Channels (cluster) or a self-hosted server (host and port). */
@@ -15,5 +15,36 @@ export function connectionOptions(config: PublicRealtimeConfig): Options {
     // and the Content Security Policy (connect-src names the one scheme) blocks.
     enabledTransports: ["ws"],
     disableStats: true,
+  };
+}
+
+/** The custom handlers that pusher-js's user authentication and channel authorization call. */
+export type AuthHandlers = {
+  authenticate(socketId: string, callback: UserAuthenticationCallback): void;
+  authorize(socketId: string, channelName: string, callback: ChannelAuthorizationCallback): void;
+};
+
+/** The client's pusher-js options: the connection's, with its own auth handlers and `nacl`. */
+export function pusherOptions(
+  config: PublicRealtimeConfig,
+  url: (path: string) => string,
+  nacl: Options["nacl"],
+  handlers: AuthHandlers,
+): Options {
+  return {
+    ...connectionOptions(config),
+    // Decrypts private-encrypted-* channels with the shared secret that channel auth returns.
+    nacl,
+    userAuthentication: {
+      endpoint: url("/api/pusher/user-auth"),
+      transport: "ajax",
+      customHandler: ({ socketId }, callback) => handlers.authenticate(socketId, callback),
+    },
+    channelAuthorization: {
+      endpoint: url("/api/pusher/auth"),
+      transport: "ajax",
+      customHandler: ({ socketId, channelName }, callback) =>
+        handlers.authorize(socketId, channelName, callback),
+    },
   };
 }

@@ -44,3 +44,5 @@ export function createSignedInGate() {
     },
   };
 }
+
+export type SignedInGate = ReturnType<typeof createSignedInGate>;
