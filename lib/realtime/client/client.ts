@@ -1,5 +1,6 @@
 import type { RealtimeCapabilities, RealtimeClient } from "@/lib/realtime/client/client-types";
 import { createClient } from "@/lib/realtime/client/facade";
+import { installTestSeam } from "@/lib/realtime/client/test-seam";
 
 // The client's entry point, in the browser and in Node (the benchmarks, the Node client tests).
 
@@ -21,5 +22,7 @@ export function createRealtimeClient(options: {
   if (existing?.key === options.appKey) return existing.client;
   const client = createClient(options.appKey, options.capabilities);
   globalForRealtime.realtime = { key: options.appKey, client };
+  // Off unless the server rendered the switch (a test run): test-seam.ts.
+  installTestSeam(client);
   return client;
 }
