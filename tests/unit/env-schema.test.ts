@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   EnvError,
   isDeployment,
-  isThisMachineOnly,
   launcherEnvSchema,
   listensBeyondLoopback,
   parseEnv,
@@ -197,59 +196,5 @@ describe("a deployment, by where the app listens", () => {
       NODE_ENV: "production",
     });
     expect(env.HOSTNAME).toBe("0.0.0.0");
-  });
-});
-
-describe("REALTIME_TEST_SEAM", () => {
-  const local = {
-    AUTH_SECRET: "a".repeat(32),
-    PUSHER_APP_ID: "1",
-    PUSHER_KEY: "key",
-    PUSHER_SECRET: "secret",
-    REALTIME_SERVER: "bundled",
-    PUSHER_HOST: "127.0.0.1",
-    HOSTNAME: "127.0.0.1",
-    REALTIME_TEST_SEAM: "1",
-  };
-  const REFUSED =
-    "REALTIME_TEST_SEAM is for test runs: it is refused where the app (HOSTNAME) or its " +
-    "realtime server (hosted Pusher, PUSHER_HOST) is reachable from other machines";
-
-  it("is off unless set", () => {
-    expect(parseEnv({ ...local, REALTIME_TEST_SEAM: "" }).REALTIME_TEST_SEAM).toBe(false);
-    expect(parseEnv(local).REALTIME_TEST_SEAM).toBe(true);
-  });
-
-  it("is taken by a production build whose realtime server is on this machine (the e2e stacks)", () => {
-    const external = { ...local, REALTIME_SERVER: "external", DATABASE_URL: "pglite" };
-    expect(parseEnv({ ...external, NODE_ENV: "production" }).REALTIME_TEST_SEAM).toBe(true);
-  });
-
-  it("is refused where the app or its realtime server is reachable from other machines", () => {
-    expect(issues({ ...local, HOSTNAME: "0.0.0.0" })).toEqual([REFUSED]);
-    expect(issues({ ...local, HOSTNAME: "" })).toEqual([REFUSED]);
-    expect(
-      issues({ ...complete, REALTIME_TEST_SEAM: "1", HOSTNAME: "127.0.0.1", PUSHER_CLUSTER: "eu" }),
-    ).toEqual([REFUSED]);
-    expect(
-      issues({
-        ...local,
-        REALTIME_SERVER: "external",
-        DATABASE_URL: "pglite",
-        PUSHER_HOST: "soketi.example.com",
-      }),
-    ).toEqual([REFUSED]);
-  });
-
-  it("is refused wherever isDeployment says so, but for an external server on loopback", () => {
-    const deployments = [
-      { REALTIME_SERVER: "bundled", PUSHER_HOST: "127.0.0.1", HOSTNAME: "0.0.0.0" },
-      { REALTIME_SERVER: "external", PUSHER_HOST: undefined, HOSTNAME: "127.0.0.1" },
-      { REALTIME_SERVER: "external", PUSHER_HOST: "10.0.0.5", HOSTNAME: "127.0.0.1" },
-    ] as const;
-    for (const env of deployments) {
-      expect(isDeployment({ ...env, NODE_ENV: "production" })).toBe(true);
-      expect(isThisMachineOnly(env)).toBe(false);
-    }
   });
 });
