@@ -1,7 +1,7 @@
 "use client";
 
 import { useRealtime } from "@/components/realtime-provider";
-import type { ConnectionState } from "@/lib/realtime/browser/client";
+import type { ConnectionState } from "@/lib/realtime/client/client";
 
 const LOOK: Record<ConnectionState, { label: string; dot: string }> = {
   initialized: { label: "connecting", dot: "bg-amber-500" },

@@ -3,8 +3,8 @@
 import Pusher from "pusher-js";
 import { useEffect, useState } from "react";
 import type { PublicRealtimeConfig } from "@/lib/env-schema";
-import { SIGNED_IN_MARK } from "@/lib/realtime/browser/marks";
-import { connectionOptions } from "@/lib/realtime/browser/options";
+import { SIGNED_IN_MARK } from "@/lib/realtime/client/marks";
+import { connectionOptions } from "@/lib/realtime/client/options";
 
 /**
  * Only pusher-js's own signin() against the app's user-auth endpoint, with the NextAuth cookie:

@@ -10,7 +10,7 @@ import { RealtimeNotice } from "@/components/realtime-notice";
 import { useRealtime } from "@/components/realtime-provider";
 import { useSavedSession } from "@/components/use-saved-session";
 import { UserInbox } from "@/components/user-inbox";
-import { RealtimeError } from "@/lib/realtime/browser/client";
+import { RealtimeError } from "@/lib/realtime/client/client";
 
 const button =
   "rounded-md px-3 py-2 text-sm font-semibold disabled:opacity-60 border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRealtime } from "@/components/realtime-provider";
-import { SessionEndedError } from "@/lib/realtime/browser/errors";
+import { SessionEndedError } from "@/lib/realtime/client/errors";
 import { endsSession } from "@/lib/realtime/session-ended";
 
 /**

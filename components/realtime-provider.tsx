@@ -13,7 +13,8 @@ import {
   createRealtimeClient,
   type RealtimeClient,
   type RealtimeSnapshot,
-} from "@/lib/realtime/browser/client";
+} from "@/lib/realtime/client/client";
+import { markFirstSignIn } from "@/lib/realtime/client/marks";
 
 const RealtimeContext = createContext<RealtimeClient | null>(null);
 
@@ -41,6 +42,8 @@ export function RealtimeProvider({
         : createRealtimeClient({ appKey: key, capabilities: { cluster, host, port, useTLS } }),
     [key, cluster, host, port, useTLS],
   );
+  // Before the sign-in below: the mark is the benchmark's, which the client does not know of.
+  useEffect(() => client?.observe(markFirstSignIn), [client]);
   // The socket opens in an effect, so that server rendering never opens one.
   useEffect(() => {
     if (!client) return;

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
-import { RealtimeError } from "@/lib/realtime/browser/client";
+import { RealtimeError } from "@/lib/realtime/client/client";
 
 /** "Ticket first": ask the backend for a ticket, then hand it to client.start(ticket). */
 export function TicketSignIn() {

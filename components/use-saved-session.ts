@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { RealtimeClient, SavedSession } from "@/lib/realtime/browser/client";
-import { RealtimeError } from "@/lib/realtime/browser/client";
+import type { RealtimeClient, SavedSession } from "@/lib/realtime/client/client";
+import { RealtimeError } from "@/lib/realtime/client/client";
 
 // sessionStorage, not localStorage: the token signs in as the user, so it lives as long as the
 // tab and is not shared with other tabs or left on the disk after the browser closes.

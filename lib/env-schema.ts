@@ -102,6 +102,8 @@ const variables = z.object({
   HOSTNAME: z.string().min(1).optional(),
   /** Tickets (POST /api/realtime/tickets) one user may take a minute; past it, 429. */
   TICKETS_PER_MINUTE_PER_USER: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** The e2e specs' handle on a tab's client (lib/realtime/client/test-seam.ts): test runs only. */
+  REALTIME_TEST_SEAM: flag.default(false),
   /** How long the activity log keeps an event (lib/activity-log/record.ts). */
   ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
@@ -141,6 +143,20 @@ export function isDeployment(
   return hasDeploymentRealtime(env) || listensBeyondLoopback(env.HOSTNAME);
 }
 
+/**
+ * Whether the app and its realtime server answer this machine only: bundled, or an external
+ * server on a loopback address (as the e2e stacks' production builds run). Stricter than
+ * !isDeployment only in that; hosted Pusher and a server reachable from elsewhere never are.
+ */
+export function isThisMachineOnly(
+  env: Pick<Variables, "REALTIME_SERVER" | "PUSHER_HOST" | "HOSTNAME">,
+): boolean {
+  const realtimeHere =
+    env.REALTIME_SERVER === "bundled" ||
+    (env.PUSHER_HOST !== undefined && !listensBeyondLoopback(env.PUSHER_HOST));
+  return realtimeHere && !listensBeyondLoopback(env.HOSTNAME);
+}
+
 export const envSchema = variables
   .refine((env) => !env.AUTH_GITHUB_ID === !env.AUTH_GITHUB_SECRET, {
     message: "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together",
@@ -154,6 +170,12 @@ export const envSchema = variables
     path: ["DATABASE_URL"],
     // Checked even when other variables are missing, so that one message names every problem.
     when: () => true,
+  })
+  .refine((env) => !env.REALTIME_TEST_SEAM || isThisMachineOnly(env), {
+    message:
+      "is for test runs: it is refused where the app (HOSTNAME) or its realtime server " +
+      "(hosted Pusher, PUSHER_HOST) is reachable from other machines",
+    path: ["REALTIME_TEST_SEAM"],
   });
 
 /** What the database scripts need. */

@@ -126,6 +126,11 @@ async function main() {
   nextEnv.loadEnvConfig(process.cwd(), mode === "dev");
   const settings = parseEnv(process.env, launcherEnvSchema);
   const bundled = configureBundledRealtime(settings);
+  // Loopback unless HOSTNAME says otherwise; the server reads it too (lib/env-schema.ts's isDeployment),
+  // and so does the check below (REALTIME_TEST_SEAM is refused beyond loopback).
+  // A container exports its own name as HOSTNAME: that is not a choice to listen beyond loopback.
+  if (!process.env.HOSTNAME || process.env.HOSTNAME === hostname())
+    process.env.HOSTNAME = "127.0.0.1";
   // Checked as the server will see it: `next start` runs in production, `next dev` does not.
   parseEnv({ ...process.env, NODE_ENV: mode === "start" ? "production" : "development" });
   if (bundled) soketiServer();
@@ -140,10 +145,6 @@ async function main() {
     await startSoketi(settings);
   }
 
-  // Loopback unless HOSTNAME says otherwise; the server reads it too (lib/env-schema.ts's isDeployment).
-  // A container exports its own name as HOSTNAME: that is not a choice to listen beyond loopback.
-  if (!process.env.HOSTNAME || process.env.HOSTNAME === hostname())
-    process.env.HOSTNAME = "127.0.0.1";
   const next = startChild(
     [
       require.resolve("next/dist/bin/next"),

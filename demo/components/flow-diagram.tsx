@@ -14,14 +14,14 @@ const CONNECTED: Step = {
   from: 2,
   to: 0,
   label: "WebSocket open: socket_id",
-  file: "lib/realtime/browser/client.ts",
+  file: "lib/realtime/client/dispatcher.ts",
 };
 const SIGNIN: Step = {
   id: "signin",
   from: 0,
   to: 2,
   label: "pusher:signin → signin_success",
-  file: "lib/realtime/browser/client.ts",
+  file: "lib/realtime/client/dispatcher.ts",
 };
 const CHANNEL_AUTH: Step = {
   id: "channel-auth",

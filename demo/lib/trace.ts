@@ -2,7 +2,7 @@ import type {
   HttpCall,
   RealtimeClient,
   RealtimeObservation,
-} from "@/lib/realtime/browser/client-types";
+} from "@/lib/realtime/client/client-types";
 
 // What the auth inspector shows: each step of a realtime sign-in, as this tab saw it, built from
 // the client's observations.

@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { type TraceEntry, traceOf } from "@/demo/lib/trace";
-import type { RealtimeClient } from "@/lib/realtime/browser/client-types";
+import type { RealtimeClient } from "@/lib/realtime/client/client-types";
 
 const EMPTY: TraceEntry[] = [];
 const noSubscription = () => () => {};

@@ -35,7 +35,7 @@ export function createNonce(): string {
 
 /**
  * Where the browser's pusher-js may connect: the WebSocket origin it opens and the HTTP origin of
- * the same server, derived from the settings it is given (lib/realtime/browser/options.ts).
+ * the same server, derived from the settings it is given (lib/realtime/client/options.ts).
  */
 export function realtimeOrigins(config: PublicRealtimeConfig, https: boolean): string[] {
   // pusher-js uses TLS on an https page whatever forceTLS says.

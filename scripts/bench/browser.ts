@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { SIGNED_IN_MARK } from "../../lib/realtime/browser/marks";
+import { SIGNED_IN_MARK } from "../../lib/realtime/client/marks";
 import { SignInPage } from "../../tests/e2e/pages/sign-in-page";
 import { percentile } from "./load";
 

@@ -1,5 +1,5 @@
 import Pusher from "pusher";
-import { createRealtimeClient, type RealtimeClient } from "../../lib/realtime/browser/client";
+import { createRealtimeClient, type RealtimeClient } from "../../lib/realtime/client/client";
 import { percentile } from "./load";
 
 // N headless clients (pusher-js in Node), each a user of its own signed in with a ticket.

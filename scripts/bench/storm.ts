@@ -1,6 +1,6 @@
 import Pusher from "pusher";
 import { userChannel } from "../../lib/channels/names";
-import type { RealtimeClient } from "../../lib/realtime/browser/client";
+import type { RealtimeClient } from "../../lib/realtime/client/client";
 import { startExternalStack } from "../../tests/e2e/support/stack";
 import { signInClients, waitFor } from "./fanout";
 

@@ -7,7 +7,7 @@ import {
   type Page,
   request as requests,
 } from "@playwright/test";
-import type { RealtimeClient } from "../../lib/realtime/browser/client";
+import type { RealtimeClient } from "../../lib/realtime/client/client";
 import { cookieHeader, DEMO_PASSWORD, openApp, setServiceAuth, signUpUser } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import type { AppPage } from "./pages/app-page";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { APIRequestContext, WebSocket } from "@playwright/test";
 import { userChannel } from "../../lib/channels/names";
-import type { RealtimeClient, RealtimeObservation } from "../../lib/realtime/browser/client";
+import type { RealtimeObservation } from "../../lib/realtime/client/client";
 import { openApp, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";
@@ -18,6 +18,7 @@ import {
   waitForHealth,
 } from "./support/stack";
 import { startTcpProxy } from "./support/tcp-proxy";
+import { hasTestSeam, testSeam } from "./support/test-seam";
 import { expect, test } from "./test";
 
 // What happens when a backing service or the app itself goes away, on stacks of their own.
@@ -67,6 +68,8 @@ test("with the database unreachable, what needs it answers 503 JSON, and it reco
     const alice = await openApp(browser, "alice", undefined, await browser.newContext({ baseURL }));
     const { request } = alice.context;
     const aliceId = await alice.app.userId();
+    // Without REALTIME_TEST_SEAM a page hands no one its realtime client.
+    expect(await hasTestSeam(alice.app.page)).toBe(false);
     expect((await userAuth(request)).status()).toBe(200);
     // Presence webhooks write the user's online state to the database.
     const online = await userOnline(request, dataDir, aliceId);
@@ -119,14 +122,11 @@ test("with the database unreachable, what needs it answers 503 JSON, and it reco
   }
 });
 
-/** The tab's realtime client: one per tab, kept on globalThis (lib/realtime/browser/client.ts). */
-type TabGlobals = { realtime: { client: RealtimeClient } };
-
 test("restarting the app server leaves the browsers' realtime connections up", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
-  const stack = await startExternalStack("keep");
+  const stack = await startExternalStack("keep", { REALTIME_TEST_SEAM: "1" });
   try {
     const context = await browser.newContext({ baseURL: stack.baseURL });
     const signUp = new SignUpPage(await context.newPage());
@@ -162,8 +162,8 @@ test("restarting the app server leaves the browsers' realtime connections up", a
 
     // ...on which the restarted app authorizes a channel: the tab's own, left and joined again.
     const channel = userChannel.build({ userId: await page.userId() });
-    const observed = await page.page.evaluate(async (name) => {
-      const { client } = (globalThis as unknown as TabGlobals).realtime;
+    const seam = await testSeam(page.page);
+    const observed = await seam.evaluate(async (client, name) => {
       const seen: RealtimeObservation[] = [];
       const stop = client.observe((observation) => seen.push(observation));
       const before = seen.length;

@@ -7,6 +7,7 @@ import { startStack } from "./support/stack";
  * dozens of times each, so the stack lifts the session limit far above that; devices.spec.ts
  * tests the default limit's behaviour on a stack of its own. The specs also create far more
  * users than the site's hourly sign-up cap allows; lockout.spec.ts tests a low cap on its own.
+ * Its pages hand the specs their realtime client (REALTIME_TEST_SEAM, support/test-seam.ts).
  */
 export default async function globalSetup() {
   const postgres = await startTestPostgres();
@@ -16,6 +17,7 @@ export default async function globalSetup() {
       MAX_SESSIONS_PER_USER: "1000",
       SIGN_UP_MAX_PER_HOUR: "100000",
       SIGN_UPS_PER_ADDRESS_PER_HOUR: "100000",
+      REALTIME_TEST_SEAM: "1",
     },
   }).catch(async (error) => {
     await postgres.stop();

@@ -2,14 +2,14 @@ import {
   createRealtimeClient,
   type RealtimeClient,
   RealtimeError,
-} from "../../lib/realtime/browser/client";
+} from "../../lib/realtime/client/client";
 import { DEMO_PASSWORD, openApp, setServiceAuth, stackSecrets } from "./fixtures";
 import { stackCapabilities as soketiCapabilities, ticketFor } from "./support/node-client";
 import { kill, startSoketi } from "./support/soketi";
 import { freePorts } from "./support/stack";
 import { expect, test } from "./test";
 
-// lib/realtime/browser/client.ts in Node: real pusher-js, no cookies, only the app key and a ticket.
+// lib/realtime/client/client.ts in Node: real pusher-js, no cookies, only the app key and a ticket.
 
 const baseUrl = () => process.env.E2E_BASE_URL ?? "";
 

@@ -1,4 +1,4 @@
-import { RealtimeError, SessionEndedError } from "../../lib/realtime/browser/client";
+import { RealtimeError, SessionEndedError } from "../../lib/realtime/client/client";
 import { DEMO_PASSWORD } from "./fixtures";
 import { stackClient } from "./support/node-client";
 import { expect, test } from "./test";

@@ -2,8 +2,8 @@ import type {
   RealtimeClient,
   RealtimeError,
   RealtimeObservation,
-} from "../../lib/realtime/browser/client";
-import type { Nacl } from "../../lib/realtime/browser/encryption";
+} from "../../lib/realtime/client/client";
+import type { Nacl } from "../../lib/realtime/client/encryption";
 import { joined, stackClient, ticketFor } from "./support/node-client";
 import { expect, test } from "./test";
 

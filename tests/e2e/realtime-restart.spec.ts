@@ -1,4 +1,4 @@
-import { createRealtimeClient, type RealtimeClient } from "../../lib/realtime/browser/client";
+import { createRealtimeClient, type RealtimeClient } from "../../lib/realtime/client/client";
 import { cookieHeader, uniqueUsername } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignUpPage } from "./pages/sign-up-page";

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRealtimeClient, type RealtimeObservation } from "@/lib/realtime/browser/client";
+import { createRealtimeClient, type RealtimeObservation } from "@/lib/realtime/client/client";
 
 // The real client in Node, against a local HTTP server that hands out tickets: its HTTP calls are
 // observations that need no realtime server (no socket is opened until start() or join()).

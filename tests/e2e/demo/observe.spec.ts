@@ -3,7 +3,7 @@ import type {
   RealtimeClient,
   RealtimeError,
   RealtimeObservation,
-} from "@/lib/realtime/browser/client";
+} from "@/lib/realtime/client/client";
 import { joined, stackClient, ticketFor } from "../support/node-client";
 import { expect, test } from "../test";
 

@@ -1,16 +1,12 @@
-import type { RealtimeObservation } from "@/lib/realtime/browser/client-types";
+import type { RealtimeObservation } from "@/lib/realtime/client/client-types";
 import { AdminPage } from "../pages/admin-page";
 import { channelAuth } from "../support/channel-auth";
+import { testSeam } from "../support/test-seam";
 import { expect, test } from "../test";
 import { openApp, signUpUser, uniqueUsername } from "./fixtures";
 
 // The staff room is for admins. A user whose admin role is revoked stops receiving it within 2 s,
 // without a reload, and cannot join it again; their other channels come back with nothing lost.
-
-type TabGlobals = {
-  realtime: { client: { observe(listener: (o: RealtimeObservation) => void): () => void } };
-  seen?: RealtimeObservation[];
-};
 
 test("a revoked admin leaves the staff room within 2 s; the lobby comes back with nothing lost", async ({
   browser,
@@ -26,15 +22,15 @@ test("a revoked admin leaves the staff room within 2 s; the lobby comes back wit
   await expect(await app.probeChannel("presence-room-staff")).toHaveText(
     "Subscribed to presence-room-staff.",
   );
-  await app.page.evaluate(() => {
-    const tab = globalThis as unknown as TabGlobals;
-    tab.seen = [];
-    tab.realtime.client.observe((observation) => tab.seen?.push(observation));
+  const observations = await (await testSeam(app.page)).evaluateHandle((client) => {
+    const seen: RealtimeObservation[] = [];
+    client.observe((observation) => seen.push(observation));
+    return seen;
   });
   const seen = (type: RealtimeObservation["type"]) =>
-    app.page.evaluate(
-      (wanted) =>
-        ((globalThis as unknown as TabGlobals).seen ?? []).filter(
+    observations.evaluate(
+      (list, wanted) =>
+        list.filter(
           (o) => o.type === wanted && "channel" in o && o.channel === "presence-room-staff",
         ).length,
       type,

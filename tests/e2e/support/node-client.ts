@@ -3,7 +3,7 @@ import {
   type RealtimeCapabilities,
   type RealtimeClient,
   type RealtimeError,
-} from "../../../lib/realtime/browser/client";
+} from "../../../lib/realtime/client/client";
 import { openApp, stackSecrets } from "../fixtures";
 
 // The realtime client in Node against the test stack: real pusher-js, the stack's soketi and app.

@@ -1,5 +1,5 @@
-import type { HttpCall } from "@/lib/realtime/browser/client-types";
-import { RealtimeError, SessionEndedError } from "@/lib/realtime/browser/errors";
+import type { HttpCall, Ticket } from "@/lib/realtime/client/client-types";
+import { RealtimeError, SessionEndedError } from "@/lib/realtime/client/errors";
 import { sessionEndCode } from "@/lib/realtime/session-ended";
 
 // The HTTP side of signing in: what pusher-js's custom handlers and start() send to the app.
@@ -61,8 +61,6 @@ export async function postAuthForm(
   );
   return (await answer(response, field)) as AuthAnswer;
 }
-
-export type Ticket = { userTicket: string; expiresAt: string };
 
 /**
  * Asks for a ticket: from the backend for the signed-in user (no credentials), or from a

@@ -1,9 +1,8 @@
 import type { Channel } from "pusher-js";
 import type { PublicRealtimeConfig } from "@/lib/env-schema";
-import type { Ticket } from "@/lib/realtime/browser/auth-requests";
-import type { Nacl } from "@/lib/realtime/browser/encryption";
-import type { RealtimeError } from "@/lib/realtime/browser/errors";
-import type { Backoff } from "@/lib/realtime/browser/reconnect";
+import type { Nacl } from "@/lib/realtime/client/encryption";
+import type { RealtimeError } from "@/lib/realtime/client/errors";
+import type { Backoff } from "@/lib/realtime/client/reconnect";
 
 export type ConnectionState =
   | "initialized"
@@ -36,6 +35,9 @@ export type RealtimeCapabilities = Omit<PublicRealtimeConfig, "key"> & {
   /** The back-off between connection attempts while the realtime server is unreachable. */
   retry?: Backoff;
 };
+
+/** A ticket: exchanged once, by start(ticket), for a signed-in socket. */
+export type Ticket = { userTicket: string; expiresAt: string };
 
 /** One HTTP call the client made to the app. `path` has no query; bodies are never kept. */
 export type HttpCall = { method: string; path: string; status: number; ms: number };

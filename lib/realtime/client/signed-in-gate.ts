@@ -1,4 +1,4 @@
-import type { RealtimeError } from "@/lib/realtime/browser/errors";
+import type { RealtimeError } from "@/lib/realtime/client/errors";
 
 type Waiting = { socketId: string; open: () => void; refuse: (error: RealtimeError) => void };
 
@@ -44,3 +44,5 @@ export function createSignedInGate() {
     },
   };
 }
+
+export type SignedInGate = ReturnType<typeof createSignedInGate>;

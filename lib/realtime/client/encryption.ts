@@ -1,5 +1,5 @@
 import type { Options } from "pusher-js";
-import { RealtimeError } from "@/lib/realtime/browser/errors";
+import { RealtimeError } from "@/lib/realtime/client/errors";
 
 /** The NaCl library that pusher-js opens private-encrypted- channels' events with. */
 export type Nacl = NonNullable<Options["nacl"]>;
