@@ -1,3 +1,4 @@
+import { parseErrorBody } from "@/lib/http/errors";
 import type { HttpCall, Ticket } from "@/lib/realtime/client/client-types";
 import { RealtimeError, SessionEndedError } from "@/lib/realtime/client/errors";
 import { sessionEndCode } from "@/lib/realtime/session-ended";
@@ -29,12 +30,15 @@ async function timedFetch(url: string, init: RequestInit, onCall?: OnCall): Prom
 
 /** The JSON answer when it has `field`, else a RealtimeError with the server's code and status. */
 async function answer(response: Response, field: string): Promise<Record<string, unknown>> {
-  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (response.ok && typeof json[field] === "string") return json;
-  const code = typeof json.error === "string" ? json.error : "http_error";
-  const message = typeof json.message === "string" ? json.message : `HTTP ${response.status}`;
+  const json: unknown = await response.json().catch(() => ({}));
+  const fields = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
+  if (response.ok && typeof fields[field] === "string") return fields;
+  // The error catalog's wire format (lib/http/errors.ts); anything else is a bare HTTP error.
+  const refused = parseErrorBody(json);
+  const code = refused?.error ?? "http_error";
+  const message = refused?.message ?? `HTTP ${response.status}`;
   if (code === "session_ended") {
-    const reason = typeof json.reason === "string" ? json.reason : "session_ended";
+    const reason = refused?.reason ?? "session_ended";
     throw new SessionEndedError(sessionEndCode(reason), reason, message, response.status);
   }
   throw new RealtimeError("http", code, message, response.status);
