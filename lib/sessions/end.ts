@@ -5,7 +5,7 @@ import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 
 // The one place that ends sessions. Every end names its reason, on every row it touches: a
 // realtime session that ends with the web session that started it carries the same reason. Each
-// user who lost a session has their channel epoch moved on (lib/db/schema.ts, users.channelEpoch).
+// user who lost a session has their channel epoch moved on (lib/db/schema/auth.ts, users.channelEpoch).
 
 /** A database, or a transaction on one: both run the same queries. */
 export type Queryable = Pick<Database, "select" | "update" | "insert">;
