@@ -17,6 +17,14 @@ import { ownerId, randomId } from "./columns";
 // Web and realtime sessions end the same way (lib/sessions/end.ts), so they share the columns and
 // the rules that say when and why one ended.
 
+/** How a web session signed in. */
+export const signInMethodEnum = pgEnum("sign_in_method", ["credentials", "github"]);
+export type SignInMethod = (typeof signInMethodEnum.enumValues)[number];
+
+/** Which flow issued the ticket a session came from: the app's backend, or the service itself. */
+export const authFlowEnum = pgEnum("auth_flow", ["backend", "service"]);
+export type AuthFlow = (typeof authFlowEnum.enumValues)[number];
+
 /** The columns both kinds of session share, last in each table. */
 const lifetimeColumns = () => ({
   /**
@@ -51,10 +59,6 @@ const lifetimeRules = (table: string, session: Lifetime) => [
     .where(sql`${session.endedAt} is null`),
 ];
 
-/** How a web session signed in. */
-export const signInMethodEnum = pgEnum("sign_in_method", ["credentials", "github"]);
-export type SignInMethod = (typeof signInMethodEnum.enumValues)[number];
-
 /**
  * One sign-in to the site: the NextAuth JWT carries its id, and the gate refuses a JWT whose
  * record has ended, which is what makes a JWT session revocable.
@@ -71,10 +75,6 @@ export const webSessions = pgTable(
 );
 
 export type WebSession = typeof webSessions.$inferSelect;
-
-/** Which flow issued the ticket a session came from: the app's backend, or the service itself. */
-export const authFlowEnum = pgEnum("auth_flow", ["backend", "service"]);
-export type AuthFlow = (typeof authFlowEnum.enumValues)[number];
 
 /**
  * A revocable sign-in to the realtime service, started by exchanging a ticket. The client holds
