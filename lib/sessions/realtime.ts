@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { groupCommit } from "@/lib/db/group-commit";
 import { type AuthFlow, realtimeSessions, webSessions } from "@/lib/db/schema";
+import { recordedClient } from "@/lib/sessions/client";
 import { lockUser, makeRoom, type SessionLimit } from "@/lib/sessions/limit";
 import {
   type Liveness,
@@ -47,9 +48,7 @@ export async function startRealtimeSession(
         ticketNonce: input.ticketNonce,
         flow: input.flow,
         webSessionId: input.webSessionId,
-        // Bounded: both come from the client.
-        userAgent: input.userAgent?.slice(0, 512) ?? null,
-        clientAddress: input.clientAddress?.slice(0, 64) ?? null,
+        ...recordedClient(input),
         expiresAt,
       })
       .onConflictDoNothing({ target: realtimeSessions.ticketNonce })

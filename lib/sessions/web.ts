@@ -1,6 +1,7 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { type SignInMethod, type WebSession, webSessions } from "@/lib/db/schema";
+import { recordedClient } from "@/lib/sessions/client";
 import { lockUser, makeRoom, type SessionLimit } from "@/lib/sessions/limit";
 import { liveWebSession } from "@/lib/sessions/liveness";
 
@@ -32,9 +33,7 @@ export async function startWebSession(
       .values({
         userId: input.userId,
         method: input.method,
-        // Bounded: both come from the client.
-        userAgent: input.userAgent?.slice(0, 512) ?? null,
-        clientAddress: input.clientAddress?.slice(0, 64) ?? null,
+        ...recordedClient(input),
         expiresAt: new Date(Date.now() + maxAge * 1000),
       })
       .returning();
