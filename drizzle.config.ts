@@ -4,6 +4,6 @@ import { defineConfig } from "drizzle-kit";
 export default defineConfig({
   dialect: "postgresql",
   // The core's tables, then the demo's (gone with `npm run demo:remove`; a missing file matches nothing).
-  schema: ["./lib/db/schema.ts", "./demo/db/schema.*"],
+  schema: ["./lib/db/schema/index.ts", "./demo/db/schema.*"],
   out: "./lib/db/migrations",
 });

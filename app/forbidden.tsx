@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
 import { SiteFrame } from "@/components/site-frame";
 import { currentUser } from "@/lib/identity/gate";
 
@@ -8,7 +9,7 @@ import { currentUser } from "@/lib/identity/gate";
  */
 export default async function Forbidden() {
   return (
-    <SiteFrame>
+    <SiteFrame signOutAction={signOutAction}>
       <ForbiddenMessage />
     </SiteFrame>
   );

@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
 import { SiteFrame } from "@/components/site-frame";
 
 /** 404, rendered in place of the route groups' layouts, so it brings the site's frame itself. */
 export default function NotFound() {
   return (
-    <SiteFrame>
+    <SiteFrame signOutAction={signOutAction}>
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">Page not found</h1>
         <p className="text-zinc-700 dark:text-zinc-300">There is no page at this address.</p>

@@ -1,10 +1,11 @@
+import { DataTable } from "@/components/data-table";
 import type { ActivityEntry } from "@/lib/activity-log/events";
+import { formatUtc } from "@/lib/format";
 
 // A list of activity-log events, for /admin (with the user) and /account (one's own).
 
-function utc(date: Date): string {
-  return `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
-}
+const COLUMNS = ["Time", "Event", "Outcome", "Address (approximate)", "Browser"];
+const COLUMNS_WITH_USER = ["Time", "User", "Event", "Outcome", "Address (approximate)", "Browser"];
 
 function outcome(entry: ActivityEntry): string {
   return entry.reason ? `${entry.outcome}: ${entry.reason}` : entry.outcome;
@@ -34,65 +35,53 @@ export function ActivityList({
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take keyboard focus (axe: scrollable-region-focusable)
       tabIndex={0}
     >
-      <table className="w-full text-left text-sm" aria-label={label}>
-        <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th className="py-2 pr-4 font-medium">Time</th>
-            {showUser ? <th className="py-2 pr-4 font-medium">User</th> : null}
-            <th className="py-2 pr-4 font-medium">Event</th>
-            <th className="py-2 pr-4 font-medium">Outcome</th>
-            <th className="py-2 pr-4 font-medium">Address (approximate)</th>
-            <th className="py-2 font-medium">Browser</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr
-              key={entry.id}
-              data-testid="activity-row"
-              data-kind={entry.kind}
-              data-outcome={entry.outcome}
-              className="border-b border-zinc-100 align-top dark:border-zinc-900"
-            >
-              <td className="py-2 pr-4 whitespace-nowrap">
-                <time dateTime={entry.at.toISOString()}>{utc(entry.at)}</time>
+      <DataTable columns={showUser ? COLUMNS_WITH_USER : COLUMNS} label={label}>
+        {entries.map((entry) => (
+          <tr
+            key={entry.id}
+            data-testid="activity-row"
+            data-kind={entry.kind}
+            data-outcome={entry.outcome}
+            className="border-b border-zinc-100 align-top dark:border-zinc-900"
+          >
+            <td className="py-2 pr-4 whitespace-nowrap">
+              <time dateTime={entry.at.toISOString()}>{formatUtc(entry.at)}</time>
+            </td>
+            {showUser ? (
+              <td className="py-2 pr-4" data-testid="activity-user">
+                {entry.username ? `@${entry.username}` : "unknown"}
               </td>
-              {showUser ? (
-                <td className="py-2 pr-4" data-testid="activity-user">
-                  {entry.username ? `@${entry.username}` : "unknown"}
-                </td>
-              ) : null}
-              <td className="py-2 pr-4">
-                <span className="font-mono" data-testid="activity-kind">
-                  {entry.kind}
+            ) : null}
+            <td className="py-2 pr-4">
+              <span className="font-mono" data-testid="activity-kind">
+                {entry.kind}
+              </span>
+              {entry.count > 1 ? (
+                // Repeats from one session, folded into one row: the time is the latest one's.
+                <span
+                  className="ml-2 font-medium"
+                  data-testid="activity-count"
+                  title={`${entry.count} times since ${formatUtc(entry.firstAt)}`}
+                >
+                  ×{entry.count}
                 </span>
-                {entry.count > 1 ? (
-                  // Repeats from one session, folded into one row: the time is the latest one's.
-                  <span
-                    className="ml-2 font-medium"
-                    data-testid="activity-count"
-                    title={`${entry.count} times since ${utc(entry.firstAt)}`}
-                  >
-                    ×{entry.count}
-                  </span>
-                ) : null}
-                {entry.detail ? (
-                  <span className="ml-2 text-zinc-600 dark:text-zinc-400">{entry.detail}</span>
-                ) : null}
-              </td>
-              <td className="py-2 pr-4" data-testid="activity-outcome">
-                {outcome(entry)}
-              </td>
-              <td className="py-2 pr-4" data-testid="activity-address">
-                {entry.approximateAddress ?? "unknown"}
-              </td>
-              <td className="py-2" data-testid="activity-browser">
-                {entry.browser}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              ) : null}
+              {entry.detail ? (
+                <span className="ml-2 text-zinc-600 dark:text-zinc-400">{entry.detail}</span>
+              ) : null}
+            </td>
+            <td className="py-2 pr-4" data-testid="activity-outcome">
+              {outcome(entry)}
+            </td>
+            <td className="py-2 pr-4" data-testid="activity-address">
+              {entry.approximateAddress ?? "unknown"}
+            </td>
+            <td className="py-2" data-testid="activity-browser">
+              {entry.browser}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

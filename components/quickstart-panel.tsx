@@ -15,6 +15,12 @@ import { RealtimeError } from "@/lib/realtime/client/client";
 const button =
   "rounded-md px-3 py-2 text-sm font-semibold disabled:opacity-60 border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
+// The form's two ways in: the submitter's value says which (see run).
+const SUBMITS = [
+  { value: "start", label: "Start" },
+  { value: "create", label: "Create user" },
+] as const;
+
 /** client.start({ username, password }) and client.newUser(), called straight from the browser. */
 export function QuickstartPanel() {
   const { client, user } = useRealtime();
@@ -108,24 +114,18 @@ export function QuickstartPanel() {
             hint="12–128 characters"
           />
           <div className="flex gap-2">
-            <button
-              type="submit"
-              name="action"
-              value="start"
-              disabled={busy || saved.resuming}
-              className={button}
-            >
-              Start
-            </button>
-            <button
-              type="submit"
-              name="action"
-              value="create"
-              disabled={busy || saved.resuming}
-              className={button}
-            >
-              Create user
-            </button>
+            {SUBMITS.map(({ value, label }) => (
+              <button
+                key={value}
+                type="submit"
+                name="action"
+                value={value}
+                disabled={busy || saved.resuming}
+                className={button}
+              >
+                {label}
+              </button>
+            ))}
           </div>
         </form>
       )}

@@ -5,11 +5,18 @@ import { Toaster } from "@/components/toaster";
 /**
  * The site's header and main column. Each route group's layout puts its pages in it, rather than
  * the root layout, so that the benchmark's floor page (app/(bench)) renders nothing but itself.
+ * The layout hands it the sign-out action: components import no route's code.
  */
-export function SiteFrame({ children }: { children: ReactNode }) {
+export function SiteFrame({
+  signOutAction,
+  children,
+}: {
+  signOutAction: () => Promise<void>;
+  children: ReactNode;
+}) {
   return (
     <Toaster>
-      <SiteHeader />
+      <SiteHeader signOutAction={signOutAction} />
       <main className="mx-auto w-full max-w-6xl px-4 py-10">{children}</main>
     </Toaster>
   );

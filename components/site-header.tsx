@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
 import { currentUser } from "@/lib/identity/gate";
 
 // No prefetching from the header: on every page load it would ask the server to render three
 // more pages at the moment a realtime page is signing in. Each link is fetched when followed.
-export async function SiteHeader() {
+export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const caller = await currentUser();
   const user = caller.ok ? caller.user : undefined;
   return (

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
+import { Section } from "@/components/section";
+import { Verdict } from "@/components/verdict";
 import { RealtimeError } from "@/lib/realtime/client/client";
 
 /** "Ticket first": ask the backend for a ticket, then hand it to client.start(ticket). */
@@ -35,10 +37,12 @@ export function TicketSignIn() {
   }
 
   return (
-    <section aria-labelledby="ticket-heading" className="space-y-2">
-      <h2 id="ticket-heading" className="text-sm font-semibold">
-        Ticket first
-      </h2>
+    <Section
+      id="ticket-heading"
+      title="Ticket first"
+      titleClassName="text-sm font-semibold"
+      className="space-y-2"
+    >
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Get a signed, short-lived ticket, edit it if you like, and start the realtime session with
         it.
@@ -70,13 +74,7 @@ export function TicketSignIn() {
           Start with this ticket
         </button>
       </div>
-      <p
-        aria-live="polite"
-        data-testid="ticket-verdict"
-        className="text-sm text-zinc-700 dark:text-zinc-300"
-      >
-        {verdict}
-      </p>
-    </section>
+      <Verdict testId="ticket-verdict">{verdict}</Verdict>
+    </Section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
+import { Section } from "@/components/section";
 
 export type Notice = { from: { name: string; username: string }; text: string; sentAt: string };
 
@@ -17,10 +18,12 @@ export function UserInbox() {
     [client],
   );
   return (
-    <section aria-labelledby="inbox-heading" className="space-y-2">
-      <h2 id="inbox-heading" className="text-sm font-semibold">
-        Sent to you
-      </h2>
+    <Section
+      id="inbox-heading"
+      title="Sent to you"
+      titleClassName="text-sm font-semibold"
+      className="space-y-2"
+    >
       {notices.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing yet.</p>
       ) : (
@@ -32,6 +35,6 @@ export function UserInbox() {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

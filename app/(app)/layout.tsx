@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
+import { signOutAction } from "@/app/(auth)/actions";
 import { SiteFrame } from "@/components/site-frame";
 
 export default function SignedInLayout({ children }: { children: ReactNode }) {
-  return <SiteFrame>{children}</SiteFrame>;
+  return <SiteFrame signOutAction={signOutAction}>{children}</SiteFrame>;
 }

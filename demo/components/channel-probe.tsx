@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
+import { Verdict } from "@/components/verdict";
 
 /** Try any channel name and see the verdict of /api/pusher/auth. */
 export function ChannelProbe() {
@@ -42,13 +43,7 @@ export function ChannelProbe() {
           Subscribe
         </button>
       </div>
-      <p
-        aria-live="polite"
-        data-testid="channel-verdict"
-        className="text-sm text-zinc-700 dark:text-zinc-300"
-      >
-        {verdict}
-      </p>
+      <Verdict testId="channel-verdict">{verdict}</Verdict>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { users } from "../../lib/db/schema";
+import { users } from "../../lib/db/schema/index";
 
-// The demo's tables, beside the core's (lib/db/schema.ts) in one migration history: drizzle.config.ts
+// The demo's tables, beside the core's (lib/db/schema/) in one migration history: drizzle.config.ts
 // lists both files, and `npm run demo:remove` generates the migration that drops these.
 
 export const roomAudienceEnum = pgEnum("room_audience", ["everyone", "admins"]);

@@ -1,7 +1,23 @@
-import { and, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { type User, users } from "@/lib/db/schema";
 import type { Role } from "@/lib/vocabulary/roles";
+
+/** Updates one user's row; `when` is a further condition (only if no newer value was kept). */
+function updateUser(
+  db: Pick<Database, "update">,
+  userId: string,
+  values: Partial<typeof users.$inferInsert>,
+  when?: SQL,
+) {
+  return db
+    .update(users)
+    .set(values)
+    .where(and(eq(users.id, userId), when));
+}
+
+/** Everyone but `userId` who is not banned. */
+const othersNotBanned = (userId: string) => and(ne(users.id, userId), isNull(users.bannedAt));
 
 export async function findUserById(db: Database, id: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
@@ -31,7 +47,7 @@ export async function watchlistFor(db: Database, userId: string): Promise<string
   const others = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(ne(users.id, userId), isNull(users.bannedAt)))
+    .where(othersNotBanned(userId))
     .orderBy(sql`${users.lastSeenAt} desc nulls last`)
     .limit(100);
   return others.map((other) => other.id);
@@ -42,14 +58,11 @@ export async function setBanned(
   userId: string,
   banned: boolean,
 ): Promise<void> {
-  await db
-    .update(users)
-    .set({ bannedAt: banned ? new Date() : null })
-    .where(eq(users.id, userId));
+  await updateUser(db, userId, { bannedAt: banned ? new Date() : null });
 }
 
 export async function setRole(db: Database, userId: string, role: Role): Promise<void> {
-  await db.update(users).set({ role }).where(eq(users.id, userId));
+  await updateUser(db, userId, { role });
 }
 
 /** Applies an online change from a webhook unless a newer one was applied already. */
@@ -59,15 +72,12 @@ export async function recordPresence(
   online: boolean,
   at: Date,
 ): Promise<void> {
-  await db
-    .update(users)
-    .set({ online, lastSeenAt: at, presenceChangedAt: at })
-    .where(
-      and(
-        eq(users.id, userId),
-        or(isNull(users.presenceChangedAt), lte(users.presenceChangedAt, at)),
-      ),
-    );
+  await updateUser(
+    db,
+    userId,
+    { online, lastSeenAt: at, presenceChangedAt: at },
+    or(isNull(users.presenceChangedAt), lte(users.presenceChangedAt, at)),
+  );
 }
 
 export async function listUsers(db: Database) {
@@ -90,10 +100,12 @@ export async function touchLastSeen(
   userId: string,
   at: Date,
 ): Promise<void> {
-  await db
-    .update(users)
-    .set({ lastSeenAt: at })
-    .where(and(eq(users.id, userId), or(isNull(users.lastSeenAt), lte(users.lastSeenAt, at))));
+  await updateUser(
+    db,
+    userId,
+    { lastSeenAt: at },
+    or(isNull(users.lastSeenAt), lte(users.lastSeenAt, at)),
+  );
 }
 
 /** Who `userId` may send to: everyone else who is not banned, with only what a browser needs. */
@@ -101,6 +113,6 @@ export async function listRecipients(db: Database, userId: string) {
   return db
     .select({ id: users.id, username: users.username })
     .from(users)
-    .where(and(ne(users.id, userId), isNull(users.bannedAt)))
+    .where(othersNotBanned(userId))
     .orderBy(users.username);
 }

@@ -5,7 +5,8 @@ import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 
 // The one place that ends sessions. Every end names its reason, on every row it touches: a
 // realtime session that ends with the web session that started it carries the same reason. Each
-// user who lost a session has their channel epoch moved on (lib/db/schema.ts, users.channelEpoch).
+// user who lost a session has their channel epoch moved on (lib/db/schema/auth.ts,
+// users.channelEpoch).
 
 /** A database, or a transaction on one: both run the same queries. */
 export type Queryable = Pick<Database, "select" | "update" | "insert">;
@@ -56,6 +57,21 @@ function realtimeScope(scope: EndScope, now: Date, endedWeb: string[]): SQL | un
   return eq(realtimeSessions.flow, "service");
 }
 
+/** Ends the sessions of one table that `where` selects and that are not ended yet. */
+async function endLive(
+  db: Queryable,
+  table: typeof webSessions | typeof realtimeSessions,
+  where: SQL | undefined,
+  ended: { endedAt: Date; endReason: SessionEndReason },
+): Promise<{ id: string; userId: string }[]> {
+  if (!where) return [];
+  return db
+    .update(table)
+    .set(ended)
+    .where(and(isNull(table.endedAt), where))
+    .returning({ id: table.id, userId: table.userId });
+}
+
 /**
  * Ends the sessions in `scope` that are not ended yet, each once however many instances race to
  * end it, and returns them. Run it in a transaction when more than this must hold together.
@@ -68,25 +84,13 @@ export async function endSessions(
 ): Promise<EndedSession[]> {
   const ended = { endedAt: now, endReason: reason };
   const webWhere = webScope(scope, now);
-  const web = webWhere
-    ? await db
-        .update(webSessions)
-        .set(ended)
-        .where(and(isNull(webSessions.endedAt), webWhere))
-        .returning({ id: webSessions.id, userId: webSessions.userId })
-    : [];
+  const web = await endLive(db, webSessions, webWhere, ended);
   const realtimeWhere = realtimeScope(
     scope,
     now,
     web.map((session) => session.id),
   );
-  const realtime = realtimeWhere
-    ? await db
-        .update(realtimeSessions)
-        .set(ended)
-        .where(and(isNull(realtimeSessions.endedAt), realtimeWhere))
-        .returning({ id: realtimeSessions.id, userId: realtimeSessions.userId })
-    : [];
+  const realtime = await endLive(db, realtimeSessions, realtimeWhere, ended);
 
   const refuseTickets = "all" in scope || ("ids" in scope && scope.refuseTickets === true);
   const losers = new Set([...web, ...realtime].map((session) => session.userId));

@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns } from "drizzle-orm";
+import type { Database } from "@/lib/db/connect";
 import { realtimeSessions, users, webSessions } from "@/lib/db/schema";
 import { endSessions, type Queryable } from "@/lib/sessions/end";
 import { liveRealtimeSession, liveWebSession } from "@/lib/sessions/liveness";
@@ -115,4 +116,27 @@ export async function makeRoom(
     }
   }
   return ended;
+}
+
+/**
+ * Starts a session of the user in one transaction: lockUser, then `store`, then (with a limit)
+ * makeRoom, which never ends the new session nor those in `keep`. Undefined when `store` stored
+ * nothing. Web and realtime sessions both start here.
+ */
+export async function startWithinLimit<T extends { id: string }>(
+  db: Database,
+  userId: string,
+  limit: SessionLimit | undefined,
+  store: (tx: Queryable) => Promise<T | undefined>,
+  keep: readonly string[] = [],
+): Promise<{ session: T; displaced: string[] } | undefined> {
+  return db.transaction(async (tx) => {
+    if (limit) await lockUser(tx, userId);
+    const session = await store(tx);
+    if (!session) return undefined;
+    const displaced = limit
+      ? await makeRoom(tx, userId, limit, new Set([session.id, ...keep]))
+      : [];
+    return { session, displaced };
+  });
 }

@@ -2,7 +2,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { groupCommit } from "@/lib/db/group-commit";
 import { type AuthFlow, realtimeSessions, webSessions } from "@/lib/db/schema";
-import { lockUser, makeRoom, type SessionLimit } from "@/lib/sessions/limit";
+import { recordedClient } from "@/lib/sessions/client";
+import { type SessionLimit, startWithinLimit } from "@/lib/sessions/limit";
 import {
   type Liveness,
   liveRealtimeSession,
@@ -38,28 +39,32 @@ export async function startRealtimeSession(
   },
 ): Promise<{ id: string; token: string; expiresAt: Date; displaced: string[] } | undefined> {
   const expiresAt = new Date(Date.now() + input.maxAgeSeconds * 1000);
-  return db.transaction(async (tx) => {
-    if (input.limit) await lockUser(tx, input.userId);
-    const [session] = await tx
-      .insert(realtimeSessions)
-      .values({
-        userId: input.userId,
-        ticketNonce: input.ticketNonce,
-        flow: input.flow,
-        webSessionId: input.webSessionId,
-        // Bounded: both come from the client.
-        userAgent: input.userAgent?.slice(0, 512) ?? null,
-        clientAddress: input.clientAddress?.slice(0, 64) ?? null,
-        expiresAt,
-      })
-      .onConflictDoNothing({ target: realtimeSessions.ticketNonce })
-      .returning({ id: realtimeSessions.id });
-    if (!session) return undefined;
-    const keep = new Set([session.id, ...(input.webSessionId ? [input.webSessionId] : [])]);
-    const displaced = input.limit ? await makeRoom(tx, input.userId, input.limit, keep) : [];
-    const token = sessionToken(input.secret, session.id, 0);
-    return { id: session.id, token, expiresAt, displaced };
-  });
+  // The web session it came from is kept too: ending it would end this one.
+  const keep = input.webSessionId ? [input.webSessionId] : [];
+  const started = await startWithinLimit(
+    db,
+    input.userId,
+    input.limit,
+    async (tx) => {
+      const [session] = await tx
+        .insert(realtimeSessions)
+        .values({
+          userId: input.userId,
+          ticketNonce: input.ticketNonce,
+          flow: input.flow,
+          webSessionId: input.webSessionId,
+          ...recordedClient(input),
+          expiresAt,
+        })
+        .onConflictDoNothing({ target: realtimeSessions.ticketNonce })
+        .returning({ id: realtimeSessions.id });
+      return session;
+    },
+    keep,
+  );
+  if (!started) return undefined;
+  const { id } = started.session;
+  return { id, token: sessionToken(input.secret, id, 0), expiresAt, displaced: started.displaced };
 }
 
 export type RealtimeSession = RealtimeSessionRow & {

@@ -1,7 +1,8 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { type SignInMethod, type WebSession, webSessions } from "@/lib/db/schema";
-import { lockUser, makeRoom, type SessionLimit } from "@/lib/sessions/limit";
+import { recordedClient } from "@/lib/sessions/client";
+import { type SessionLimit, startWithinLimit } from "@/lib/sessions/limit";
 import { liveWebSession } from "@/lib/sessions/liveness";
 
 // Web sessions: one record per sign-in to the site, so that a JWT cookie can be ended before it
@@ -25,25 +26,20 @@ export async function startWebSession(
   },
 ): Promise<WebSession & { displaced: string[] }> {
   const maxAge = input.maxAgeSeconds;
-  return db.transaction(async (tx) => {
-    if (input.limit) await lockUser(tx, input.userId);
+  const started = await startWithinLimit(db, input.userId, input.limit, async (tx) => {
     const [session] = await tx
       .insert(webSessions)
       .values({
         userId: input.userId,
         method: input.method,
-        // Bounded: both come from the client.
-        userAgent: input.userAgent?.slice(0, 512) ?? null,
-        clientAddress: input.clientAddress?.slice(0, 64) ?? null,
+        ...recordedClient(input),
         expiresAt: new Date(Date.now() + maxAge * 1000),
       })
       .returning();
-    if (!session) throw new Error("The web session was not stored.");
-    const displaced = input.limit
-      ? await makeRoom(tx, input.userId, input.limit, new Set([session.id]))
-      : [];
-    return { ...session, displaced };
+    return session;
   });
+  if (!started) throw new Error("The web session was not stored.");
+  return { ...started.session, displaced: started.displaced };
 }
 
 export async function findWebSession(db: Database, id: string): Promise<WebSession | undefined> {

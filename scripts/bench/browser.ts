@@ -21,14 +21,10 @@ export async function signInToApp(context: BrowserContext, username: string, pas
 }
 
 /** Milestones of one page load, in ms since navigation start. */
-export type Milestones = {
-  firstByte: number;
-  html: number;
-  scripts: number;
-  userAuthSent: number;
-  userAuthAnswered: number;
-  signedIn: number;
-};
+export type Milestones = Record<
+  "firstByte" | "html" | "scripts" | "userAuthSent" | "userAuthAnswered" | "signedIn",
+  number
+>;
 
 /** The page the benchmark measures, and the floor it is measured against (app/(bench)). */
 export const PAGES = { app: "/app", floor: "/bench/floor" } as const;

@@ -1,6 +1,8 @@
 import { PendingSubmit } from "@/components/pending-submit";
+import { Section } from "@/components/section";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { formatUtc } from "@/lib/format";
 import type { Caller } from "@/lib/identity/gate";
 import { type Device, type DeviceKind, listDevices } from "@/lib/sessions/devices";
 import { signOutDeviceAction, signOutOtherDevicesAction } from "./actions";
@@ -16,10 +18,6 @@ const HOW: Record<DeviceKind, string> = {
 function signedInWith(device: Device): string {
   if (device.kind !== "web") return HOW[device.kind];
   return device.method === "github" ? `${HOW.web} with GitHub` : `${HOW.web} with a password`;
-}
-
-function utc(date: Date): string {
-  return `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 }
 
 function address(device: Device): string {
@@ -40,10 +38,12 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
   const limit = env().MAX_SESSIONS_PER_USER;
   const others = devices.filter((device) => device.id !== caller.sessionId);
   return (
-    <section aria-labelledby="devices-heading" className="space-y-3">
-      <h2 id="devices-heading" className="text-lg font-semibold">
-        Devices
-      </h2>
+    <Section
+      id="devices-heading"
+      title="Devices"
+      titleClassName="text-lg font-semibold"
+      className="space-y-3"
+    >
       <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="devices-limit">
         At most {limit} devices; signing in on another ends the one least recently used.
       </p>
@@ -90,12 +90,14 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
                 ) : null}
                 <dt>Started</dt>
                 <dd>
-                  <time dateTime={device.startedAt.toISOString()}>{utc(device.startedAt)}</time>
+                  <time dateTime={device.startedAt.toISOString()}>
+                    {formatUtc(device.startedAt, "minute")}
+                  </time>
                 </dd>
                 <dt>Last active</dt>
                 <dd>
                   <time dateTime={device.lastActiveAt.toISOString()}>
-                    {utc(device.lastActiveAt)}
+                    {formatUtc(device.lastActiveAt, "minute")}
                   </time>{" "}
                   (to the minute)
                 </dd>
@@ -117,6 +119,6 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
         your other devices, this one included, are told it was not them and sign in again by
         themselves within a few seconds.
       </p>
-    </section>
+    </Section>
   );
 }

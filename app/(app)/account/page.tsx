@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Section } from "@/components/section";
 import { requireUser } from "@/lib/identity/gate";
 import { signOutEverywhereAction } from "./actions";
 import { RecentActivitySection } from "./activity";
@@ -22,10 +23,12 @@ export default async function AccountPage() {
       </dl>
       <DevicesSection caller={caller} />
       <RecentActivitySection caller={caller} />
-      <section aria-labelledby="everywhere-heading" className="space-y-2">
-        <h2 id="everywhere-heading" className="text-lg font-semibold">
-          Sign out everywhere
-        </h2>
+      <Section
+        id="everywhere-heading"
+        title="Sign out everywhere"
+        titleClassName="text-lg font-semibold"
+        className="space-y-2"
+      >
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Ends every session of this account: this browser, your other browsers and devices, and
           every realtime connection they hold. Each of them must sign in again.
@@ -38,7 +41,7 @@ export default async function AccountPage() {
             Sign out everywhere
           </button>
         </form>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { ActivityList } from "@/components/activity-list";
+import { Section } from "@/components/section";
 import { AUTH_EVENT_KINDS, listAuthEvents } from "@/lib/activity-log/events";
 import { parseActivityFilter } from "@/lib/activity-log/filter";
 import { db } from "@/lib/db";
@@ -19,10 +20,12 @@ export async function AdminActivitySection({
   const { filter, ignored, values } = parseActivityFilter(query);
   const entries = await listAuthEvents(db(), filter, LATEST);
   return (
-    <section aria-labelledby="activity-heading" className="space-y-3">
-      <h2 id="activity-heading" className="text-xl font-semibold">
-        Activity
-      </h2>
+    <Section
+      id="activity-heading"
+      title="Activity"
+      titleClassName="text-xl font-semibold"
+      className="space-y-3"
+    >
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         The latest {LATEST} authentication events: sign-ins, sign-outs, tickets, ended sessions,
         bans, role changes and the service switch.
@@ -67,6 +70,6 @@ export async function AdminActivitySection({
         </p>
       ) : null}
       <ActivityList entries={entries} showUser label="Activity" />
-    </section>
+    </Section>
   );
 }

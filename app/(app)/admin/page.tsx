@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/data-table";
 import { serviceAuthEnabled } from "@/lib/credentials/service/switch";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
+import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/identity/gate";
 import {
   banAction,
@@ -16,10 +18,6 @@ export const metadata: Metadata = { title: "Admin" };
 
 const button =
   "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
-
-function lastSeen(date: Date | null): string {
-  return date ? `${date.toISOString().replace("T", " ").slice(0, 19)} UTC` : "never";
-}
 
 export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   const { user: admin } = await requireAdmin("/admin");
@@ -52,75 +50,63 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
       </section>
       <h2 className="text-xl font-semibold">Users</h2>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-            <tr>
-              <th className="py-2 pr-4 font-medium">User</th>
-              <th className="py-2 pr-4 font-medium">Status</th>
-              <th className="py-2 pr-4 font-medium">Last seen</th>
-              <th className="py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr
-                key={user.id}
-                data-testid={`user-row-${user.username}`}
-                className="border-b border-zinc-100 dark:border-zinc-900"
-              >
-                <td className="py-2 pr-4">
-                  <div className="font-medium">{user.name}</div>
-                  <div className="text-zinc-600 dark:text-zinc-400">
-                    @{user.username} · {user.role}
+        <DataTable columns={["User", "Status", "Last seen", { hidden: "Actions" }]}>
+          {users.map((user) => (
+            <tr
+              key={user.id}
+              data-testid={`user-row-${user.username}`}
+              className="border-b border-zinc-100 dark:border-zinc-900"
+            >
+              <td className="py-2 pr-4">
+                <div className="font-medium">{user.name}</div>
+                <div className="text-zinc-600 dark:text-zinc-400">
+                  @{user.username} · {user.role}
+                </div>
+              </td>
+              <td className="py-2 pr-4" data-testid="status">
+                <span className="inline-flex items-center gap-2">
+                  <span
+                    aria-hidden
+                    className={`size-2 rounded-full ${user.online ? "bg-emerald-500" : "bg-zinc-400"}`}
+                  />
+                  {user.bannedAt ? "banned" : user.online ? "online" : "offline"}
+                </span>
+              </td>
+              <td className="py-2 pr-4 text-zinc-600 dark:text-zinc-400">
+                {user.lastSeenAt ? formatUtc(user.lastSeenAt) : "never"}
+              </td>
+              <td className="py-2">
+                {user.id === admin.id ? null : (
+                  <div className="flex gap-2">
+                    <form action={disconnectAction}>
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button type="submit" className={button}>
+                        Disconnect
+                      </button>
+                    </form>
+                    <form action={setRoleAction}>
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input
+                        type="hidden"
+                        name="role"
+                        value={user.role === "admin" ? "user" : "admin"}
+                      />
+                      <button type="submit" className={button}>
+                        {user.role === "admin" ? "Revoke admin" : "Make admin"}
+                      </button>
+                    </form>
+                    <form action={user.bannedAt ? unbanAction : banAction}>
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button type="submit" className={button}>
+                        {user.bannedAt ? "Unban" : "Ban"}
+                      </button>
+                    </form>
                   </div>
-                </td>
-                <td className="py-2 pr-4" data-testid="status">
-                  <span className="inline-flex items-center gap-2">
-                    <span
-                      aria-hidden
-                      className={`size-2 rounded-full ${user.online ? "bg-emerald-500" : "bg-zinc-400"}`}
-                    />
-                    {user.bannedAt ? "banned" : user.online ? "online" : "offline"}
-                  </span>
-                </td>
-                <td className="py-2 pr-4 text-zinc-600 dark:text-zinc-400">
-                  {lastSeen(user.lastSeenAt)}
-                </td>
-                <td className="py-2">
-                  {user.id === admin.id ? null : (
-                    <div className="flex gap-2">
-                      <form action={disconnectAction}>
-                        <input type="hidden" name="userId" value={user.id} />
-                        <button type="submit" className={button}>
-                          Disconnect
-                        </button>
-                      </form>
-                      <form action={setRoleAction}>
-                        <input type="hidden" name="userId" value={user.id} />
-                        <input
-                          type="hidden"
-                          name="role"
-                          value={user.role === "admin" ? "user" : "admin"}
-                        />
-                        <button type="submit" className={button}>
-                          {user.role === "admin" ? "Revoke admin" : "Make admin"}
-                        </button>
-                      </form>
-                      <form action={user.bannedAt ? unbanAction : banAction}>
-                        <input type="hidden" name="userId" value={user.id} />
-                        <button type="submit" className={button}>
-                          {user.bannedAt ? "Unban" : "Ban"}
-                        </button>
-                      </form>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </div>
       <AdminActivitySection query={query} />
     </div>

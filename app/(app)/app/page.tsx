@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { ConnectionBadge } from "@/components/connection-badge";
 import { RealtimeNotice } from "@/components/realtime-notice";
-import { SendToUserForm } from "@/components/send-to-user-form";
 import { UserInbox } from "@/components/user-inbox";
 import { db } from "@/lib/db";
 import { listRecipients } from "@/lib/db/queries";
 import { requireUser } from "@/lib/identity/gate";
 import { OnlineNow, TicketSignIn } from "./loaded-after-sign-in";
+import { SendToUserForm } from "./send-to-user-form";
 
 export const metadata: Metadata = { title: "App" };
 

@@ -1,13 +1,26 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/sign-in-form";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/credentials/registration/seed";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { currentUser } from "@/lib/identity/gate";
+import { signInAction } from "../actions";
+import { type AuthField, AuthForm } from "../auth-form";
+import { OtherWay } from "../other-way";
 
 export const metadata: Metadata = { title: "Sign in" };
+
+const fields: AuthField[] = [
+  { label: "Username", name: "username", autoComplete: "username", required: true, maxLength: 64 },
+  {
+    label: "Password",
+    name: "password",
+    type: "password",
+    autoComplete: "current-password",
+    required: true,
+    maxLength: 256,
+  },
+];
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const { callbackUrl } = await searchParams;
@@ -28,16 +41,14 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           {ended}
         </p>
       ) : null}
-      <SignInForm callbackUrl={target} />
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        No account?{" "}
-        <Link
-          href="/sign-up"
-          className="font-medium text-indigo-700 underline dark:text-indigo-300"
-        >
-          Create one
-        </Link>
-      </p>
+      <AuthForm
+        action={signInAction}
+        fields={fields}
+        callbackUrl={target}
+        submitLabel="Sign in"
+        pendingLabel="Signing in…"
+      />
+      <OtherWay question="No account?" href="/sign-up" label="Create one" />
       {env().REALTIME_SERVER === "bundled" ? (
         <p className="rounded-md bg-zinc-100 p-3 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
           Demo accounts: {DEMO_ACCOUNTS.map((account) => account.username).join(", ")}, password{" "}

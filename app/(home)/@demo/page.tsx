@@ -1,5 +1,7 @@
 import { FlowDiagram } from "@/demo/components/flow-diagram";
 
+const FLOWS = ["backend", "service"] as const;
+
 /** The demo's part of the home page: both flows, step by step. */
 export default function HomeDemo() {
   return (
@@ -13,8 +15,9 @@ export default function HomeDemo() {
         /quickstart that shows what was sent, what was signed and what the server decided.
       </p>
       <div className="grid gap-10 md:grid-cols-2">
-        <FlowDiagram flow="backend" />
-        <FlowDiagram flow="service" />
+        {FLOWS.map((flow) => (
+          <FlowDiagram key={flow} flow={flow} />
+        ))}
       </div>
     </section>
   );

@@ -2,6 +2,7 @@
 
 import { useLayoutEffect, useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
+import { UserOptions } from "@/components/user-options";
 import { MessageComposer } from "@/demo/components/chat/message-composer";
 import { MessageList } from "@/demo/components/chat/message-list";
 import { useThread } from "@/demo/components/chat/use-thread";
@@ -39,11 +40,7 @@ export function DirectMessages({ me, people }: { me: string; people: Person[] })
           onChange={(event) => setPartner(event.target.value)}
           className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         >
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              @{person.username}
-            </option>
-          ))}
+          <UserOptions users={people} />
         </select>
       </div>
       {inbox ? (

@@ -14,6 +14,7 @@ import { appendMessage } from "@/demo/lib/chat/threads";
 import { policy } from "@/features";
 import { db } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries";
+import type { User } from "@/lib/db/schema";
 import { currentUser } from "@/lib/identity/gate";
 import { pusher } from "@/lib/realtime/server/pusher";
 
@@ -26,6 +27,21 @@ const textSchema = z
   .max(MESSAGE_MAX_LENGTH, `A message is at most ${MESSAGE_MAX_LENGTH} characters.`);
 const roomSchema = z.object({ room: roomSlugSchema, text: textSchema });
 const directSchema = z.object({ recipientId: z.string().min(1).max(64), text: textSchema });
+
+type Refusal = { ok: false; error: string };
+
+/** Every send starts here: the signed-in caller and the checked input, or why not. */
+async function callerAnd<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+): Promise<{ ok: true; user: User; data: T } | Refusal> {
+  const caller = await currentUser();
+  if (!caller.ok) return { ok: false, error: caller.refusal.message };
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, error: parsed.error.issues[0]?.message ?? "Invalid message." };
+  return { ok: true, user: caller.user, data: parsed.data };
+}
 
 /**
  * Tells the channels about a stored message. The message is sent once stored: when the realtime
@@ -41,12 +57,9 @@ async function announce(channels: string[], payload: object): Promise<void> {
 
 /** Stores the message first, then announces it: a client that misses the event finds it by seq. */
 export async function sendRoomMessage(room: string, text: string): Promise<SendResult> {
-  const caller = await currentUser();
-  if (!caller.ok) return { ok: false, error: caller.refusal.message };
-  const { user } = caller;
-  const input = roomSchema.safeParse({ room, text });
-  if (!input.success)
-    return { ok: false, error: input.error.issues[0]?.message ?? "Invalid message." };
+  const input = await callerAnd(roomSchema, { room, text });
+  if (!input.ok) return input;
+  const { user } = input;
   const channel = roomChannel.build({ slug: input.data.room });
   if (!(await policy.may(user, "publish", channel)))
     return { ok: false, error: "You are not a member of this room." };
@@ -62,12 +75,9 @@ export async function sendRoomMessage(room: string, text: string): Promise<SendR
 
 /** Delivered on both users' private-encrypted-inbox channels: the realtime server sees ciphertext. */
 export async function sendDirectMessage(recipientId: string, text: string): Promise<SendResult> {
-  const caller = await currentUser();
-  if (!caller.ok) return { ok: false, error: caller.refusal.message };
-  const { user } = caller;
-  const input = directSchema.safeParse({ recipientId, text });
-  if (!input.success)
-    return { ok: false, error: input.error.issues[0]?.message ?? "Invalid message." };
+  const input = await callerAnd(directSchema, { recipientId, text });
+  if (!input.ok) return input;
+  const { user } = input;
   const recipient = await findUserById(db(), input.data.recipientId);
   if (!recipient || recipient.id === user.id) return { ok: false, error: "Choose another user." };
   const channels = [user, recipient].map(inboxOf);

@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { type SendState, sendToUserAction } from "@/app/(app)/app/actions";
 import { SubmitButton } from "@/components/submit-button";
+import { UserOptions } from "@/components/user-options";
+import { type SendState, sendToUserAction } from "./actions";
 
 type Recipient = { id: string; username: string };
 
@@ -23,11 +24,7 @@ export function SendToUserForm({ recipients }: { recipients: Recipient[] }) {
           required
           className="rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         >
-          {recipients.map((recipient) => (
-            <option key={recipient.id} value={recipient.id}>
-              @{recipient.username}
-            </option>
-          ))}
+          <UserOptions users={recipients} />
         </select>
         <label className="sr-only" htmlFor="text">
           Message
