@@ -1,3 +1,5 @@
+import { isRefusalEndReason, type RefusalEndReason } from "@/lib/vocabulary/end-reason";
+
 // The error catalog: every code the app answers with, its HTTP status and its message. Route
 // handlers, server actions' form state, the proxy and the realtime client's parser all read it.
 // On the wire a refusal is `{ error, message, reason? }`; browser code may import this module.
@@ -91,7 +93,7 @@ export type Refusal<C extends ErrorCode = ErrorCode> = {
   code: C;
   status: (typeof ERRORS)[C]["status"];
   message: string;
-  reason?: string;
+  reason?: RefusalEndReason;
   retryAfterSeconds?: number;
 };
 
@@ -105,7 +107,7 @@ export function refusal<C extends ErrorCode>(code: C, ...details: Details<C>): R
 }
 
 /** The wire format of every refusal. */
-export type ErrorBody = { error: string; message: string; reason?: string };
+export type ErrorBody = { error: string; message: string; reason?: RefusalEndReason };
 
 /** Any refusal, the catalog's or a feature's own: its code, status and message. */
 export type AnyRefusal = Omit<Refusal, "code" | "status"> & { code: string; status: number };
@@ -138,5 +140,5 @@ export function parseErrorBody(json: unknown): ErrorBody | undefined {
   if (typeof json !== "object" || json === null) return undefined;
   const { error, message, reason } = json as Record<string, unknown>;
   if (typeof error !== "string" || typeof message !== "string") return undefined;
-  return typeof reason === "string" ? { error, message, reason } : { error, message };
+  return isRefusalEndReason(reason) ? { error, message, reason } : { error, message };
 }

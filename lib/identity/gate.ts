@@ -8,7 +8,7 @@ import { END_MESSAGES } from "@/lib/realtime/session-ended";
 import { touchSession } from "@/lib/sessions/last-active";
 import { webLiveness } from "@/lib/sessions/liveness";
 import { cachedUser, cachedWebSession } from "@/lib/sessions/user-cache";
-import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
+import { NAMED_ENDS, type SessionEndReason } from "@/lib/vocabulary/end-reason";
 
 // The one answer to "who is the current user, and may they still act?". Pages, layouts, server
 // actions and route handlers all ask here; the realtime endpoints ask through realtimeCaller()
@@ -25,19 +25,10 @@ export type GateResult = ({ ok: true } & Caller) | { ok: false; refusal: GateRef
 export const NO_SESSION = refusal("no_session");
 export const BANNED = refusal("user_banned");
 
-/** The ends of a session that the sign-in page and the 401's `reason` name as they are. */
-const NAMED_ENDS = new Set([
-  "signed_out",
-  "signed_out_everywhere",
-  "signed_out_remotely",
-  "session_limit",
-  "session_expired",
-  "session_reused",
-] as const satisfies readonly SessionEndReason[]);
-export type NamedEnd = typeof NAMED_ENDS extends Set<infer T> ? T : never;
+type NamedEnd = (typeof NAMED_ENDS)[number];
 
 function isNamedEnd(reason: SessionEndReason | null | undefined): reason is NamedEnd {
-  return NAMED_ENDS.has(reason as NamedEnd);
+  return NAMED_ENDS.some((end) => end === reason);
 }
 
 /** A 401 for an ended session: its end named when the sign-in page has words for it. */

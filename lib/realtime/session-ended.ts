@@ -1,4 +1,5 @@
 import { ERRORS } from "@/lib/http/errors";
+import type { RefusalEndReason } from "@/lib/vocabulary/end-reason";
 
 // What the server tells a user's tabs just before it closes their connections, and the words a
 // tab shows for it. Shared by the server (which sends it) and the browser (which shows it).
@@ -53,18 +54,28 @@ export const END_MESSAGES: Record<EndReason | "session_revoked" | "session_ended
 export type SessionEndCode = "session_expired" | "session_revoked" | "session_reused";
 
 /** Which of the three a final end reason (or a refusal's `reason`) is. */
-export function sessionEndCode(reason: string | undefined): SessionEndCode {
+export function sessionEndCode(reason: EndReason | RefusalEndReason | undefined): SessionEndCode {
   if (reason === "session_expired" || reason === "session_reused") return reason;
   return "session_revoked";
 }
 
 // An administrator's disconnect leaves the session alive; a rights change ends none (its notice
 // names no session, so every tab signs in again by itself).
-const NOT_FINAL = new Set(["disconnected", "rights_changed"]);
+const NOT_FINAL = new Set<EndReason>(["disconnected", "rights_changed"]);
 
 /** Whether signing in again cannot succeed after this reason. */
-export function isFinal(reason: string): boolean {
-  return !NOT_FINAL.has(reason) && reason in END_MESSAGES;
+export function isFinal(reason: EndReason): boolean {
+  return !NOT_FINAL.has(reason);
+}
+
+/** A reason a notice or a close may carry; the 401's "session_ended" and "session_revoked" are none. */
+export function isEndReason(reason: unknown): reason is EndReason {
+  return (
+    typeof reason === "string" &&
+    Object.hasOwn(END_MESSAGES, reason) &&
+    reason !== "session_ended" &&
+    reason !== "session_revoked"
+  );
 }
 
 // The app server's refusals that mean the same: what this tab holds can never sign in again.
@@ -77,20 +88,17 @@ const FINAL_REFUSALS = new Set([
 
 /** True when an error (a RealtimeError's kind and code) ended this tab's session for good. */
 export function endsSession(error: { kind: string; code: string }): boolean {
-  if (error.kind === "ended") return isFinal(error.code);
+  // "ended" carries a notice's reason, or a SessionEndedError's code (session_revoked …): final.
+  if (error.kind === "ended") {
+    return isEndReason(error.code) ? isFinal(error.code) : Object.hasOwn(END_MESSAGES, error.code);
+  }
   return error.kind === "http" && FINAL_REFUSALS.has(error.code);
 }
 
 export function parseSessionEnded(data: unknown): SessionEnded | undefined {
   if (typeof data !== "object" || data === null) return undefined;
   const { reason, sessions } = data as Record<string, unknown>;
-  if (
-    typeof reason !== "string" ||
-    !(reason in END_MESSAGES) ||
-    reason === "session_ended" ||
-    reason === "session_revoked"
-  )
-    return undefined;
+  if (!isEndReason(reason)) return undefined;
   const ids = Array.isArray(sessions) ? sessions.filter((id) => typeof id === "string") : null;
-  return { reason: reason as EndReason, sessions: ids };
+  return { reason, sessions: ids };
 }

@@ -19,3 +19,23 @@ export const SESSION_END_REASONS = [
 ] as const;
 
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/**
+ * The ends that a 401's `reason` names as they are (the sign-in page has words for each); any
+ * other end is answered as plain "session_ended".
+ */
+export const NAMED_ENDS = [
+  "signed_out",
+  "signed_out_everywhere",
+  "signed_out_remotely",
+  "session_limit",
+  "session_expired",
+  "session_reused",
+] as const satisfies readonly SessionEndReason[];
+
+/** A refusal's `reason`, on the wire and in the client's SessionEndedError. */
+export type RefusalEndReason = (typeof NAMED_ENDS)[number] | "session_ended";
+
+export function isRefusalEndReason(value: unknown): value is RefusalEndReason {
+  return value === "session_ended" || NAMED_ENDS.some((end) => end === value);
+}

@@ -1,4 +1,5 @@
-import type { SessionEndCode } from "@/lib/realtime/session-ended";
+import type { EndReason, SessionEndCode } from "@/lib/realtime/session-ended";
+import type { RefusalEndReason } from "@/lib/vocabulary/end-reason";
 
 /** Where a realtime failure came from. */
 export type RealtimeErrorKind =
@@ -30,7 +31,7 @@ export class RealtimeError extends Error {
 export class SessionEndedError extends RealtimeError {
   constructor(
     override readonly code: SessionEndCode,
-    readonly reason: string,
+    readonly reason: EndReason | RefusalEndReason,
     message: string,
     status?: number,
   ) {
