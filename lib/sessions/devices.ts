@@ -1,16 +1,16 @@
 import { and, eq, lte } from "drizzle-orm";
-import { realtimeSessions, type SignInMethod, webSessions } from "@/lib/db/schema";
+import { realtimeSessions, webSessions } from "@/lib/db/schema";
 import { approximateAddress } from "@/lib/http/approximate-address";
 import { describeUserAgent } from "@/lib/http/user-agent";
 import type { Queryable } from "@/lib/sessions/end";
 import { type LiveSession, leastRecentlyUsedFirst, liveSessions } from "@/lib/sessions/limit";
+import type { DeviceKind, SessionStore, SignInMethod } from "@/lib/vocabulary/session-kinds";
 
 // A device is one live session of a user (lib/sessions/limit.ts): a web sign-in (the session
 // cookie), or a realtime session that a ticket started (backend flow) or that service
 // authentication started. This module names them for their owner and keeps their last activity.
 
 /** How a device signed in: the site's sign-in, a ticket from the app's backend, or the service. */
-export type DeviceKind = "web" | "ticket" | "service";
 
 /** A session as its owner sees it: named from its User-Agent, its address approximated. */
 export type Device = {
@@ -63,7 +63,7 @@ export const ACTIVITY_RESOLUTION_MS = 60_000;
 /** Marks a session active now, unless it was marked within the last minute; true if written. */
 export async function recordActivity(
   db: Queryable,
-  kind: "web" | "realtime",
+  kind: SessionStore,
   sessionId: string,
   now = new Date(),
 ): Promise<boolean> {

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { realtimeSessions, users, webSessions } from "@/lib/db/schema";
 import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
+import type { SessionStore } from "@/lib/vocabulary/session-kinds";
 
 // The one place that ends sessions. Every end names its reason, on every row it touches: a
 // realtime session that ends with the web session that started it carries the same reason. Each
@@ -25,7 +26,7 @@ export type EndScope =
   /** Every realtime session that the service flow started, of any user. */
   | { flow: "service" };
 
-export type EndedSession = { id: string; userId: string; kind: "web" | "realtime" };
+export type EndedSession = { id: string; userId: string; kind: SessionStore };
 
 function webScope(scope: EndScope, now: Date): SQL | undefined {
   if ("all" in scope) return eq(webSessions.userId, scope.userId);

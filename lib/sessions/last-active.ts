@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ACTIVITY_RESOLUTION_MS, recordActivity } from "@/lib/sessions/devices";
+import type { SessionStore } from "@/lib/vocabulary/session-kinds";
 
 // A device's "last active": recorded when the gate admits its web session, and when user-auth
 // or channel auth accept its realtime session. At most one write per session a minute: this
@@ -13,11 +14,7 @@ globalForActivity.sessionActivity ??= new Map();
 const asked = globalForActivity.sessionActivity;
 
 /** Notes that `sessionId` was used now; written to its row if a minute passed since. */
-export function touchSession(
-  kind: "web" | "realtime",
-  sessionId: string,
-  lastActiveAt?: Date,
-): void {
+export function touchSession(kind: SessionStore, sessionId: string, lastActiveAt?: Date): void {
   const now = Date.now();
   if (lastActiveAt && now - lastActiveAt.getTime() < ACTIVITY_RESOLUTION_MS) return;
   if (now - (asked.get(sessionId) ?? 0) < ACTIVITY_RESOLUTION_MS) return;

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/connect";
 import { realtimeSessions, users, webSessions } from "@/lib/db/schema";
 import { endSessions, type Queryable } from "@/lib/sessions/end";
 import { liveRealtimeSession, liveWebSession } from "@/lib/sessions/liveness";
+import type { SessionStore } from "@/lib/vocabulary/session-kinds";
 
 // The live sessions of a user, and the per-user limit that a new sign-in makes room under.
 
@@ -12,7 +13,7 @@ export type SessionLimit = { maxSessions: number; idleSeconds: number };
 /** One live session, as stored: a web sign-in, or a realtime session that a ticket started. */
 export type LiveSession = {
   id: string;
-  kind: "web" | "realtime";
+  kind: SessionStore;
   /** Web sessions: credentials or GitHub. */
   method: typeof webSessions.$inferSelect.method | null;
   /** Realtime sessions: which flow issued the ticket that started it. */

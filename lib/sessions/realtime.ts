@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { groupCommit } from "@/lib/db/group-commit";
-import { type AuthFlow, realtimeSessions, webSessions } from "@/lib/db/schema";
+import { realtimeSessions, webSessions } from "@/lib/db/schema";
 import { recordedClient } from "@/lib/sessions/client";
 import { type SessionLimit, startWithinLimit } from "@/lib/sessions/limit";
 import {
@@ -12,6 +12,7 @@ import {
 } from "@/lib/sessions/liveness";
 import { sessionToken } from "@/lib/sessions/session-tokens";
 import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
+import type { AuthFlow } from "@/lib/vocabulary/session-kinds";
 
 // Realtime sessions let pusher-js sign in again after every reconnect without a ticket. Their
 // token rotates on each sign-in (lib/credentials/caller.ts); none is stored.

@@ -1,9 +1,10 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { type SignInMethod, type WebSession, webSessions } from "@/lib/db/schema";
+import { type WebSession, webSessions } from "@/lib/db/schema";
 import { recordedClient } from "@/lib/sessions/client";
 import { type SessionLimit, startWithinLimit } from "@/lib/sessions/limit";
 import { liveWebSession } from "@/lib/sessions/liveness";
+import type { SignInMethod } from "@/lib/vocabulary/session-kinds";
 
 // Web sessions: one record per sign-in to the site, so that a JWT cookie can be ended before it
 // expires (lib/sessions/end.ts ends them, with the realtime sessions that their tickets started).

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatUtc } from "@/lib/format";
 import type { Caller } from "@/lib/identity/gate";
-import { type Device, type DeviceKind, listDevices } from "@/lib/sessions/devices";
+import { type Device, listDevices } from "@/lib/sessions/devices";
+import type { DeviceKind } from "@/lib/vocabulary/session-kinds";
 import { signOutDeviceAction, signOutOtherDevicesAction } from "./actions";
 
 // The Devices section of /account: every live session of the user, web and realtime.

@@ -1,8 +1,9 @@
 import "server-only";
 import { recordAuthEvent } from "@/lib/activity-log/record";
 import { issueTicket, newTicketNonce } from "@/lib/credentials/ticket/format";
-import type { AuthFlow } from "@/lib/db/schema";
+
 import { env } from "@/lib/env";
+import type { AuthFlow } from "@/lib/vocabulary/session-kinds";
 
 /**
  * A ticket for `userId`, signed with this app's secret, valid for REALTIME_TICKET_TTL_MINUTES;

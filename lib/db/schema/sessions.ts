@@ -12,18 +12,17 @@ import {
 } from "drizzle-orm/pg-core";
 // Relative: drizzle-kit reads this file without the app's path aliases.
 import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
+import { AUTH_FLOWS, SIGN_IN_METHODS } from "@/lib/vocabulary/session-kinds";
 import { ownerId, randomId } from "./columns";
 
 // Web and realtime sessions end the same way (lib/sessions/end.ts), so they share the columns and
 // the rules that say when and why one ended.
 
 /** How a web session signed in. */
-export const signInMethodEnum = pgEnum("sign_in_method", ["credentials", "github"]);
-export type SignInMethod = (typeof signInMethodEnum.enumValues)[number];
+export const signInMethodEnum = pgEnum("sign_in_method", SIGN_IN_METHODS);
 
 /** Which flow issued the ticket a session came from: the app's backend, or the service itself. */
-export const authFlowEnum = pgEnum("auth_flow", ["backend", "service"]);
-export type AuthFlow = (typeof authFlowEnum.enumValues)[number];
+export const authFlowEnum = pgEnum("auth_flow", AUTH_FLOWS);
 
 /** The columns both kinds of session share, last in each table. */
 const lifetimeColumns = () => ({
