@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,18 @@ describe("the README's and docs/'s links", () => {
 
   it.each(docFiles(root))("%s: every relative link resolves", (file) => {
     expect(brokenLinks(root, file)).toEqual([]);
+  });
+
+  // demo:remove strips from a line <!-- demo --> to the next line <!-- /demo -->: a marker left
+  // open, or closed twice, would strip the core's text or leave the demo's.
+  it.each(docFiles(root))("%s: every demo section is closed, none nested", (file) => {
+    let open = 0;
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      if (line.trim() === "<!-- demo -->") open += 1;
+      if (line.trim() === "<!-- /demo -->") open -= 1;
+      expect(open === 0 || open === 1, line).toBe(true);
+    }
+    expect(open).toBe(0);
   });
 });
 
