@@ -1,5 +1,5 @@
 # The app as a container: Next.js's standalone server, for PostgreSQL and an external realtime
-# server (hosted Pusher, or your own soketi). See the README's "Deploy".
+# server (hosted Pusher, or your own soketi). See docs/deploy.md.
 #
 #   docker build -t realtime-auth-kit .
 #   docker run --env-file production.env -p 3000:3000 realtime-auth-kit

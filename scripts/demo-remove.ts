@@ -1,6 +1,7 @@
 // npm run demo:remove — leaves the authentication core alone in this tree: the demo's folders are
-// deleted, its channel kinds unregistered, its tables dropped by a new migration, its README
-// sections and its dependency (tweetnacl) removed. Review with `git status`, then commit.
+// deleted, its channel kinds unregistered, its tables dropped by a new migration, its page of the
+// manual (docs/demo.md), its sections of README.md and docs/ and its dependency (tweetnacl)
+// removed. Review with `git status`, then commit.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -34,6 +35,9 @@ for (const folder of folders) {
   rmSync(join(root, folder), { recursive: true, force: true });
   say(`removed  ${folder}/`);
 }
+// The demo's page of the manual; every link to it sits in a demo section (step 3).
+rmSync(join(root, "docs", "demo.md"), { force: true });
+say("removed  docs/demo.md");
 
 // 2. The one file where features register with the core.
 writeFileSync(
@@ -54,12 +58,25 @@ export const policy = createPolicy([...coreChannelKinds, ...featureChannelKinds]
 );
 say("emptied  features.ts (no feature channel kinds)");
 
-// 3. The README's demo sections, which sit between <!-- demo --> and <!-- /demo --> markers.
-const readmePath = join(root, "README.md");
-const readme = readFileSync(readmePath, "utf8");
-const stripped = readme.replace(/<!-- demo -->[\s\S]*?<!-- \/demo -->\n?/g, "");
-writeFileSync(readmePath, stripped.replace(/\n{3,}/g, "\n\n"));
-say(`edited   README.md (${readme.split("<!-- demo -->").length - 1} demo sections removed)`);
+// 3. The demo's sections of README.md and of the manual in docs/: the lines between a line
+// `<!-- demo -->` and a line `<!-- /demo -->`, markers included.
+/** README.md and every Markdown file under docs/, as paths relative to the root. */
+function markdownFiles(folder: string): string[] {
+  if (!existsSync(join(root, folder))) return [];
+  return readdirSync(join(root, folder)).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(join(root, path)).isDirectory()) return markdownFiles(path);
+    return name.endsWith(".md") ? [path] : [];
+  });
+}
+for (const file of ["README.md", ...markdownFiles("docs")]) {
+  const text = readFileSync(join(root, file), "utf8");
+  const sections = text.match(/^<!-- demo -->$/gm)?.length ?? 0;
+  if (sections === 0) continue;
+  const stripped = text.replace(/^<!-- demo -->\n[\s\S]*?^<!-- \/demo -->\n?/gm, "");
+  writeFileSync(join(root, file), stripped.replace(/\n{3,}/g, "\n\n"));
+  say(`edited   ${file} (${sections} demo section${sections === 1 ? "" : "s"} removed)`);
+}
 
 const run = (command: string, args: string[]) =>
   execFileSync(command, args, { cwd: root, stdio: "inherit" });
