@@ -82,7 +82,7 @@ const variables = z.object({
   WEB_SESSION_UPDATE_AGE_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
   /**
    * Live sessions (web and realtime) a user may hold at once; a sign-in past it ends the one
-   * least recently used (lib/auth/session-limit.ts).
+   * least recently used (lib/sessions/limit.ts).
    */
   MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
   /**
