@@ -133,28 +133,52 @@ export function listensBeyondLoopback(hostname: string | undefined): boolean {
   return ipaddr.process(bare).range() !== "loopback";
 }
 
+/** Whether AUTH_URL names the app by a name other machines use (a local URL names none). */
+export function namesPublicUrl(authUrl: string | undefined): boolean {
+  if (!authUrl) return false;
+  try {
+    return listensBeyondLoopback(new URL(authUrl).hostname);
+  } catch {
+    return true;
+  }
+}
+
+type DeploymentSettings = Pick<
+  Variables,
+  "NODE_ENV" | "REALTIME_SERVER" | "PUSHER_HOST" | "HOSTNAME"
+> &
+  Partial<Pick<Variables, "AUTH_URL" | "TRUSTED_PROXY_HOPS">>;
+
 /**
- * A deployment, not a local run: configured as one, or reachable from other machines. There the
- * published demo passwords are refused (lib/startup-checks.ts) and no demo account is seeded.
+ * A deployment, not a local run: configured as one, reachable from other machines, or named by a
+ * public AUTH_URL (a proxy on this machine serves it to others though it listens on loopback).
+ * There the published demo passwords are refused (lib/startup-checks.ts) and no demo account is
+ * seeded.
  */
-export function isDeployment(
-  env: Pick<Variables, "NODE_ENV" | "REALTIME_SERVER" | "PUSHER_HOST" | "HOSTNAME">,
-): boolean {
-  return hasDeploymentRealtime(env) || listensBeyondLoopback(env.HOSTNAME);
+export function isDeployment(env: DeploymentSettings): boolean {
+  return (
+    hasDeploymentRealtime(env) ||
+    listensBeyondLoopback(env.HOSTNAME) ||
+    namesPublicUrl(env.AUTH_URL)
+  );
 }
 
 /**
- * Whether the app and its realtime server answer this machine only: bundled, or an external
- * server on a loopback address (as the e2e stacks' production builds run). Stricter than
- * !isDeployment only in that; hosted Pusher and a server reachable from elsewhere never are.
+ * Whether the app and its realtime server answer this machine only: the realtime server on a
+ * loopback address (bundled, or external as the e2e stacks' production builds run it), the app
+ * listening on loopback under no public name and behind no proxy (TRUSTED_PROXY_HOPS). Stricter
+ * than !isDeployment but for the external server on loopback; hosted Pusher never is.
  */
 export function isThisMachineOnly(
-  env: Pick<Variables, "REALTIME_SERVER" | "PUSHER_HOST" | "HOSTNAME">,
+  env: Omit<DeploymentSettings, "NODE_ENV"> & Partial<Pick<Variables, "TRUSTED_PROXY_HOPS">>,
 ): boolean {
-  const realtimeHere =
-    env.REALTIME_SERVER === "bundled" ||
-    (env.PUSHER_HOST !== undefined && !listensBeyondLoopback(env.PUSHER_HOST));
-  return realtimeHere && !listensBeyondLoopback(env.HOSTNAME);
+  const realtimeHere = env.PUSHER_HOST !== undefined && !listensBeyondLoopback(env.PUSHER_HOST);
+  return (
+    realtimeHere &&
+    !listensBeyondLoopback(env.HOSTNAME) &&
+    !namesPublicUrl(env.AUTH_URL) &&
+    (env.TRUSTED_PROXY_HOPS ?? 0) === 0
+  );
 }
 
 export const envSchema = variables
@@ -173,8 +197,8 @@ export const envSchema = variables
   })
   .refine((env) => !env.REALTIME_TEST_SEAM || isThisMachineOnly(env), {
     message:
-      "is for test runs: it is refused where the app (HOSTNAME) or its realtime server " +
-      "(hosted Pusher, PUSHER_HOST) is reachable from other machines",
+      "is for test runs: it is refused where the app (HOSTNAME, a public AUTH_URL, a proxy in " +
+      "front) or its realtime server (hosted Pusher, PUSHER_HOST) is reachable from other machines",
     path: ["REALTIME_TEST_SEAM"],
   });
 

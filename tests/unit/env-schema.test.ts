@@ -184,6 +184,18 @@ describe("a deployment, by where the app listens", () => {
     );
   });
 
+  it("counts a loopback run as one when a public AUTH_URL names it (a proxy serves it)", () => {
+    const here = {
+      NODE_ENV: "production",
+      REALTIME_SERVER: "bundled",
+      PUSHER_HOST: "127.0.0.1",
+      HOSTNAME: "127.0.0.1",
+    } as const;
+    expect(isDeployment({ ...here, AUTH_URL: "https://chat.example.com" })).toBe(true);
+    expect(isDeployment({ ...here, AUTH_URL: "http://localhost:3000" })).toBe(false);
+    expect(isDeployment({ ...here, AUTH_URL: "http://127.0.0.1:3000" })).toBe(false);
+  });
+
   it("does not ask a LAN run of the local app for DATABASE_URL", () => {
     const env = parseEnv({
       AUTH_SECRET: "a".repeat(32),

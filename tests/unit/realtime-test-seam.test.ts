@@ -36,8 +36,9 @@ describe("REALTIME_TEST_SEAM", () => {
     REALTIME_TEST_SEAM: "1",
   };
   const REFUSED =
-    "REALTIME_TEST_SEAM is for test runs: it is refused where the app (HOSTNAME) or its " +
-    "realtime server (hosted Pusher, PUSHER_HOST) is reachable from other machines";
+    "REALTIME_TEST_SEAM is for test runs: it is refused where the app (HOSTNAME, a public " +
+    "AUTH_URL, a proxy in front) or its realtime server (hosted Pusher, PUSHER_HOST) is " +
+    "reachable from other machines";
 
   it("is off unless set", () => {
     expect(parseEnv({ ...local, REALTIME_TEST_SEAM: "" }).REALTIME_TEST_SEAM).toBe(false);
@@ -70,10 +71,32 @@ describe("REALTIME_TEST_SEAM", () => {
       { REALTIME_SERVER: "bundled", PUSHER_HOST: "127.0.0.1", HOSTNAME: "0.0.0.0" },
       { REALTIME_SERVER: "external", PUSHER_HOST: undefined, HOSTNAME: "127.0.0.1" },
       { REALTIME_SERVER: "external", PUSHER_HOST: "10.0.0.5", HOSTNAME: "127.0.0.1" },
+      // Named by a public URL, or behind a proxy: reached from elsewhere though on loopback.
+      {
+        REALTIME_SERVER: "bundled",
+        PUSHER_HOST: "127.0.0.1",
+        HOSTNAME: "127.0.0.1",
+        AUTH_URL: "https://chat.example.com",
+      },
     ] as const;
     for (const env of deployments) {
       expect(isDeployment({ ...env, NODE_ENV: "production" })).toBe(true);
       expect(isThisMachineOnly(env)).toBe(false);
+    }
+    // A proxy in front: other machines reach the app (the demo accounts stay, as the benchmark's).
+    const proxied = {
+      REALTIME_SERVER: "bundled",
+      PUSHER_HOST: "127.0.0.1",
+      HOSTNAME: "127.0.0.1",
+    } as const;
+    expect(isThisMachineOnly({ ...proxied, TRUSTED_PROXY_HOPS: 1 })).toBe(false);
+    expect(isThisMachineOnly({ ...proxied, TRUSTED_PROXY_HOPS: 0 })).toBe(true);
+    // "bundled" is only a word without the launcher (next start, server.js): the realtime server
+    // is where PUSHER_HOST says, and none means hosted Pusher.
+    for (const PUSHER_HOST of [undefined, "ws.example.com"]) {
+      expect(
+        isThisMachineOnly({ REALTIME_SERVER: "bundled", PUSHER_HOST, HOSTNAME: "127.0.0.1" }),
+      ).toBe(false);
     }
   });
 });
