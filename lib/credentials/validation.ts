@@ -32,13 +32,16 @@ export const signUpSchema = z.object({
 // character (a NUL) is no username's, and PostgreSQL cannot even compare it.
 export const signInSchema = z.object({
   username: z
-    .string()
+    .string("Send a username.")
     .trim()
     .toLowerCase()
-    .min(1)
-    .max(64)
-    .regex(/^\P{Cc}*$/u),
-  password: z.string().min(1).max(256),
+    .min(1, "Send a username.")
+    .max(64, "The username is longer than any account's.")
+    .regex(/^\P{Cc}*$/u, "A username has no control characters."),
+  password: z
+    .string("Send a password.")
+    .min(1, "Send a password.")
+    .max(256, "The password is longer than any account's."),
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -112,7 +112,8 @@ export async function readAuthForm<S extends z.ZodType>(
   return input.data;
 }
 
-function repeatedField(form: URLSearchParams): string | undefined {
+/** The first field a form sends more than once, if any. */
+export function repeatedField(form: URLSearchParams): string | undefined {
   const seen = new Set<string>();
   for (const name of form.keys()) {
     if (seen.has(name)) return name;

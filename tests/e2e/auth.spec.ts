@@ -128,3 +128,32 @@ test("a visitor is offered both sign-in and sign-up, and the favicon is served",
   expect(favicon.status()).toBe(200);
   expect(favicon.headers()["content-type"]).toContain("image/");
 });
+
+test("Auth.js's routes refuse a body past 8 KB and a field sent twice, before Auth.js reads them", async ({
+  request,
+}) => {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const post = (form: string) =>
+    request.post("/api/auth/callback/credentials", {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      data: form,
+      maxRedirects: 0,
+    });
+  const valid = `csrfToken=${csrfToken}&password=${DEMO_PASSWORD}`;
+
+  // Auth.js would read any body whole into memory: 120 MB took 0.5 GB of the server's.
+  const large = await post(`${valid}&username=alice&pad=${"a".repeat(200_000)}`);
+  expect(large.status()).toBe(413);
+  expect(await large.json()).toMatchObject({ error: "body_too_large" });
+
+  // It keeps the last of a repeated field, while a proxy or a log may read the first.
+  const twice = await post(`${valid}&username=nobody&username=alice`);
+  expect(twice.status()).toBe(400);
+  expect(await twice.json()).toMatchObject({ error: "invalid_request" });
+  expect(twice.headers()["set-cookie"] ?? "").not.toContain("session-token");
+
+  // The same request with the field once signs in, so the refusals above were the fields'.
+  const once = await post(`${valid}&username=alice`);
+  expect(once.status()).toBe(302);
+  expect(once.headers()["set-cookie"] ?? "").toContain("authjs.session-token");
+});
