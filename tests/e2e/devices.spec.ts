@@ -13,13 +13,14 @@ import { AccountPage } from "./pages/account-page";
 import type { AppPage } from "./pages/app-page";
 import { stackClient } from "./support/node-client";
 import { startStack } from "./support/stack";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // Devices: every live session of a user, listed on /account and by GET /api/account/devices, and
 // signed out one by one or all but this one. A device signed out loses its sockets at once and
 // can never sign in again with what it holds; the user's other devices come back by themselves.
 
-const baseUrl = () => process.env.E2E_BASE_URL ?? "";
+const baseUrl = () => workerStack().baseURL;
 
 /** A phone's browser, as it names itself; Playwright's "Desktop Chrome" says Chrome on Windows 10. */
 const IPHONE_SAFARI =

@@ -4,6 +4,7 @@ import { openApp, signUpUser, stackSecrets } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { expectNonceOnScripts, expectPolicy, expectStaticHeaders } from "./support/answer-headers";
 import { randomLoopback, sendFrom } from "./support/source-address";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // Every answer is an answer: prefetches, 404s, Auth.js's pages, malformed paths, replayed
@@ -151,7 +152,7 @@ function actionId(name: string): string {
 }
 
 test.describe("server actions refused by the app answer 4xx with the headers", () => {
-  const base = () => new URL(process.env.E2E_BASE_URL ?? "");
+  const base = () => new URL(workerStack().baseURL);
   const origin = () => base().origin;
   const call = (
     id: string,

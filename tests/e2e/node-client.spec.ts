@@ -7,11 +7,12 @@ import { DEMO_PASSWORD, openApp, setServiceAuth, stackSecrets } from "./fixtures
 import { stackCapabilities as soketiCapabilities, ticketFor } from "./support/node-client";
 import { kill, startSoketi } from "./support/soketi";
 import { freePorts } from "./support/stack";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // lib/realtime/client/client.ts in Node: real pusher-js, no cookies, only the app key and a ticket.
 
-const baseUrl = () => process.env.E2E_BASE_URL ?? "";
+const baseUrl = () => workerStack().baseURL;
 
 /** The stack's bundled soketi, as the browser finds it, once the app answers. */
 async function stackCapabilities() {

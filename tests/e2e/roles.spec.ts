@@ -1,6 +1,7 @@
 import type { WebSocket } from "@playwright/test";
 import { openApp, signUpUser } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // Rights that change live: the admin role, granted and revoked on /admin, reaches the user's
@@ -16,7 +17,7 @@ test("an admin grants and revokes the admin role; the user's tab signs in again 
   await admin.goto();
 
   const sockets: WebSocket[] = [];
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   context.on("page", (page) =>
     page.on("websocket", (socket) => {
       if (new URL(socket.url()).pathname.startsWith("/app/")) sockets.push(socket);

@@ -8,6 +8,7 @@ import { cookieClient, signedIn } from "./support/channel-auth";
 import { stackClient } from "./support/node-client";
 import { ProtocolSocket } from "./support/protocol-socket";
 import { kill, startSoketi } from "./support/soketi";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // An end reaches every socket that the session authorized (README: "Credentials, and how each
@@ -23,7 +24,7 @@ function server() {
     key: PUSHER_KEY,
     secret: PUSHER_SECRET,
     host: "127.0.0.1",
-    port: process.env.E2E_SOKETI_PORT,
+    port: String(workerStack().soketiPort),
     useTLS: false,
   });
 }

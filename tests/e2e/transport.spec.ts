@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD } from "./fixtures";
 import { AppPage } from "./pages/app-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // A slow realtime server must not make the browser try another scheme: pusher-js, left to its
@@ -10,7 +11,7 @@ import { expect, test } from "./test";
 test("a socket slow to open is waited for on its own scheme, with no second try elsewhere", async ({
   browser,
 }) => {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   const urls: string[] = [];
   await context.routeWebSocket(/\/app\/[^/]+\?/, async (socket) => {
     urls.push(socket.url());
