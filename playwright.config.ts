@@ -6,6 +6,11 @@ import { findWorkerStack } from "./tests/e2e/support/worker-stack";
 // servers too: two suit a 2-core machine. E2E_WORKERS (or --workers) sets another number.
 const workers = Number(process.env.E2E_WORKERS) || 2;
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: chromiumLaunchOptions(),
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   // Needs Redis: npm run test:cluster (playwright.cluster.config.ts).
@@ -24,12 +29,10 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: chromiumLaunchOptions(),
-      },
-    },
+    // What the app does; how fast it does it is the latency project's question.
+    { name: "chromium", grepInvert: /@latency/, use: chromium },
+    // The README's time bounds. One at a time, so that no other test of this project competes
+    // for the CPU while one measures.
+    { name: "latency", grep: /@latency/, workers: 1, use: chromium },
   ],
 });

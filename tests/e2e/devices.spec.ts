@@ -90,10 +90,10 @@ function countNodeSignIns(client: RealtimeClient): () => number {
 }
 
 async function expectSignedOutHere(app: AppPage) {
-  // Told why, and no longer signed in, within a second of the sign-out's answer.
-  await expect(app.notice).toHaveAttribute("data-code", "signed_out_remotely", { timeout: 1_000 });
-  await expect(app.page.getByTestId("user-id")).toHaveCount(0, { timeout: 1_000 });
-  await expect(app.badge).toHaveCount(0, { timeout: 1_000 });
+  // Told why, and no longer signed in (within a second: latency.spec.ts).
+  await expect(app.notice).toHaveAttribute("data-code", "signed_out_remotely");
+  await expect(app.page.getByTestId("user-id")).toHaveCount(0);
+  await expect(app.badge).toHaveCount(0);
   await expect(app.notice).toHaveText(
     "Disconnected: This device was signed out from another device.Sign in again",
   );
@@ -129,7 +129,7 @@ test.describe("devices", () => {
     for (const client of clients.splice(0)) client.stop();
   });
 
-  test("the list shows every session with This device; one signed out closes its socket within 1 s, the others come back within 5 s", async ({
+  test("the list shows every session with This device; one signed out closes its socket, the others come back within 5 s", async ({
     browser,
   }) => {
     await setServiceAuth(browser, "on");
@@ -243,7 +243,7 @@ test.describe("devices", () => {
 
     await expectSignedOutHere(phone.app);
     await expect
-      .poll(() => serviceClient.getSnapshot().error, { timeout: 1_000 })
+      .poll(() => serviceClient.getSnapshot().error)
       .toMatchObject({ code: "session_revoked", reason: "signed_out_remotely" });
     await expectCookieRefused(phoneCookie);
     // The service client's session token is refused for good too.
