@@ -9,7 +9,6 @@ export default defineConfig({
   testDir: "tests",
   testMatch: ["standalone/**/*.spec.ts", "e2e/health.spec.ts"],
   globalSetup: "./tests/standalone/global-setup.ts",
-  // One deployment, which the global setup names, for all the specs.
+  // One deployment, which the global setup hands to the one worker, for all the specs.
   workers: 1,
-  use: { ...base.use, baseURL: process.env.E2E_BASE_URL },
 });

@@ -22,7 +22,8 @@ export function stackSecrets(): {
   PUSHER_KEY: string;
   PUSHER_SECRET: string;
 } {
-  const dataDir = workerStack().dataDir;
+  const { dataDir } = workerStack();
+  if (!dataDir) throw new Error("This stack is a deployment: it keeps no local secrets.");
   return JSON.parse(readFileSync(path.join(dataDir, "local-secrets.json"), "utf8"));
 }
 

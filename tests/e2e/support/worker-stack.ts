@@ -3,7 +3,12 @@
 // at its parallel index: Playwright gives no two workers running at once the same index, and a
 // worker that replaces a failed one inherits its index, so its stack.
 
-export type StackAddresses = { baseURL: string; dataDir: string; soketiPort: number };
+export type StackAddresses = {
+  baseURL: string;
+  soketiPort: number;
+  /** Where `npm start` keeps the stack's local secrets; a deployment (test:standalone) has none. */
+  dataDir?: string;
+};
 
 const VARIABLE = "E2E_STACKS";
 
