@@ -8,4 +8,6 @@ export default defineConfig({
   testIgnore: undefined,
   testMatch: "**/cluster.spec.ts",
   globalSetup: "./tests/e2e/cluster-setup.ts",
+  // The specs start their clusters themselves, one at a time: each is four servers.
+  workers: 1,
 });

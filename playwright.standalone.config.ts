@@ -9,4 +9,6 @@ export default defineConfig({
   testDir: "tests",
   testMatch: ["standalone/**/*.spec.ts", "e2e/health.spec.ts"],
   globalSetup: "./tests/standalone/global-setup.ts",
+  // One deployment, which the global setup hands to the one worker, for all the specs.
+  workers: 1,
 });

@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { INVALID_CREDENTIALS, openApp, signUpUser } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // The activity log: every authentication event of a user, on their /account ("Recent activity")
@@ -33,7 +34,7 @@ test("a user's Recent activity lists a failed and a successful sign-in, a ticket
 }) => {
   const user = await signUpUser(browser, "activity");
   const context = await browser.newContext({
-    baseURL: process.env.E2E_BASE_URL,
+    baseURL: workerStack().baseURL,
     userAgent: IPHONE_SAFARI,
   });
   const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { openApp } from "./fixtures";
 import { scriptsAroundSignIn } from "./support/scripts";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // /app's parts that signing the tab in does not need (components/after-sign-in.tsx): the browser
@@ -14,7 +15,7 @@ test.describe("what /app does not need to sign in", () => {
   }) => {
     const { context } = await openApp(browser, "carol");
     const noScript = await browser.newContext({
-      baseURL: process.env.E2E_BASE_URL,
+      baseURL: workerStack().baseURL,
       storageState: await context.storageState(),
       javaScriptEnabled: false,
     });

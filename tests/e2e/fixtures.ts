@@ -6,6 +6,7 @@ import { AdminPage } from "./pages/admin-page";
 import { AppPage } from "./pages/app-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
+import { workerStack } from "./support/worker-stack";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 export const INVALID_CREDENTIALS = "Invalid username or password.";
@@ -21,7 +22,8 @@ export function stackSecrets(): {
   PUSHER_KEY: string;
   PUSHER_SECRET: string;
 } {
-  const dataDir = process.env.E2E_DATA_DIR ?? "";
+  const { dataDir } = workerStack();
+  if (!dataDir) throw new Error("This stack is a deployment: it keeps no local secrets.");
   return JSON.parse(readFileSync(path.join(dataDir, "local-secrets.json"), "utf8"));
 }
 
@@ -32,7 +34,7 @@ export async function openApp(
   password = DEMO_PASSWORD,
   existing?: BrowserContext,
 ): Promise<{ context: BrowserContext; app: AppPage }> {
-  const context = existing ?? (await browser.newContext({ baseURL: process.env.E2E_BASE_URL }));
+  const context = existing ?? (await browser.newContext({ baseURL: workerStack().baseURL }));
   const page = await context.newPage();
   const signIn = new SignInPage(page);
   await page.goto("/sign-in?callbackUrl=/app");
@@ -74,7 +76,7 @@ export async function setServiceAuth(browser: Browser, enabled: "on" | "off") {
 /** Signs a new user up in a context of its own, closed afterwards; returns the credentials. */
 export async function signUpUser(browser: Browser, prefix: string) {
   const credentials = { username: uniqueUsername(prefix), password: "a-long-enough-password" };
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   const signUp = new SignUpPage(await context.newPage());
   await signUp.goto();
   await signUp.signUp(credentials);

@@ -7,11 +7,13 @@ import { freePort } from "../support/free-port";
 import { openApp, uniqueUsername } from "./fixtures";
 import { SignUpPage } from "./pages/sign-up-page";
 import { freePorts, launch, portsEnv, stopChild } from "./support/stack";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // The security headers of every page (proxy.ts, next.config.ts) against the production build.
 
-const realtime = `127.0.0.1:${process.env.E2E_SOKETI_PORT}`;
+/** The worker's soketi (read lazily: the runner loads this file too, and has no stack). */
+const realtime = () => `127.0.0.1:${workerStack().soketiPort}`;
 
 /** The response's policy as directive name → sources. */
 function policyOf(response: Pick<APIResponse, "headers">): Map<string, string[]> {
@@ -46,7 +48,7 @@ function expectPageHeaders(response: APIResponse): string {
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
-    "connect-src": ["'self'", `ws://${realtime}`, `http://${realtime}`],
+    "connect-src": ["'self'", `ws://${realtime()}`, `http://${realtime()}`],
     "frame-ancestors": ["'none'"],
     "base-uri": ["'none'"],
     "form-action": ["'self'"],
@@ -124,7 +126,11 @@ test("behind an https proxy: HSTS, TLS to the realtime server, insecure requests
   );
   const policy = policyOf(response);
   expect(policy.get("upgrade-insecure-requests")).toEqual([]);
-  expect(policy.get("connect-src")).toEqual(["'self'", `wss://${realtime}`, `https://${realtime}`]);
+  expect(policy.get("connect-src")).toEqual([
+    "'self'",
+    `wss://${realtime()}`,
+    `https://${realtime()}`,
+  ]);
 });
 
 test("API routes carry the static headers, and a policy that allows no script", async ({
@@ -152,7 +158,7 @@ test("a same-site page cannot frame /admin, even with the admin's cookies", asyn
 }) => {
   // Another port of the same host is the same site: the session cookie (SameSite=Lax) goes along
   // with the framed request, so only the browser's refusal to frame the answer protects /admin.
-  const admin = new URL("/admin", process.env.E2E_BASE_URL);
+  const admin = new URL("/admin", workerStack().baseURL);
   const attacker = createServer((_request, response) => {
     response.setHeader("content-type", "text/html");
     response.end(`<h1>Win a prize</h1><iframe src="${admin}" width="800" height="600"></iframe>`);

@@ -4,6 +4,7 @@ import { openApp, signUpUser, stackSecrets } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { expectNonceOnScripts, expectPolicy, expectStaticHeaders } from "./support/answer-headers";
 import { randomLoopback, sendFrom } from "./support/source-address";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // Every answer is an answer: prefetches, 404s, Auth.js's pages, malformed paths, replayed
@@ -115,8 +116,11 @@ test("a signed webhook delivery replayed within its window is accepted once", as
       },
       data: Buffer.from(body),
     });
+  // Later than the realtime server's own deliveries for this user (its sign-up's tab, closed by
+  // now), which the app would otherwise order after these: presence follows time_ms.
+  const occupiedAt = Date.now();
   const occupied = JSON.stringify({
-    time_ms: Date.now() - 2_000,
+    time_ms: occupiedAt,
     events: [{ name: "channel_occupied", channel: `private-user-${id}` }],
   });
   const first = await send(occupied);
@@ -125,7 +129,7 @@ test("a signed webhook delivery replayed within its window is accepted once", as
   await expect(admin.row(username).getByTestId("status")).toHaveText("online");
 
   const vacated = JSON.stringify({
-    time_ms: Date.now() - 1_000,
+    time_ms: occupiedAt + 1,
     events: [{ name: "channel_vacated", channel: `private-user-${id}` }],
   });
   expect(await (await send(vacated)).json()).toEqual({ received: 1 });
@@ -151,7 +155,7 @@ function actionId(name: string): string {
 }
 
 test.describe("server actions refused by the app answer 4xx with the headers", () => {
-  const base = () => new URL(process.env.E2E_BASE_URL ?? "");
+  const base = () => new URL(workerStack().baseURL);
   const origin = () => base().origin;
   const call = (
     id: string,

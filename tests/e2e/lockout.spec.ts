@@ -5,6 +5,7 @@ import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
 import { randomLoopback, sendFrom } from "./support/source-address";
 import { startStack } from "./support/stack";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // Device cookies (OWASP): strangers guessing from many addresses lock an account out for unknown
@@ -41,7 +42,7 @@ async function guessFrom(
 
 /** A browser where `username` signed up (so it holds their device cookie), signed out again. */
 async function knownBrowser(browser: Browser, username: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   const page = await context.newPage();
   const signUp = new SignUpPage(page);
   await signUp.goto();
@@ -81,7 +82,7 @@ test("160 guesses from 160 addresses: the owner signs in from a known browser, a
   const known = await signIn(owner, username);
   await expect(known.page).toHaveURL(/\/app$/);
 
-  const stranger = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const stranger = await browser.newContext({ baseURL: workerStack().baseURL });
   const refused = await signIn(stranger, username);
   await expect(refused.alert).toHaveText(THROTTLED);
   await expect(refused.page).toHaveURL(/\/sign-in/);
@@ -113,7 +114,7 @@ test("a known browser's wrong passwords lock that browser alone, not the account
   await expect(form.alert).toHaveText(THROTTLED);
 
   // Another browser on the same address still signs in: nothing was counted on the account.
-  const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const other = await browser.newContext({ baseURL: workerStack().baseURL });
   const fresh = await signIn(other, username);
   await expect(fresh.page).toHaveURL(/\/app$/);
   await Promise.all([owner.close(), other.close()]);

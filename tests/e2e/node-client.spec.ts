@@ -7,17 +7,30 @@ import { DEMO_PASSWORD, openApp, setServiceAuth, stackSecrets } from "./fixtures
 import { stackCapabilities as soketiCapabilities, ticketFor } from "./support/node-client";
 import { kill, startSoketi } from "./support/soketi";
 import { freePorts } from "./support/stack";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // lib/realtime/client/client.ts in Node: real pusher-js, no cookies, only the app key and a ticket.
 
-const baseUrl = () => process.env.E2E_BASE_URL ?? "";
+const baseUrl = () => workerStack().baseURL;
 
 /** The stack's bundled soketi, as the browser finds it, once the app answers. */
 async function stackCapabilities() {
   const health = await fetch(`${baseUrl()}/api/health`);
   expect(health.ok).toBe(true);
   return soketiCapabilities({ timeoutMs: 5_000 });
+}
+
+/** How many times a client has started connecting, from now on. */
+function attemptsOf(client: RealtimeClient): () => number {
+  let attempts = 0;
+  let previous = client.getSnapshot().state;
+  client.subscribe(() => {
+    const { state } = client.getSnapshot();
+    if (state === "connecting" && previous !== "connecting") attempts++;
+    previous = state;
+  });
+  return () => attempts;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<RealtimeError> {
@@ -108,16 +121,10 @@ test.describe("the realtime client in Node", () => {
       retry: { firstMs: 100, maxMs: 200 },
     };
     const node = client(PUSHER_KEY, capabilities);
-    let attempts = 0;
-    let previous = node.getSnapshot().state;
-    node.subscribe(() => {
-      const { state } = node.getSnapshot();
-      if (state === "connecting" && previous !== "connecting") attempts++;
-      previous = state;
-    });
+    const attempts = attemptsOf(node);
     const signedIn = node.start(await ticketFor(browser, "carol"));
     // Nothing listens on the port: pusher-js alone would sit in one attempt for 15 s.
-    await expect.poll(() => attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+    await expect.poll(attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
 
     const soketi = await startSoketi({
       port: ports.soketiPort,
@@ -130,13 +137,18 @@ test.describe("the realtime client in Node", () => {
       expect((await signedIn).user_info?.username).toBe("carol");
 
       // Down again: it retries until the app stops it, and then it stays stopped.
-      const before = attempts;
+      const before = attempts();
       await kill(soketi);
-      await expect.poll(() => attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 3);
+      await expect.poll(attempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 3);
       node.stop();
-      const stoppedAt = attempts;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      expect(attempts).toBe(stoppedAt);
+      const stoppedAt = attempts();
+      // A client on the same back-off, not stopped, keeps trying meanwhile: its fifth try comes
+      // at least 350 ms after its first, past the 200 ms at most that the stopped one would wait.
+      const control = client(PUSHER_KEY, capabilities);
+      const controlAttempts = attemptsOf(control);
+      control.start().catch(() => {}); // Nothing listens: it never gets a verdict.
+      await expect.poll(controlAttempts, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+      expect(attempts()).toBe(stoppedAt);
       expect(node.getSnapshot().state).toBe("disconnected");
     } finally {
       await kill(soketi);

@@ -2,6 +2,7 @@ import type { Browser } from "@playwright/test";
 import { DEMO_PASSWORD, openApp, setServiceAuth, signUpUser } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import { QuickstartPage } from "./pages/quickstart-page";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // The service flow's session management: getSession() after start(), start(session) after a
@@ -10,7 +11,7 @@ import { expect, test } from "./test";
 const KEY = "realtime-session";
 
 async function startedQuickstart(browser: Browser, username: string, password = DEMO_PASSWORD) {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   const quickstart = new QuickstartPage(await context.newPage());
   await quickstart.goto();
   await quickstart.submit("Start", username, password);

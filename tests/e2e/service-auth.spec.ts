@@ -2,6 +2,7 @@ import type { Browser } from "@playwright/test";
 import { DEMO_PASSWORD, openApp, setServiceAuth, uniqueUsername } from "./fixtures";
 import { QuickstartPage } from "./pages/quickstart-page";
 import { postJsonFrom } from "./support/source-address";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // Authentication by the service: credentials straight to client.start(), only the app key.
@@ -11,7 +12,7 @@ const SESSIONS = "/api/realtime/service/sessions";
 const USERS = "/api/realtime/service/users";
 
 async function openQuickstart(browser: Browser) {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   const quickstart = new QuickstartPage(await context.newPage());
   await quickstart.goto();
   return { context, quickstart };

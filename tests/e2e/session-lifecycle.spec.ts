@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, request } from "@playwright/test";
+import { type APIRequestContext, type APIResponse, type Browser, request } from "@playwright/test";
 import { DEMO_PASSWORD, openApp, uniqueUsername } from "./fixtures";
 import { QuickstartPage } from "./pages/quickstart-page";
 import { type Stack, startStack } from "./support/stack";
@@ -76,6 +76,12 @@ async function nodeSession(): Promise<string> {
   return (await signedIn.json()).session;
 }
 
+/** "{status} {reason}" of a refusal, or the status alone. */
+async function refusal(response: APIResponse): Promise<string> {
+  const body = await response.json().catch(() => ({}));
+  return `${response.status()} ${body.reason ?? ""}`.trim();
+}
+
 /** Channel auth for the core's presence channel, which every signed-in user may join. */
 const channelAuth = (session: string) =>
   api.post("/api/pusher/auth", {
@@ -125,8 +131,14 @@ test("each sign-in and each rotation answers the next token; an open tab rotates
     .poll(() => savedToken(quickstart).then(generationOf))
     .toBeGreaterThan(generationOf(beforeReload));
 
-  // Twice the idle timeout later the tab is still signed in: using it kept it alive.
-  await quickstart.page.waitForTimeout(IDLE_SECONDS * 2 * 1000);
+  // Twice the idle timeout later the tab is still signed in: using it kept it alive. A session
+  // left unused, started after the tab's, measures each timeout on the server's clock.
+  for (let timeout = 0; timeout < 2; timeout++) {
+    const unused = await nodeSession();
+    await expect
+      .poll(() => channelAuth(unused).then(refusal), { timeout: 20_000 })
+      .toBe("401 session_expired");
+  }
   await expect(quickstart.realtime.badge).toHaveAttribute("data-signed-in", "true");
   await expect(quickstart.realtime.notice).toHaveCount(0);
   expect(generationOf(await savedToken(quickstart))).toBeGreaterThanOrEqual(
@@ -171,7 +183,10 @@ test("channel auth takes the token rotated out within the grace, and after it co
   const second = (await (await rotate(first)).json()).session as string;
   expect((await channelAuth(first)).status()).toBe(200); // Within the grace.
   expect((await channelAuth(second)).status()).toBe(200);
-  await new Promise((resolve) => setTimeout(resolve, (GRACE_SECONDS + 0.5) * 1000));
+  // Another session rotated after this one: once its old token counts as reuse, so does this one.
+  const other = await nodeSession();
+  expect((await rotate(other)).status()).toBe(200);
+  await expect.poll(() => channelAuth(other).then(refusal)).toBe("401 session_reused");
   const late = await channelAuth(first);
   expect(late.status()).toBe(401);
   expect(await late.json()).toMatchObject({ error: "session_ended", reason: "session_reused" });
@@ -193,19 +208,18 @@ test("an older token replayed from Node ends the session at once, and closes the
   });
   await quickstart.page.reload();
   await quickstart.realtime.expectSignedIn();
+  // Two rotations later the stolen token is not the one rotated out last: no grace covers it.
   await expect
     .poll(() => savedToken(quickstart).then(generationOf))
-    .toBeGreaterThan(generationOf(stolen));
-  await quickstart.page.waitForTimeout((GRACE_SECONDS + 1) * 1000);
+    .toBeGreaterThanOrEqual(generationOf(stolen) + 2);
 
   const replayedAt = Date.now();
   const replay = await signIn(stolen);
   expect(replay.status()).toBe(401);
   expect(await replay.json()).toMatchObject({ error: "session_ended", reason: "session_reused" });
 
-  await expect(quickstart.realtime.notice).toHaveAttribute("data-session-end", "session_reused", {
-    timeout: 2_000,
-  });
+  // Within 2 s: latency.spec.ts.
+  await expect(quickstart.realtime.notice).toHaveAttribute("data-session-end", "session_reused");
   await expect(quickstart.realtime.notice).toContainText("an old copy of its token was used");
   await expect(quickstart.realtime.badge).toHaveAttribute("data-signed-in", "false");
   await expect.poll(() => closedAt.at(-1)).toBeGreaterThanOrEqual(replayedAt);
@@ -271,10 +285,14 @@ test("a web session's record follows the cookie's maxAge and updateAge, and the 
   expect(Math.abs(signedIn.cookie - signedIn.record)).toBeLessThan(2_000);
 
   // Read after updateAge: Auth.js re-issues the cookie with a full maxAge, and the record follows.
-  await app.page.waitForTimeout(2_500);
-  await context.request.get("/api/auth/session");
+  // Reads within updateAge change nothing, so the test reads until one is past it.
+  await expect
+    .poll(async () => {
+      await context.request.get("/api/auth/session");
+      return (await expiries()).record;
+    })
+    .toBeGreaterThan(signedIn.record + 2_000);
   const extended = await expiries();
-  expect(extended.record).toBeGreaterThan(signedIn.record + 2_000);
   expect(Math.abs(extended.cookie - extended.record)).toBeLessThan(2_000);
   // Read again within updateAge: the cookie is re-issued, the record stays (it trails by less).
   await context.request.get("/api/auth/session");

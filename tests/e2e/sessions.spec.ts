@@ -12,6 +12,7 @@ import { AccountPage } from "./pages/account-page";
 import { AdminPage } from "./pages/admin-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { answers, form, replay } from "./support/replay";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // Sessions that really end: a cookie is worthless once its session ended, wherever it was copied.
@@ -189,7 +190,7 @@ test("callbackUrl only ever leads to a path of this site, and never to a 500", a
     expect(new URL(location, "http://localhost").host, callbackUrl).toBe("localhost");
   }
   // The form carries the cleaned target, and signing in lands on this site.
-  const visitor = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const visitor = await browser.newContext({ baseURL: workerStack().baseURL });
   const page = await visitor.newPage();
   await page.goto("/sign-in?callbackUrl=/%09/evil.example");
   await new SignInPage(page).signIn("bob", DEMO_PASSWORD);
@@ -206,7 +207,7 @@ test("an anonymous socket cannot put events on a user's tabs through the user ch
   const attacker = new Pusher(stackSecrets().PUSHER_KEY, {
     cluster: "mt1",
     wsHost: "127.0.0.1",
-    wsPort: Number(process.env.E2E_SOKETI_PORT),
+    wsPort: workerStack().soketiPort,
     forceTLS: false,
     enabledTransports: ["ws"],
   });

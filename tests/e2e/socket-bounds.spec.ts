@@ -1,13 +1,11 @@
-import type { APIRequestContext, Browser } from "@playwright/test";
 import PusherServer from "pusher";
 import { freePort } from "../support/free-port";
 import { openApp, setServiceAuth, signUpUser, stackSecrets, uniqueUsername } from "./fixtures";
-import { AccountPage } from "./pages/account-page";
-import { AdminPage } from "./pages/admin-page";
-import { cookieClient, signedIn } from "./support/channel-auth";
 import { stackClient } from "./support/node-client";
 import { ProtocolSocket } from "./support/protocol-socket";
+import { ENDS, endScene, rawSocketOf } from "./support/session-ends";
 import { kill, startSoketi } from "./support/soketi";
+import { workerStack } from "./support/worker-stack";
 import { expect, test } from "./test";
 
 // An end reaches every socket that the session authorized (README: "Credentials, and how each
@@ -23,32 +21,10 @@ function server() {
     key: PUSHER_KEY,
     secret: PUSHER_SECRET,
     host: "127.0.0.1",
-    port: process.env.E2E_SOKETI_PORT,
+    port: String(workerStack().soketiPort),
     useTLS: false,
   });
 }
-
-/** A raw socket of `request`'s session: signed in, on the user's channel and the core's presence. */
-async function rawSocketOf(request: APIRequestContext, userId: string) {
-  const socket = await ProtocolSocket.open();
-  expect(await socket.signIn(await socket.answer(request))).toBe("signed in");
-  expect(await socket.subscribe(request, `private-user-${userId}`)).toBe("subscribed");
-  expect(await socket.subscribe(request, "presence-online")).toBe("subscribed");
-  return socket;
-}
-
-/** A pusher-js client of `request`'s session, as an integrator writes one: what it received. */
-async function pusherClientOf(request: APIRequestContext, userId: string) {
-  const { socket } = cookieClient(request);
-  const seen: string[] = [];
-  expect(await signedIn(socket)).toBe(true);
-  socket.user.bind("notice", (data: unknown) => seen.push(String(JSON.stringify(data))));
-  const channel = socket.subscribe(`private-user-${userId}`);
-  channel.bind_global((_event: string, data: unknown) => seen.push(String(JSON.stringify(data))));
-  await new Promise((resolve) => channel.bind("pusher:subscription_succeeded", resolve));
-  return { socket, received: (text: string) => seen.some((s) => s.includes(text)) };
-}
-
 test("a socket with channel auth but no sign-in joins no private or presence channel, and is closed at the sign-in deadline", async ({
   browser,
 }) => {
@@ -87,73 +63,26 @@ test("a socket with channel auth but no sign-in joins no private or presence cha
   }
 });
 
-type Device = Awaited<ReturnType<typeof openApp>>;
-type Scene = { browser: Browser; a: Device; b: Device; admin: AdminPage; username: string };
-
-const ENDS: {
-  name: string;
-  /** Made an admin before the devices sign in. */
-  admin?: boolean;
-  /** The device whose session outlives the end, if any. */
-  survivor: "a" | "b" | null;
-  end: (scene: Scene) => Promise<void>;
-}[] = [
-  { name: "sign-out", survivor: "b", end: ({ a }) => a.app.signOut() },
-  {
-    name: "Sign out everywhere",
-    survivor: null,
-    end: async ({ a }) => {
-      const account = new AccountPage(await a.context.newPage());
-      await account.goto();
-      await account.signOutEverywhere();
-    },
-  },
-  {
-    name: "a device signed out from another",
-    survivor: "b",
-    end: async ({ a, b }) => {
-      const own = new AccountPage(await a.context.newPage());
-      await own.goto();
-      const id = await own.page
-        .locator('[data-testid="device"][data-current="true"]')
-        .getAttribute("data-device-id");
-      const account = new AccountPage(await b.context.newPage());
-      await account.goto();
-      await account.signOutDevice(id ?? "");
-    },
-  },
-  {
-    name: "Sign out all other devices",
-    survivor: "b",
-    end: async ({ b }) => {
-      const account = new AccountPage(await b.context.newPage());
-      await account.goto();
-      await account.signOutOtherDevices();
-    },
-  },
-  { name: "a ban", survivor: null, end: ({ admin, username }) => admin.act(username, "Ban") },
-  {
-    name: "revoking the admin role",
-    admin: true,
-    survivor: "a",
-    end: ({ admin, username }) => admin.act(username, "Revoke admin"),
-  },
-];
+for (const { name, admin: makeAdmin, end } of ENDS) {
+  test(`${name}: the session's raw socket and pusher-js client are closed within 2 s`, {
+    tag: "@latency",
+  }, async ({ browser }) => {
+    const scene = await endScene(browser, makeAdmin);
+    await end(scene);
+    await expect.poll(() => scene.raw.open, { timeout: 2_000 }).toBe(false);
+    await expect
+      .poll(() => scene.client.socket.connection.state, { timeout: 2_000 })
+      .not.toBe("connected");
+    await scene.close();
+  });
+}
 
 for (const { name, admin: makeAdmin, survivor, end } of ENDS) {
-  test(`${name}: the session's raw socket and pusher-js client are closed within 2 s and get nothing after`, async ({
+  test(`${name}: the session's raw socket and pusher-js client are closed and get nothing after`, async ({
     browser,
   }) => {
-    const user = await signUpUser(browser, "ends");
-    const alice = await openApp(browser, "alice");
-    const admin = new AdminPage(await alice.context.newPage());
-    await admin.goto();
-    if (makeAdmin) await admin.act(user.username, "Make admin");
-    const a = await openApp(browser, user.username, user.password);
-    const b = await openApp(browser, user.username, user.password);
-    const userId = await a.app.userId();
-    const raw = await rawSocketOf(a.context.request, userId);
-    const client = await pusherClientOf(a.context.request, userId);
+    const scene = await endScene(browser, makeAdmin);
+    const { a, b, alice, userId, raw, client, username } = scene;
     // A socket with the session's channel auth and no sign-in, and one that holds a sign-in
     // answer fetched before the end, to send after it.
     const unsigned = await ProtocolSocket.open();
@@ -163,16 +92,14 @@ for (const { name, admin: makeAdmin, survivor, end } of ENDS) {
     const control = await ProtocolSocket.open();
     expect(await control.signIn(await control.answer(alice.context.request))).toBe("signed in");
 
-    await end({ browser, a, b, admin, username: user.username });
-    await expect.poll(() => raw.open, { timeout: 2_000 }).toBe(false);
+    await end(scene);
+    await expect.poll(() => raw.open).toBe(false);
     expect(raw.refusedWith).toBe(4009);
-    await expect
-      .poll(() => client.socket.connection.state, { timeout: 2_000 })
-      .not.toBe("connected");
+    await expect.poll(() => client.socket.connection.state).not.toBe("connected");
     expect(await waiting.signIn(saved)).toBe("refused 4009");
 
     const after = uniqueUsername("after");
-    await alice.app.sendTo(user.username, after);
+    await alice.app.sendTo(username, after);
     await server().trigger(`private-user-${userId}`, "probe", { text: after });
     // Sent last: once alice's socket has it, what was sent before had its chance.
     await server().sendToUser(await alice.app.userId(), "marker", { text: after });
@@ -185,17 +112,16 @@ for (const { name, admin: makeAdmin, survivor, end } of ENDS) {
       const device = survivor === "a" ? a : b;
       const again = await rawSocketOf(device.context.request, userId);
       const later = uniqueUsername("later");
-      await alice.app.sendTo(user.username, later);
+      await alice.app.sendTo(username, later);
       await expect.poll(() => again.received(later)).toBe(true);
       again.close();
     }
-    for (const socket of [raw, unsigned, waiting, control]) socket.close();
-    client.socket.disconnect();
-    await Promise.all([a.context.close(), b.context.close(), alice.context.close()]);
+    for (const socket of [unsigned, waiting, control]) socket.close();
+    await scene.close();
   });
 }
 
-test("the service switch turned off: the service session's pusher-js client is closed within 2 s and gets nothing after", async ({
+test("the service switch turned off: the service session's pusher-js client is closed and gets nothing after", async ({
   browser,
 }) => {
   const user = await signUpUser(browser, "switch");
@@ -208,7 +134,7 @@ test("the service switch turned off: the service session's pusher-js client is c
   await service.start({ username: user.username, password: user.password });
   try {
     await setServiceAuth(browser, "off");
-    await expect.poll(() => service.getSnapshot().state, { timeout: 2_000 }).not.toBe("connected");
+    await expect.poll(() => service.getSnapshot().state).not.toBe("connected");
     const after = uniqueUsername("after");
     await alice.app.sendTo(user.username, after);
     // The web device lives on: it signs in again on a new socket, and receives what follows.
@@ -221,5 +147,20 @@ test("the service switch turned off: the service session's pusher-js client is c
     service.stop();
     await setServiceAuth(browser, "on");
     await Promise.all([b.context.close(), alice.context.close()]);
+  }
+});
+
+test("the service switch turned off: the service session's pusher-js client is closed within 2 s", {
+  tag: "@latency",
+}, async ({ browser }) => {
+  const user = await signUpUser(browser, "switch");
+  const service = stackClient();
+  await service.start({ username: user.username, password: user.password });
+  try {
+    await setServiceAuth(browser, "off");
+    await expect.poll(() => service.getSnapshot().state, { timeout: 2_000 }).not.toBe("connected");
+  } finally {
+    service.stop();
+    await setServiceAuth(browser, "on");
   }
 });

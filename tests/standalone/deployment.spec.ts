@@ -7,6 +7,7 @@ import { AdminPage } from "../e2e/pages/admin-page";
 import { QuickstartPage } from "../e2e/pages/quickstart-page";
 import { createTestDatabase } from "../e2e/support/database";
 import { stopChild } from "../e2e/support/stack";
+import { workerStack } from "../e2e/support/worker-stack";
 import { freePort } from "../support/free-port";
 import { npmRun, type Process, startOrRefusal, startServer } from "./support/deployment";
 
@@ -50,7 +51,7 @@ test("the admin made by `npm run user:create` sees who is online and switches se
   await expect(state).toHaveText("Service authentication: off");
   await ops.app.page.getByRole("button", { name: "Turn on" }).click();
   await expect(state).toHaveText("Service authentication: on");
-  const visitor = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const visitor = await browser.newContext({ baseURL: workerStack().baseURL });
   const quickstart = new QuickstartPage(await visitor.newPage());
   await quickstart.goto();
   await quickstart.submit("Start", member.username, member.password);

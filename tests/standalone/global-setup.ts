@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { createTestDatabase } from "../e2e/support/database";
 import { kill, startSoketi } from "../e2e/support/soketi";
 import { stopChild, waitForHealth } from "../e2e/support/stack";
+import { exportStacks } from "../e2e/support/worker-stack";
 import { startTestPostgres } from "../services";
 import { freePort } from "../support/free-port";
 import { deploymentEnv, npmRun, STANDALONE_SERVER, startServer } from "./support/deployment";
@@ -70,7 +71,8 @@ export default async function globalSetup() {
       throw new Error(`${error.message}\n--- server output ---\n${server.output()}`);
     });
 
-    process.env.E2E_BASE_URL = baseURL;
+    // The one stack of the run's one worker (playwright.standalone.config.ts).
+    exportStacks([{ baseURL, soketiPort: realtime.port }]);
     process.env.E2E_ADMIN_USERNAME = admin.username;
     process.env.E2E_ADMIN_PASSWORD = admin.password;
     // The specs start more servers of this deployment, each on a database of its own.

@@ -2,6 +2,7 @@ import type { WebSocketRoute } from "@playwright/test";
 import { QuickstartPage } from "../pages/quickstart-page";
 import { COLOR_SCHEMES, expectAccessible } from "../support/axe";
 import { scriptsAroundSignIn } from "../support/scripts";
+import { workerStack } from "../support/worker-stack";
 import { expect, test } from "../test";
 import { DEMO_PASSWORD, openApp, uniqueUsername } from "./fixtures";
 import { DemoAppPage } from "./pages/demo-app-page";
@@ -55,7 +56,7 @@ test("messages sent while alice was offline arrive in order, without duplicates"
 }) => {
   // Chromium's offline emulation leaves open WebSockets alone, so the test cuts alice's realtime
   // connection itself: while "offline", every socket to the realtime server is closed at once.
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   let offline = false;
   const sockets: WebSocketRoute[] = [];
   await context.routeWebSocket(/\/app\/[^/]+\?/, (socket) => {
@@ -166,7 +167,7 @@ test("the inspector shows the backend flow's steps in order, with the current on
 });
 
 test("the inspector shows the service flow's steps in order", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   const quickstart = new QuickstartPage(await context.newPage());
   await quickstart.goto();
   await quickstart.submit("Start", "carol", DEMO_PASSWORD);

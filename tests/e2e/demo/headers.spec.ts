@@ -1,3 +1,4 @@
+import { workerStack } from "../support/worker-stack";
 import { expect, test } from "../test";
 import { DEMO_PASSWORD, openApp, uniqueUsername } from "./fixtures";
 
@@ -9,7 +10,7 @@ test("the demo's /app loads tweetnacl for the encrypted inbox under the policy: 
 }) => {
   // Every script the context loads, to find tweetnacl's: a chunk imported only once the inbox,
   // an encrypted channel, is authorized (script-src 'strict-dynamic' must let it load).
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   const scripts: Promise<string>[] = [];
   context.on("response", (response) => {
     if (/\/_next\/static\/.+\.js$/.test(new URL(response.url()).pathname))

@@ -1,5 +1,6 @@
 import type { Browser } from "@playwright/test";
 import { QuickstartPage } from "../pages/quickstart-page";
+import { workerStack } from "../support/worker-stack";
 import { expect, test } from "../test";
 import { DEMO_PASSWORD, openApp, setServiceAuth, uniqueUsername } from "./fixtures";
 import { DemoAppPage } from "./pages/demo-app-page";
@@ -7,7 +8,7 @@ import { DemoAppPage } from "./pages/demo-app-page";
 // The demo's part of /quickstart: the lobby's presence, once the client has started.
 
 async function openQuickstart(browser: Browser) {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: workerStack().baseURL });
   const quickstart = new QuickstartPage(await context.newPage());
   await quickstart.goto();
   return { context, quickstart, demo: new DemoAppPage(quickstart.page) };

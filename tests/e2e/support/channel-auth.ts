@@ -1,6 +1,7 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import Pusher from "pusher-js";
 import { stackSecrets } from "../fixtures";
+import { workerStack } from "./worker-stack";
 
 // Channel auth as a script holding a signed-in browser's cookies can ask for it: straight to
 // /api/pusher/auth, or for a socket of its own on the realtime server.
@@ -38,7 +39,7 @@ export function cookieClient(request: APIRequestContext): {
   const socket = new Pusher(stackSecrets().PUSHER_KEY, {
     cluster: "mt1",
     wsHost: "127.0.0.1",
-    wsPort: Number(process.env.E2E_SOKETI_PORT),
+    wsPort: workerStack().soketiPort,
     forceTLS: false,
     enabledTransports: ["ws"],
     userAuthentication: {

@@ -5,6 +5,7 @@ import {
   type RealtimeError,
 } from "../../../lib/realtime/client/client";
 import { openApp, stackSecrets } from "../fixtures";
+import { workerStack } from "./worker-stack";
 
 // The realtime client in Node against the test stack: real pusher-js, the stack's soketi and app.
 
@@ -13,9 +14,9 @@ export function stackCapabilities(options: { timeoutMs?: number } = {}): Realtim
   return {
     cluster: "mt1",
     host: "127.0.0.1",
-    port: Number(process.env.E2E_SOKETI_PORT),
+    port: workerStack().soketiPort,
     useTLS: false,
-    baseUrl: process.env.E2E_BASE_URL ?? "",
+    baseUrl: workerStack().baseURL,
     timeoutMs: options.timeoutMs ?? 5_000,
   };
 }

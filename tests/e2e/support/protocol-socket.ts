@@ -2,6 +2,7 @@ import { type APIRequestContext, expect } from "@playwright/test";
 import Pusher from "pusher-js";
 import { stackSecrets } from "../fixtures";
 import { channelAuth, userAuth } from "./channel-auth";
+import { workerStack } from "./worker-stack";
 
 export type Frame = { event: string; channel?: string; data?: unknown };
 
@@ -26,7 +27,7 @@ export class ProtocolSocket {
   ) {}
 
   static async open(
-    port = Number(process.env.E2E_SOKETI_PORT),
+    port = workerStack().soketiPort,
     key = stackSecrets().PUSHER_KEY,
   ): Promise<ProtocolSocket> {
     const pusher = new Pusher(key, {

@@ -1,10 +1,11 @@
 import { type APIRequestContext, type APIResponse, request as requests } from "@playwright/test";
+import { workerStack } from "./worker-stack";
 
 // A stolen cookie, replayed from anywhere: a client in Node that sends only that cookie.
 
 export function replay(cookie: string): Promise<APIRequestContext> {
   return requests.newContext({
-    baseURL: process.env.E2E_BASE_URL,
+    baseURL: workerStack().baseURL,
     extraHTTPHeaders: { cookie },
   });
 }

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { type IncomingHttpHeaders, request } from "node:http";
+import { workerStack } from "./worker-stack";
 
 // Requests to the e2e stack from a loopback address of the test's choosing. On Linux all of
 // 127.0.0.0/8 is local, so each address is a client of its own to the app, which keys its
@@ -17,7 +18,7 @@ export function sendFrom(
   path: string,
   init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<Answer> {
-  const { port } = new URL(process.env.E2E_BASE_URL ?? "");
+  const { port } = new URL(workerStack().baseURL);
   return new Promise((resolve, reject) => {
     const outgoing = request(
       {
