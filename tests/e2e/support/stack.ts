@@ -2,42 +2,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { APP_VARIABLE_NAMES } from "../../../lib/env-variables";
 import { freePort } from "../../support/free-port";
 import { kill, type SoketiOptions, startSoketi } from "./soketi";
 
 // Every variable the app reads, blanked so that a developer's own .env cannot leak into the run
-// (an empty value blocks the .env value and counts as unset).
-const APP_VARIABLES = [
-  "AUTH_SECRET",
-  "AUTH_URL",
-  "AUTH_GITHUB_ID",
-  "AUTH_GITHUB_SECRET",
-  "DATABASE_URL",
-  "PUSHER_APP_ID",
-  "PUSHER_KEY",
-  "PUSHER_SECRET",
-  "PUSHER_CLUSTER",
-  "PUSHER_HOST",
-  "PUSHER_PORT",
-  "PUSHER_USE_TLS",
-  "PUSHER_ENCRYPTION_MASTER_KEY",
-  "REALTIME_SERVER",
-  "HOSTNAME",
-  "TICKETS_PER_MINUTE_PER_USER",
-  "TRUSTED_PROXY_HOPS",
-  "MIGRATE_ON_START",
-  "MAX_SESSIONS_PER_USER",
-  "SIGN_UP_MAX_PER_HOUR",
-  "SIGN_UPS_PER_ADDRESS_PER_HOUR",
-  "ACTIVITY_RETENTION_DAYS",
-  "REALTIME_TEST_SEAM",
-  "REALTIME_SESSION_MAX_AGE_SECONDS",
-  "REALTIME_SESSION_IDLE_SECONDS",
-  "REALTIME_TOKEN_GRACE_SECONDS",
-  "SESSION_SWEEP_SECONDS",
-  "WEB_SESSION_MAX_AGE_SECONDS",
-  "WEB_SESSION_UPDATE_AGE_SECONDS",
-];
+// (an empty value blocks the .env value and counts as unset). NODE_ENV is Next.js's to set.
+const APP_VARIABLES = APP_VARIABLE_NAMES.filter((name) => name !== "NODE_ENV");
 
 export type Ports = { port: number; soketiPort: number; metricsPort: number };
 
