@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { envSchema, launcherEnvSchema } from "@/lib/env-schema";
 import { tableUnder } from "./markdown";
 
-// docs/configuration.md's table of variables and the schema that reads them (lib/env-schema.ts)
+// docs/configuration.md's table of variables and the one list of them (lib/env-variables.ts)
 // stay in step, as tests/unit/env-example.test.ts keeps .env.example: every variable the schema
 // reads has a row, and every row names a variable the schema reads.
 

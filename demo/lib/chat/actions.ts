@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { senderOf } from "@/demo/lib/chat/access";
 import { inboxOf, roomChannel } from "@/demo/lib/chat/channel-names";
+import { CHAT_ERRORS } from "@/demo/lib/chat/errors";
 import {
   type ChatMessage,
   directThread,
@@ -62,7 +63,7 @@ export async function sendRoomMessage(room: string, text: string): Promise<SendR
   const { user } = input;
   const channel = roomChannel.build({ slug: input.data.room });
   if (!(await policy.may(user, "publish", channel)))
-    return { ok: false, error: "You are not a member of this room." };
+    return { ok: false, error: CHAT_ERRORS.room_forbidden.message };
 
   const message = await appendMessage(db(), {
     thread: roomThread(input.data.room),

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { formatWait } from "@/lib/format";
 import { errorResponse, limited } from "@/lib/http/errors";
 import { requestClient } from "@/lib/http/peer-address";
+import { jsonOk } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 
 // client.newUser({ username, password }): anyone may create a user here while service
@@ -26,12 +27,7 @@ export const POST = route(
     const registered = await registerUser(db(), input, { cap: signUpCap() });
     if (!registered.ok) return errorResponse(registered.refusal);
     const { user } = registered;
-    return Response.json(
-      {
-        ...(await issueUserTicket(user.id, "service")),
-        user: { id: user.id, username: user.username },
-      },
-      { status: 201, headers: { "Cache-Control": "no-store" } },
-    );
+    const ticket = await issueUserTicket(user.id, "service");
+    return jsonOk({ ...ticket, user: { id: user.id, username: user.username } }, 201);
   },
 );
