@@ -98,6 +98,27 @@ export const envSchema = variables
     path: ["REALTIME_TEST_SEAM"],
   });
 
+/**
+ * Whether a DATABASE_URL is this machine's: the embedded PGlite, or PostgreSQL on a loopback address
+ * or a Unix socket (no host). `npm run db:seed` asks before it writes the published demo passwords
+ * anywhere else.
+ */
+export function isLocalDatabase(databaseUrl: string | undefined): boolean {
+  const url = postgresUrl(databaseUrl);
+  if (!url) return true;
+  // A host in the query names where the driver connects, whatever the URL's host says (and a URL
+  // with no host at all, such as a Unix socket's, is no URL to the WHATWG parser).
+  let host = new URLSearchParams(url.split("?")[1] ?? "").get("host");
+  if (host === null) {
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      return false;
+    }
+  }
+  return host === "" || host.startsWith("/") || !listensBeyondLoopback(host);
+}
+
 /** What the database scripts need. */
 export const databaseEnvSchema = variables.pick({ DATABASE_URL: true, DATA_DIR: true });
 

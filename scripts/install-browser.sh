@@ -15,8 +15,9 @@ if has_playwright_chromium; then echo "Playwright's Chromium is installed."; exi
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   echo "Installing Debian's chromium…"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  # Another apt (unattended-upgrades, a provisioning script) may hold the lock: wait for it.
+  apt-get -o DPkg::Lock::Timeout=300 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null
   echo "Chromium installed: $(command -v chromium)"
 else
   npx playwright install chromium

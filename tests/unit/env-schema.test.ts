@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   EnvError,
   isDeployment,
+  isLocalDatabase,
   launcherEnvSchema,
   listensBeyondLoopback,
   parseEnv,
@@ -208,5 +209,21 @@ describe("a deployment, by where the app listens", () => {
       NODE_ENV: "production",
     });
     expect(env.HOSTNAME).toBe("0.0.0.0");
+  });
+});
+
+describe("isLocalDatabase: where db:seed writes the demo passwords without asking", () => {
+  it.each([
+    [undefined, true],
+    ["pglite", true],
+    ["postgres://postgres@127.0.0.1:5432/app", true],
+    ["postgres://postgres@localhost/app", true],
+    ["postgresql://app@[::1]:5432/app", true],
+    ["postgres://app@/app?host=/var/run/postgresql", true],
+    ["postgres://app:secret@db.example.com:5432/app", false],
+    ["postgres://app@10.0.0.5/app", false],
+    ["postgres://app@localhost/app?host=db.example.com", false],
+  ])("%s is local: %s", (url, local) => {
+    expect(isLocalDatabase(url)).toBe(local);
   });
 });
