@@ -1,4 +1,5 @@
-import { isRefusalEndReason, type RefusalEndReason } from "@/lib/vocabulary/end-reason";
+import { type ErrorBody, SESSION_ENDED_MESSAGE, SUSPENDED_MESSAGE } from "@/lib/http/error-body";
+import type { RefusalEndReason } from "@/lib/vocabulary/end-reason";
 
 // The error catalog: every code the app answers with, its HTTP status and its message. Route
 // handlers, server actions' form state, the proxy and the realtime client's parser all read it.
@@ -11,8 +12,8 @@ const catalog = <const T extends Record<string, Entry>>(table: T) => table;
 export const ERRORS = catalog({
   // Who is asking (lib/identity/gate.ts and the realtime credentials).
   no_session: { status: 401, message: "Sign in first." },
-  session_ended: { status: 401, message: "Your session has ended. Sign in again." },
-  user_banned: { status: 403, message: "This account is suspended." },
+  session_ended: { status: 401, message: SESSION_ENDED_MESSAGE },
+  user_banned: { status: 403, message: SUSPENDED_MESSAGE },
   invalid_credentials: { status: 401, message: "Invalid username or password." },
   ticket_malformed: { status: 401, message: "The ticket is not in the expected format." },
   ticket_tampered: { status: 401, message: "The ticket's signature does not match." },
@@ -106,9 +107,6 @@ export function refusal<C extends ErrorCode>(code: C, ...details: Details<C>): R
   return { code, status, message: text };
 }
 
-/** The wire format of every refusal. */
-export type ErrorBody = { error: string; message: string; reason?: RefusalEndReason };
-
 /** Any refusal, the catalog's or a feature's own: its code, status and message. */
 export type AnyRefusal = Omit<Refusal, "code" | "status"> & { code: string; status: number };
 
@@ -133,12 +131,4 @@ export function limited<C extends ErrorCode>(
   ...details: Details<C>
 ): Response {
   return errorResponse({ ...refusal(code, ...details), retryAfterSeconds: seconds });
-}
-
-/** An answer's body as the catalog's wire format, if it is one. */
-export function parseErrorBody(json: unknown): ErrorBody | undefined {
-  if (typeof json !== "object" || json === null) return undefined;
-  const { error, message, reason } = json as Record<string, unknown>;
-  if (typeof error !== "string" || typeof message !== "string") return undefined;
-  return isRefusalEndReason(reason) ? { error, message, reason } : { error, message };
 }

@@ -1,4 +1,4 @@
-import { ERRORS } from "@/lib/http/errors";
+import { SESSION_ENDED_MESSAGE, SUSPENDED_MESSAGE } from "@/lib/http/error-body";
 import type { RefusalEndReason } from "@/lib/vocabulary/end-reason";
 
 // What the server tells a user's tabs just before it closes their connections, and the words a
@@ -36,7 +36,7 @@ export type SessionEnded = { reason: EndReason; sessions: string[] | null };
 export const END_MESSAGES: Record<EndReason | "session_revoked" | "session_ended", string> = {
   signed_out: "You signed out in another tab or on another device.",
   signed_out_everywhere: "This account was signed out everywhere.",
-  user_banned: ERRORS.user_banned.message,
+  user_banned: SUSPENDED_MESSAGE,
   service_auth_disabled: "Authentication by the service was switched off on this site.",
   disconnected: "An administrator closed this connection.",
   rights_changed: "Your rights on this site changed: signing in again.",
@@ -47,7 +47,7 @@ export const END_MESSAGES: Record<EndReason | "session_revoked" | "session_ended
   session_reused:
     "This session was ended because an old copy of its token was used: someone else may hold it. Sign in again.",
   session_revoked: "Your session was ended. Sign in again.",
-  session_ended: ERRORS.session_ended.message,
+  session_ended: SESSION_ENDED_MESSAGE,
 };
 
 /** The three ways a session ends, as the client's typed errors name them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseErrorBody } from "@/lib/http/errors";
+import { parseErrorBody } from "@/lib/http/error-body";
 import { SessionEndedError } from "@/lib/realtime/client/errors";
 import { endsSession, isEndReason, parseSessionEnded } from "@/lib/realtime/session-ended";
 

@@ -1,4 +1,4 @@
-import { parseErrorBody } from "@/lib/http/errors";
+import { parseErrorBody } from "@/lib/http/error-body";
 import type { HttpCall, Ticket } from "@/lib/realtime/client/client-types";
 import { RealtimeError, SessionEndedError } from "@/lib/realtime/client/errors";
 import { sessionEndCode } from "@/lib/realtime/session-ended";
