@@ -9,29 +9,11 @@ import {
   postgresUrl,
   publicRealtimeConfig,
 } from "@/lib/env-schema";
+import { complete, issues } from "./env-issues";
 
 const DATABASE_REQUIRED =
   "is required in production with an external realtime server, and with hosted Pusher: " +
   "a postgres:// URL, or pglite to keep the embedded database on purpose";
-
-const complete = {
-  DATABASE_URL: "postgres://app@db.example.com:5432/app",
-  AUTH_SECRET: "x".repeat(32),
-  PUSHER_APP_ID: "123",
-  PUSHER_KEY: "key",
-  PUSHER_SECRET: "secret",
-  PUSHER_ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
-};
-
-function issues(source: Record<string, string>): string[] {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.issues;
-    throw error;
-  }
-  return [];
-}
 
 describe("parseEnv", () => {
   it("names every missing variable of a hosted Pusher configuration", () => {

@@ -1,28 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { EnvError, isDeployment, isThisMachineOnly, parseEnv } from "@/lib/env-schema";
+import { isDeployment, isThisMachineOnly, parseEnv } from "@/lib/env-schema";
 import { createClient } from "@/lib/realtime/client/facade";
 import { installTestSeam, TEST_SEAM_ATTRIBUTE } from "@/lib/realtime/client/test-seam";
+import { complete, issues } from "./env-issues";
 
 // The e2e specs' handle on a tab's client: switched on by the server in test runs only, and
 // absent from a page without the switch.
-
-const complete = {
-  DATABASE_URL: "postgres://app@db.example.com:5432/app",
-  AUTH_SECRET: "x".repeat(32),
-  PUSHER_APP_ID: "123",
-  PUSHER_KEY: "key",
-  PUSHER_SECRET: "secret",
-};
-
-function issues(source: Record<string, string>): string[] {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.issues;
-    throw error;
-  }
-  return [];
-}
 
 describe("REALTIME_TEST_SEAM", () => {
   const local = {
