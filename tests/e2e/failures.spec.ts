@@ -50,7 +50,8 @@ function userOnline(request: APIRequestContext, dataDir: string, userId: string)
 test("with the database unreachable, what needs it answers 503 JSON, and it recovers by itself", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // Its own app server and database: starting them takes most of the time on a loaded machine.
+  test.setTimeout(180_000);
   const database = await createTestDatabase();
   const proxy = await startTcpProxy({
     host: database.url.hostname,
@@ -101,13 +102,37 @@ test("with the database unreachable, what needs it answers 503 JSON, and it reco
     expect(health.status()).toBe(503);
     expect(await health.json()).toEqual({ ok: false, db: false, realtime: true });
 
+    // The realtime server retries what it could not deliver: every retry is refused the same way,
+    // and each failed connection lengthens the pool's wait before its next attempt.
+    for (let retry = 0; retry < 10; retry++) {
+      expect((await userOnline(request, dataDir, aliceId)).status()).toBe(503);
+    }
+
     await proxy.restore();
-    // No restart: the next delivery is written as soon as the database answers again.
+    const restored = Date.now();
+    // No restart: the next delivery is written as soon as the database answers again. What each
+    // try answered is kept, so that a slow recovery says what it saw.
+    const answers: string[] = [];
     await expect
-      .poll(async () => (await userOnline(request, dataDir, aliceId)).status(), {
-        timeout: 30_000,
-      })
-      .toBe(200);
+      .poll(
+        async () => {
+          const started = Date.now();
+          const answer = await userOnline(request, dataDir, aliceId);
+          answers.push(`${answer.status()} in ${Date.now() - started} ms`);
+          return answer.status();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(200)
+      .catch((error: Error) => {
+        const log = app.output().slice(-4000);
+        throw new Error(
+          `${error.message}\nanswers after the restore: ${answers.join("; ")}\napp log:\n${log}`,
+        );
+      });
+    console.log(
+      `[figure] the database's writes came back ${Date.now() - restored} ms after it did`,
+    );
     expect(await (await request.get("/api/health")).json()).toEqual({
       ok: true,
       db: true,
