@@ -1,5 +1,7 @@
 // `npm run dev` / `npm start`: the app, plus the bundled soketi server when no external
-// realtime server is configured. Both stop together.
+// realtime server is configured. Both stop together. It runs as `node --import tsx`, not under
+// tsx's own command: that one relays a SIGTERM and, when the child does not acknowledge it within
+// 30 ms (a loaded machine), kills it with SIGKILL, which left Next.js and soketi running.
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,7 +15,7 @@ import { assertPortFree, startChild, stopAll, waitUntilReady } from "./processes
 
 const arg = process.argv[2];
 if (arg !== "dev" && arg !== "start") {
-  console.error("Usage: tsx scripts/launch.ts dev|start");
+  console.error("Usage: node --import tsx scripts/launch.ts dev|start");
   process.exit(2);
 }
 const mode: "dev" | "start" = arg;

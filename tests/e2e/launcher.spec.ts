@@ -30,6 +30,34 @@ function processesInGroup(groupId: number): string[] {
   return table.split("\n").filter((line) => line.trim().split(/\s+/)[0] === String(groupId));
 }
 
+/** Signals a process that may have exited already. */
+function signal(pid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Gone.
+  }
+}
+
+test("a SIGTERM to the launcher alone stops the app and soketi, even while they are too busy to answer", async () => {
+  const stack = await startStack({ detached: true });
+  const { child } = stack.launcher;
+  const groupId = child.pid ?? 0;
+  // What a supervisor signals is the process that `npm start` runs, not its group. The children
+  // are frozen, as a loaded machine may leave them: they cannot answer a signal at once.
+  const children = processesInGroup(groupId)
+    .map((line) => Number(line.trim().split(/\s+/)[1]))
+    .filter((pid) => pid !== groupId);
+  expect(children.length).toBeGreaterThanOrEqual(2);
+  for (const pid of children) signal(pid, "SIGSTOP");
+  signal(groupId, "SIGTERM");
+  await exitCode(child);
+  for (const pid of children) signal(pid, "SIGCONT");
+  // The launcher waited for its children, or killed them: nothing of the group runs on.
+  await expect.poll(() => processesInGroup(groupId), { timeout: 10_000 }).toEqual([]);
+  rmSync(stack.dataDir, { recursive: true, force: true });
+});
+
 test("Ctrl-C stops the app and the realtime server; a restart keeps secrets and data", async () => {
   const stack = await startStack({ detached: true });
   const { child } = stack.launcher;

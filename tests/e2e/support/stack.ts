@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { APP_VARIABLE_NAMES } from "../../../lib/env-variables";
@@ -20,12 +20,19 @@ export function appEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs `npm start`'s launcher with only `env` on top of a blank app configuration. */
+function startCommand(): string[] {
+  const manifest = JSON.parse(readFileSync("package.json", "utf8"));
+  return String(manifest.scripts.start).split(" ");
+}
+
 export function launch(
   env: Record<string, string>,
   options: { detached?: boolean } = {},
 ): Launcher {
-  const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
-  const child = spawn(process.execPath, [tsx, "scripts/launch.ts", "start"], {
+  // What `npm start` runs, without npm in between (see scripts/launch.ts on why not tsx's command).
+  const [command, ...args] = startCommand();
+  if (command !== "node") throw new Error(`npm start runs ${command}, not node: update launch()`);
+  const child = spawn(process.execPath, args, {
     env: appEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
     detached: options.detached,
