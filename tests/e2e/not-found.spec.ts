@@ -5,11 +5,13 @@ import { expect, test } from "./test";
 // benchmark's own build (BENCH_FLOOR=1, next.config.ts); `npm run bench` checks it there.
 
 test("a production build has no /bench/floor: the address answers 404", async ({ page }) => {
-  // Not a notFound() at run time: the build holds no such route at all. (After `npm run bench`,
-  // .next is the benchmark's build: `npm run build` makes a production one again.)
+  // Not a notFound() at run time: the build holds no such route at all.
   const routes = JSON.parse(readFileSync(".next/app-path-routes-manifest.json", "utf8"));
   expect(Object.values(routes)).toContain("/app");
-  expect(Object.values(routes)).not.toContain("/bench/floor");
+  expect(
+    Object.values(routes),
+    "the floor page is in .next: is it `npm run bench`'s build? `npm run build` makes a production one",
+  ).not.toContain("/bench/floor");
   expect(existsSync(".next/server/app/(bench)")).toBe(false);
 
   const response = await page.goto("/bench/floor");
