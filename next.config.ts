@@ -2,10 +2,19 @@ import type { NextConfig } from "next";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/action-body-limit";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
+const benchFloor = process.env.BENCH_FLOOR === "1";
+
 const nextConfig: NextConfig = {
   // A self-contained server in .next/standalone for containers, built by
   // scripts/build-standalone.sh. Only then: `next start` warns when the config asks for it.
   output: process.env.BUILD_OUTPUT === "standalone" ? "standalone" : undefined,
+  // The benchmark's floor page (app/(bench)/bench/floor/page.bench.tsx) is a page only in the
+  // benchmark's own build (scripts/bench/run.ts sets BENCH_FLOOR=1): every other build leaves it
+  // out, as a file that is not a page.
+  pageExtensions: [...(benchFloor ? ["bench.tsx"] : []), "tsx", "ts", "jsx", "js"],
+  // That build skips the type check, about a minute here: types change nothing in the output, and
+  // `npm run typecheck` checks the same code.
+  typescript: { ignoreBuildErrors: benchFloor },
   // Packages that load WASM, native binaries or resolve modules at run time must not be bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",

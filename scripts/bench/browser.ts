@@ -30,6 +30,23 @@ export type Milestones = Record<
 export const PAGES = { app: "/app", floor: "/bench/floor" } as const;
 export type PageName = keyof typeof PAGES;
 
+/**
+ * The floor as the comparison takes it: a page of this build that signs in and shows none of the
+ * site's frame. No production build has the page, so no end-to-end test can check it.
+ */
+export async function checkFloor(context: BrowserContext) {
+  const page = await context.newPage();
+  const answer = await page.goto(PAGES.floor);
+  if (answer?.status() !== 200) {
+    throw new Error(`${PAGES.floor} answered ${answer?.status()}: not a build with BENCH_FLOOR=1.`);
+  }
+  await page.locator(SIGNED_IN).waitFor();
+  if ((await page.locator("header, nav, main").count()) > 0) {
+    throw new Error(`${PAGES.floor} shows the site's frame: it would not be the floor.`);
+  }
+  await page.close();
+}
+
 async function openPage(page: Page, pathname: string): Promise<Milestones> {
   await page.goto(pathname);
   await page.locator(SIGNED_IN).waitFor();

@@ -1,13 +1,14 @@
-// npm run bench [-- --profile quick|full] — measures the auth path against the production build
-// (run `npm run build` first), /app against the floor page of the same build, and a reconnect
-// storm; writes bench/results/<profile>/README.md with its charts.
+// npm run bench [-- --profile quick|full] — builds the app with its floor page into .next, then
+// measures the auth path against that production build, /app against the floor page of the same
+// build, and a reconnect storm; writes bench/results/<profile>/README.md with its charts.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type BrowserContext, chromium } from "@playwright/test";
 import { onlineChannel, userChannel } from "../../lib/channels/names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
-import { PAGES, pageScripts, signInToApp, timeToSignedIn } from "./browser";
+import { checkFloor, PAGES, pageScripts, signInToApp, timeToSignedIn } from "./browser";
 import { fanOut } from "./fanout";
 import { type LoadResult, load } from "./load";
 import { profilePage } from "./page-profile";
@@ -21,6 +22,19 @@ const settings =
   profile === "full" ? { seconds: 10, clients: 1_000 } : { seconds: 3, clients: 100 };
 const concurrency = 16;
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+// The floor is a page only in a build made with BENCH_FLOOR=1 (next.config.ts), so that no
+// production build ships it. This one replaces .next: `npm run build` makes a production one again.
+console.log("Building the app with the benchmark's floor page (BENCH_FLOOR=1 next build)...");
+const built = spawnSync(
+  process.execPath,
+  [path.resolve("node_modules/next/dist/bin/next"), "build"],
+  {
+    env: { ...process.env, BENCH_FLOOR: "1" },
+    stdio: "inherit",
+  },
+);
+if (built.status !== 0) process.exit(built.status ?? 1);
 
 // The fan-out names each of its clients in X-Forwarded-For, as one proxy in front would, and
 // creates more users than the site's hourly cap on sign-ups lets in. The realtime-session target
@@ -40,6 +54,7 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const context = await browser.newContext({ baseURL: stack.baseURL });
   const page = await signInToApp(context, "alice", "correct-horse-battery-staple");
+  await checkFloor(context);
   const userId = (await page.getByTestId("user-id").textContent()) ?? "";
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const signInWithSession = await rotatingSignIn(origin, concurrency, async () => {

@@ -11,7 +11,7 @@ import { workerStack } from "../e2e/support/worker-stack";
 import { freePort } from "../support/free-port";
 import { npmRun, type Process, startOrRefusal, startServer } from "./support/deployment";
 
-// The standalone server, deployed as the README's "Deploy" says (tests/standalone/global-setup.ts).
+// The standalone server, deployed by docs/deploy.md's checklist (tests/standalone/global-setup.ts).
 
 const migrations: { entries: unknown[] } = JSON.parse(
   readFileSync("lib/db/migrations/meta/_journal.json", "utf8"),
@@ -72,7 +72,8 @@ async function anotherDeployment() {
     PORT: String(port),
     DATABASE_URL: database.url.toString(),
   };
-  return { env, baseURL: `http://localhost:${port}`, drop: database.drop };
+  // Reached directly: HOSTNAME=127.0.0.1, and no proxy in front of this one.
+  return { env, baseURL: `http://127.0.0.1:${port}`, drop: database.drop };
 }
 
 function expectNoStackTrace(...processes: Process[]) {

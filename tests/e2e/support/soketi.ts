@@ -34,11 +34,17 @@ export async function startSoketi(options: SoketiOptions): Promise<ChildProcess>
     },
     stdio: "ignore",
   });
+  await waitForSoketi(child, options.port);
+  return child;
+}
+
+/** Waits until the soketi that `child` runs answers /ready on 127.0.0.1:`port`. */
+export async function waitForSoketi(child: ChildProcess, port: number): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`soketi exited with code ${child.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${options.port}/ready`).catch(() => null);
-    if (ready?.ok) return child;
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`).catch(() => null);
+    if (ready?.ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error("soketi did not start");

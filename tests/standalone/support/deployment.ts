@@ -1,35 +1,13 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { appEnv, capture, type Launcher } from "../../e2e/support/stack";
 
-// The standalone server (npm run build:standalone) set up as the README's "Deploy" says: every
-// secret given, nothing generated, the realtime server configured the way hosted Pusher is.
+// The standalone server (npm run build:standalone), set up as docs/deploy.md's checklist says
+// (tests/standalone/global-setup.ts).
 
-export const STANDALONE_SERVER = path.resolve(".next/standalone/server.js");
-
-export type Realtime = { port: number; appId: string; key: string; secret: string };
-
-export function deploymentEnv(options: {
-  port: number;
-  databaseUrl: string;
-  realtime: Realtime;
-}): Record<string, string> {
-  return {
-    PORT: String(options.port),
-    // As in the Dockerfile: a container's HOSTNAME names the container, not an address.
-    HOSTNAME: "0.0.0.0",
-    DATABASE_URL: options.databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    PUSHER_APP_ID: options.realtime.appId,
-    PUSHER_KEY: options.realtime.key,
-    PUSHER_SECRET: options.realtime.secret,
-    PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(options.realtime.port),
-    PUSHER_USE_TLS: "false",
-    PUSHER_ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64"),
-  };
-}
+/** Where the checklist runs it from, in a checkout of the kit. */
+export const STANDALONE_SERVER_PATH = ".next/standalone/server.js";
+export const STANDALONE_SERVER = path.resolve(STANDALONE_SERVER_PATH);
 
 export type Process = Launcher;
 
