@@ -1,6 +1,7 @@
 import { DataTable } from "@/components/data-table";
 import type { ActivityEntry } from "@/lib/activity-log/events";
 import { formatUtc } from "@/lib/format";
+import { showAddress } from "@/lib/http/approximate-address";
 
 // A list of activity-log events, for /admin (with the user) and /account (one's own).
 
@@ -74,7 +75,7 @@ export function ActivityList({
               {outcome(entry)}
             </td>
             <td className="py-2 pr-4" data-testid="activity-address">
-              {entry.approximateAddress ?? "unknown"}
+              {showAddress(entry.approximateAddress)}
             </td>
             <td className="py-2" data-testid="activity-browser">
               {entry.browser}

@@ -3,6 +3,7 @@ import { Section } from "@/components/section";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatUtc } from "@/lib/format";
+import { showAddress } from "@/lib/http/approximate-address";
 import type { Caller } from "@/lib/identity/gate";
 import { type Device, listDevices } from "@/lib/sessions/devices";
 import type { DeviceKind } from "@/lib/vocabulary/session-kinds";
@@ -19,14 +20,6 @@ const HOW: Record<DeviceKind, string> = {
 function signedInWith(device: Device): string {
   if (device.kind !== "web") return HOW[device.kind];
   return device.method === "github" ? `${HOW.web} with GitHub` : `${HOW.web} with a password`;
-}
-
-function address(device: Device): string {
-  if (!device.approximateAddress) return "unknown";
-  const masked = device.approximateAddress.includes(":")
-    ? "IPv6 /48, the rest hidden"
-    : "IPv4 /24, the last part hidden";
-  return `${device.approximateAddress} (${masked})`;
 }
 
 const button =
@@ -103,7 +96,7 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
                   (to the minute)
                 </dd>
                 <dt>Address</dt>
-                <dd data-testid="device-address">{address(device)}</dd>
+                <dd data-testid="device-address">{showAddress(device.approximateAddress, "explained")}</dd>
               </dl>
             </li>
           );
