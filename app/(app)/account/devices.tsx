@@ -36,7 +36,7 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
       id="devices-heading"
       title="Devices"
       titleClassName="text-lg font-semibold"
-      className="space-y-3"
+      className="max-w-2xl space-y-3"
     >
       <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="devices-limit">
         At most {limit} devices; signing in on another ends the one least recently used.
@@ -96,7 +96,9 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
                   (to the minute)
                 </dd>
                 <dt>Address</dt>
-                <dd data-testid="device-address">{showAddress(device.approximateAddress, "explained")}</dd>
+                <dd data-testid="device-address">
+                  {showAddress(device.approximateAddress, "explained")}
+                </dd>
               </dl>
             </li>
           );
