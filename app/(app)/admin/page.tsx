@@ -62,77 +62,70 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           started.
         </p>
       </section>
-      <section aria-labelledby="users-heading" className="space-y-3">
-        <h2 id="users-heading" className="text-xl font-semibold">
-          Users
-        </h2>
-        <div className="overflow-x-auto">
-          <DataTable columns={["User", "Status", "Last seen", { hidden: "Actions" }]}>
-            {users.map((user) => {
-              const self = user.id === admin.id;
-              return (
-                <Row key={user.id} data-testid={`user-row-${user.username}`}>
-                  <Cell column="User">
-                    <div className="font-medium">
-                      {user.name}
-                      {self ? (
-                        <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
-                          You
-                        </span>
-                      ) : null}
-                    </div>
-                    <div className="text-zinc-600 dark:text-zinc-400">
-                      @{user.username} · {user.role}
-                    </div>
-                  </Cell>
-                  <Cell column="Status" data-testid="status">
-                    <span className="inline-flex items-center gap-2">
-                      <span
-                        aria-hidden
-                        className={`size-2 shrink-0 rounded-full ${user.online ? "bg-emerald-500" : "bg-zinc-400"}`}
-                      />
-                      {presence(user, self)}
+      <h2 className="text-xl font-semibold">Users</h2>
+      <div className="overflow-x-auto">
+        <DataTable columns={["User", "Status", "Last seen", { hidden: "Actions" }]}>
+          {users.map((user) => (
+            <Row key={user.id} data-testid={`user-row-${user.username}`}>
+              <Cell column="User">
+                <div className="font-medium">
+                  {user.name}
+                  {user.id === admin.id ? (
+                    <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
+                      You
                     </span>
-                  </Cell>
-                  <Cell column="Last seen" className="text-zinc-600 dark:text-zinc-400">
-                    {user.lastSeenAt ? formatUtc(user.lastSeenAt) : "never"}
-                  </Cell>
-                  {/* As narrow as its buttons, so that every row's end at the table's right edge. */}
-                  <Cell last className="whitespace-nowrap sm:w-px">
-                    {self ? null : (
-                      <div className="flex justify-end gap-2">
-                        <form action={disconnectAction}>
-                          <input type="hidden" name="userId" value={user.id} />
-                          <button type="submit" className={button}>
-                            Disconnect
-                          </button>
-                        </form>
-                        <form action={setRoleAction}>
-                          <input type="hidden" name="userId" value={user.id} />
-                          <input
-                            type="hidden"
-                            name="role"
-                            value={user.role === "admin" ? "user" : "admin"}
-                          />
-                          <button type="submit" className={button}>
-                            {user.role === "admin" ? "Revoke admin" : "Make admin"}
-                          </button>
-                        </form>
-                        <form action={user.bannedAt ? unbanAction : banAction}>
-                          <input type="hidden" name="userId" value={user.id} />
-                          <button type="submit" className={button}>
-                            {user.bannedAt ? "Unban" : "Ban"}
-                          </button>
-                        </form>
-                      </div>
-                    )}
-                  </Cell>
-                </Row>
-              );
-            })}
-          </DataTable>
-        </div>
-      </section>
+                  ) : null}
+                </div>
+                <div className="text-zinc-600 dark:text-zinc-400">
+                  @{user.username} · {user.role}
+                </div>
+              </Cell>
+              <Cell column="Status" data-testid="status">
+                <span className="inline-flex items-center gap-2">
+                  <span
+                    aria-hidden
+                    className={`size-2 shrink-0 rounded-full ${user.online ? "bg-emerald-500" : "bg-zinc-400"}`}
+                  />
+                  {presence(user, user.id === admin.id)}
+                </span>
+              </Cell>
+              <Cell column="Last seen" className="text-zinc-600 dark:text-zinc-400">
+                {user.lastSeenAt ? formatUtc(user.lastSeenAt) : "never"}
+              </Cell>
+              {/* As narrow as its buttons: every row's end at the table's right edge. */}
+              <Cell last className="whitespace-nowrap sm:w-px">
+                {user.id === admin.id ? null : (
+                  <div className="flex justify-end gap-2">
+                    <form action={disconnectAction}>
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button type="submit" className={button}>
+                        Disconnect
+                      </button>
+                    </form>
+                    <form action={setRoleAction}>
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input
+                        type="hidden"
+                        name="role"
+                        value={user.role === "admin" ? "user" : "admin"}
+                      />
+                      <button type="submit" className={button}>
+                        {user.role === "admin" ? "Revoke admin" : "Make admin"}
+                      </button>
+                    </form>
+                    <form action={user.bannedAt ? unbanAction : banAction}>
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button type="submit" className={button}>
+                        {user.bannedAt ? "Unban" : "Ban"}
+                      </button>
+                    </form>
+                  </div>
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
+      </div>
       <AdminActivitySection query={query} />
     </div>
   );
