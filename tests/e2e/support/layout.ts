@@ -53,6 +53,7 @@ export function clippedCells(root: Locator): Promise<string[]> {
       }
       // Content wider than the cell (its text overflows, or a child clips it).
       for (const part of [cell, ...cell.querySelectorAll("*")]) {
+        if (hiddenByClip(part)) continue;
         if (part.scrollWidth > part.clientWidth + slack && part.clientWidth > 0) {
           problems.push(`"${text}" overflows its box (${part.scrollWidth} > ${part.clientWidth})`);
           break;
