@@ -18,7 +18,8 @@ FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
-# Install scripts stay off, as npm 11 (CI's) leaves them off: nothing here needs one. soketi is
+# Install scripts stay off, as package.json's allowScripts denies each one to npm 11 (CI's);
+# the image's npm may be older, hence --ignore-scripts. Nothing here needs one. soketi is
 # installed too: npm cannot omit one optional dependency without also omitting the native
 # binaries of argon2 and Next.js. The standalone server never loads it, so the image has none.
 RUN npm ci --ignore-scripts --no-audit --no-fund

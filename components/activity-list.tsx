@@ -1,6 +1,7 @@
-import { DataTable } from "@/components/data-table";
+import { Cell, DataTable, Row } from "@/components/data-table";
 import type { ActivityEntry } from "@/lib/activity-log/events";
 import { formatUtc } from "@/lib/format";
+import { showAddress } from "@/lib/http/approximate-address";
 
 // A list of activity-log events, for /admin (with the user) and /account (one's own).
 
@@ -28,7 +29,8 @@ export function ActivityList({
     );
   }
   return (
-    // Scrolls sideways on a narrow page: focusable, so that a keyboard can scroll it too.
+    // A phone stacks its rows (DataTable); a table wider than a tablet's page scrolls sideways,
+    // and is focusable, so that a keyboard can scroll it too.
     <section
       className="overflow-x-auto"
       aria-label={`${label} table`}
@@ -37,22 +39,22 @@ export function ActivityList({
     >
       <DataTable columns={showUser ? COLUMNS_WITH_USER : COLUMNS} label={label}>
         {entries.map((entry) => (
-          <tr
+          <Row
             key={entry.id}
             data-testid="activity-row"
             data-kind={entry.kind}
             data-outcome={entry.outcome}
-            className="border-b border-zinc-100 align-top dark:border-zinc-900"
+            className="align-top"
           >
-            <td className="py-2 pr-4 whitespace-nowrap">
+            <Cell column="Time" className="whitespace-nowrap">
               <time dateTime={entry.at.toISOString()}>{formatUtc(entry.at)}</time>
-            </td>
+            </Cell>
             {showUser ? (
-              <td className="py-2 pr-4" data-testid="activity-user">
+              <Cell column="User" data-testid="activity-user">
                 {entry.username ? `@${entry.username}` : "unknown"}
-              </td>
+              </Cell>
             ) : null}
-            <td className="py-2 pr-4">
+            <Cell column="Event">
               <span className="font-mono" data-testid="activity-kind">
                 {entry.kind}
               </span>
@@ -69,17 +71,17 @@ export function ActivityList({
               {entry.detail ? (
                 <span className="ml-2 text-zinc-600 dark:text-zinc-400">{entry.detail}</span>
               ) : null}
-            </td>
-            <td className="py-2 pr-4" data-testid="activity-outcome">
+            </Cell>
+            <Cell column="Outcome" data-testid="activity-outcome">
               {outcome(entry)}
-            </td>
-            <td className="py-2 pr-4" data-testid="activity-address">
-              {entry.approximateAddress ?? "unknown"}
-            </td>
-            <td className="py-2" data-testid="activity-browser">
+            </Cell>
+            <Cell column="Address" data-testid="activity-address">
+              {showAddress(entry.approximateAddress)}
+            </Cell>
+            <Cell column="Browser" last data-testid="activity-browser">
               {entry.browser}
-            </td>
-          </tr>
+            </Cell>
+          </Row>
         ))}
       </DataTable>
     </section>

@@ -29,7 +29,8 @@ try {
   await bob
     .getByLabel("Message #lobby")
     .fill("Hi Alice! Reconnect all you like: nothing gets lost.");
-  await bob.getByRole("button", { name: "Send", exact: true }).first().click();
+  // The lobby's own Send: the first on the page is "Send an event to a user"'s.
+  await bob.getByRole("tabpanel").getByRole("button", { name: "Send", exact: true }).click();
   await alice.getByTestId("room-lobby").getByText("nothing gets lost").waitFor();
   await alice.screenshot({ path: "demo/docs/app.png", fullPage: true });
 

@@ -87,3 +87,30 @@ test("a role change needs an admin, and a valid role naming another user", async
   await expect(admin.row(user.username).getByRole("button", { name: "Make admin" })).toBeVisible();
   await alice.context.close();
 });
+
+test("an admin's own row is marked theirs, with their presence as their other tabs give it", async ({
+  browser,
+}) => {
+  // An admin of this test's own: alice's presence is every spec's to change.
+  const user = await signUpUser(browser, "self");
+  const alice = await openApp(browser, "alice");
+  await new AdminPage(alice.app.page).goto();
+  await new AdminPage(alice.app.page).act(user.username, "Make admin");
+  await alice.context.close();
+
+  const { context, app } = await openApp(browser, user.username, user.password);
+  const admin = new AdminPage(await context.newPage());
+  await admin.goto();
+  const row = admin.row(user.username);
+  await expect(row.getByText("You", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button")).toHaveCount(0);
+  // /admin opens no realtime connection: the tab on /app holds the user's one.
+  const status = async () => {
+    await admin.goto();
+    return row.getByTestId("status").textContent();
+  };
+  await expect.poll(status, { timeout: 20_000 }).toBe("online (another tab or device)");
+  await app.page.close();
+  await expect.poll(status, { timeout: 20_000 }).toBe("not connected (this page opens none)");
+  await context.close();
+});

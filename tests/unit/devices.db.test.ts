@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/db/connect";
 import { users } from "@/lib/db/schema";
-import { approximateAddress } from "@/lib/http/approximate-address";
 import { describeUserAgent } from "@/lib/http/user-agent";
 import { listDevices, recordActivity } from "@/lib/sessions/devices";
 import { endSessions } from "@/lib/sessions/end";
@@ -41,22 +40,6 @@ describe("a device's name, from its User-Agent", () => {
       os: "iOS 17.4",
       label: "Safari 17 on iOS 17.4",
     });
-  });
-});
-
-describe("a device's approximate address", () => {
-  it.each([
-    ["203.0.113.7", "203.0.113.0/24"],
-    ["127.0.0.1", "127.0.0.0/24"],
-    ["::ffff:198.51.100.9", "198.51.100.0/24"],
-    ["2001:db8:85a3:8d3:1319:8a2e:370:7348", "2001:db8:85a3::/48"],
-    ["2001:db8::1", "2001:db8::/48"],
-    ["::1", "::/48"],
-    ["unknown", null],
-    ["", null],
-    [null, null],
-  ])("%j shows as %j", (address, shown) => {
-    expect(approximateAddress(address)).toBe(shown);
   });
 });
 

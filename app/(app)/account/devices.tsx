@@ -3,6 +3,7 @@ import { Section } from "@/components/section";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatUtc } from "@/lib/format";
+import { showAddress } from "@/lib/http/approximate-address";
 import type { Caller } from "@/lib/identity/gate";
 import { type Device, listDevices } from "@/lib/sessions/devices";
 import type { DeviceKind } from "@/lib/vocabulary/session-kinds";
@@ -21,14 +22,6 @@ function signedInWith(device: Device): string {
   return device.method === "github" ? `${HOW.web} with GitHub` : `${HOW.web} with a password`;
 }
 
-function address(device: Device): string {
-  if (!device.approximateAddress) return "unknown";
-  const masked = device.approximateAddress.includes(":")
-    ? "IPv6 /48, the rest hidden"
-    : "IPv4 /24, the last part hidden";
-  return `${device.approximateAddress} (${masked})`;
-}
-
 const button =
   "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
@@ -43,7 +36,7 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
       id="devices-heading"
       title="Devices"
       titleClassName="text-lg font-semibold"
-      className="space-y-3"
+      className="max-w-2xl space-y-3"
     >
       <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="devices-limit">
         At most {limit} devices; signing in on another ends the one least recently used.
@@ -103,7 +96,9 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
                   (to the minute)
                 </dd>
                 <dt>Address</dt>
-                <dd data-testid="device-address">{address(device)}</dd>
+                <dd data-testid="device-address">
+                  {showAddress(device.approximateAddress, "explained")}
+                </dd>
               </dl>
             </li>
           );

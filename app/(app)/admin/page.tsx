@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/data-table";
+import { Cell, DataTable, Row } from "@/components/data-table";
 import { serviceAuthEnabled } from "@/lib/credentials/service/switch";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
@@ -18,6 +18,20 @@ export const metadata: Metadata = { title: "Admin" };
 
 const button =
   "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+type Listed = { online: boolean; bannedAt: Date | null };
+
+/**
+ * A user's realtime presence: online while a tab of theirs holds a realtime connection (the
+ * webhooks of their own channel). This page opens none, so the viewer's own presence is that of
+ * their other tabs and devices, and says so rather than calling the admin looking at it offline.
+ */
+function presence(user: Listed, self: boolean): string {
+  if (user.bannedAt) return "banned";
+  if (self)
+    return user.online ? "online (another tab or device)" : "not connected (this page opens none)";
+  return user.online ? "online" : "offline";
+}
 
 export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   const { user: admin } = await requireAdmin("/admin");
@@ -52,32 +66,36 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
       <div className="overflow-x-auto">
         <DataTable columns={["User", "Status", "Last seen", { hidden: "Actions" }]}>
           {users.map((user) => (
-            <tr
-              key={user.id}
-              data-testid={`user-row-${user.username}`}
-              className="border-b border-zinc-100 dark:border-zinc-900"
-            >
-              <td className="py-2 pr-4">
-                <div className="font-medium">{user.name}</div>
+            <Row key={user.id} data-testid={`user-row-${user.username}`}>
+              <Cell column="User">
+                <div className="font-medium">
+                  {user.name}
+                  {user.id === admin.id ? (
+                    <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
+                      You
+                    </span>
+                  ) : null}
+                </div>
                 <div className="text-zinc-600 dark:text-zinc-400">
                   @{user.username} · {user.role}
                 </div>
-              </td>
-              <td className="py-2 pr-4" data-testid="status">
+              </Cell>
+              <Cell column="Status" data-testid="status">
                 <span className="inline-flex items-center gap-2">
                   <span
                     aria-hidden
-                    className={`size-2 rounded-full ${user.online ? "bg-emerald-500" : "bg-zinc-400"}`}
+                    className={`size-2 shrink-0 rounded-full ${user.online ? "bg-emerald-500" : "bg-zinc-400"}`}
                   />
-                  {user.bannedAt ? "banned" : user.online ? "online" : "offline"}
+                  {presence(user, user.id === admin.id)}
                 </span>
-              </td>
-              <td className="py-2 pr-4 text-zinc-600 dark:text-zinc-400">
+              </Cell>
+              <Cell column="Last seen" className="text-zinc-600 dark:text-zinc-400">
                 {user.lastSeenAt ? formatUtc(user.lastSeenAt) : "never"}
-              </td>
-              <td className="py-2">
+              </Cell>
+              {/* As narrow as its buttons: every row's end at the table's right edge. */}
+              <Cell last className="whitespace-nowrap sm:w-px">
                 {user.id === admin.id ? null : (
-                  <div className="flex gap-2">
+                  <div className="flex justify-end gap-2">
                     <form action={disconnectAction}>
                       <input type="hidden" name="userId" value={user.id} />
                       <button type="submit" className={button}>
@@ -103,8 +121,8 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
                     </form>
                   </div>
                 )}
-              </td>
-            </tr>
+              </Cell>
+            </Row>
           ))}
         </DataTable>
       </div>

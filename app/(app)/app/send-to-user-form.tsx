@@ -9,6 +9,20 @@ type Recipient = { id: string; username: string };
 
 export function SendToUserForm({ recipients }: { recipients: Recipient[] }) {
   const [state, action] = useActionState<SendState, FormData>(sendToUserAction, {});
+  // A fresh deployment's first user has nobody to send to: say so, rather than an empty choice.
+  if (recipients.length === 0) {
+    return (
+      <section className="space-y-3" aria-labelledby="send-heading">
+        <h2 id="send-heading" className="text-sm font-semibold">
+          Send an event to a user
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-recipients">
+          No other users yet: you are the only one who is not banned. Sign up a second account (in a
+          private window, say), then reload this page to send it an event.
+        </p>
+      </section>
+    );
+  }
   return (
     <form action={action} className="space-y-3" aria-labelledby="send-heading">
       <h2 id="send-heading" className="text-sm font-semibold">
