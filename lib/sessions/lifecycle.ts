@@ -2,7 +2,7 @@ import "server-only";
 import type { NewAuthEvent } from "@/lib/activity-log/events";
 import { recordAuthEvent } from "@/lib/activity-log/record";
 import { db } from "@/lib/db";
-import { setBanned, setRole } from "@/lib/db/queries";
+import { setBanned, setPasswordHash, setRole } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { disconnectUser } from "@/lib/realtime/server/disconnect";
 import type { EndReason } from "@/lib/realtime/session-ended";
@@ -33,6 +33,7 @@ const NOTICES: Record<SessionEndReason, EndReason> = {
   session_reused: "session_reused",
   service_auth_disabled: "service_auth_disabled",
   password_reset: "signed_out_everywhere",
+  password_changed: "password_changed",
 };
 
 /** One `session_revoked` event per session that ended, with why. */
@@ -188,6 +189,28 @@ export async function signOutOtherDevices(
       .filter((id) => id !== currentSessionId);
     return { userId, ids: others, refuseTickets: true };
   }, "signed_out_remotely");
+  return ended.length;
+}
+
+/**
+ * A new password, and the end of every other session of the user (reason "password_changed")
+ * in the same transaction: this device's web session lives on, with the ticket sessions it
+ * started. Tickets issued before now are refused. Returns how many sessions ended.
+ */
+export async function changePassword(
+  userId: string,
+  currentSessionId: string,
+  passwordHash: string,
+): Promise<number> {
+  const limits = { idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS };
+  const ended = await end(async (tx) => {
+    await setPasswordHash(tx, userId, passwordHash);
+    const others = (await liveSessions(tx, userId, limits))
+      .filter((session) => session.id !== currentSessionId)
+      .filter((session) => session.webSessionId !== currentSessionId)
+      .map((session) => session.id);
+    return { userId, ids: others, refuseTickets: true };
+  }, "password_changed");
   return ended.length;
 }
 
