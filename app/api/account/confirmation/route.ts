@@ -12,7 +12,10 @@ import { confirmWithPassword } from "@/lib/identity/step-up";
 export const runtime = "nodejs";
 
 const bodySchema = z.object({
-  password: z.string("Send the account's password.").min(1, "Send the account's password.").max(256),
+  password: z
+    .string("Send the account's password.")
+    .min(1, "Send the account's password.")
+    .max(256),
 });
 
 export const POST = route(
