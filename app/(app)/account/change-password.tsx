@@ -45,7 +45,7 @@ export function ChangePasswordForm() {
           Password changed.{" "}
           {state.signedOut === 0
             ? "No other device was signed in."
-            : `Your other devices were signed out (${state.signedOut} sessions).`}
+            : `Your other devices were signed out (${state.signedOut} ${state.signedOut === 1 ? "session" : "sessions"}).`}
         </p>
       ) : null}
       <PendingSubmit className={button}>Change password</PendingSubmit>
