@@ -1,10 +1,10 @@
 "use server";
 
 import { headers } from "next/headers";
+import { confirmWithPassword } from "@/lib/credentials/password/confirm";
 import { formArgument } from "@/lib/http/action-arguments";
 import { formField } from "@/lib/http/form-data";
 import { requireUser } from "@/lib/identity/gate";
-import { confirmWithPassword } from "@/lib/identity/step-up";
 
 /** The dialog's answer: confirmed, or the catalog's message (wrong password, throttled …). */
 export type ConfirmState = { confirmed: true } | { confirmed: false; error: string } | null;

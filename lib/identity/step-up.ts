@@ -1,6 +1,5 @@
 import "server-only";
 import { recordAuthEvent } from "@/lib/activity-log/record";
-import { passwordSignIn } from "@/lib/credentials/password/sign-in";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type Refusal, refusal } from "@/lib/http/errors";
@@ -12,7 +11,8 @@ import { findWebSession } from "@/lib/sessions/web";
 // A fresh sign-in for sensitive actions (signing devices out, changing the password, every admin
 // action): the caller's web session must have signed in, or confirmed it is theirs, within
 // STEP_UP_MAX_AGE_SECONDS. Server actions and route handlers check it here; the page's
-// "Confirm it's you" dialog (app/(app)/sensitive-form.tsx) is only the way to get there.
+// "Confirm it's you" dialog (app/(app)/sensitive-form.tsx) is only the way to get there. Each way
+// to confirm (the password: lib/credentials/password/confirm.ts) ends in recordConfirmation.
 
 /** How a session confirms. A passkey would be one more, ending in recordConfirmation too. */
 export type ConfirmationMethod = "password";
@@ -63,35 +63,4 @@ export async function recordConfirmation(
     detail: method,
   });
   return { ok: true };
-}
-
-/**
- * Checks the caller's own password through the sign-in's check (so it is throttled like a
- * sign-in, and a failure is logged as a failed "step_up"). No session is confirmed here.
- */
-export async function checkOwnPassword(
-  caller: Caller,
-  password: unknown,
-  headers: Headers,
-  kind: "step_up" | "password_changed",
-): Promise<Confirmation> {
-  if (!caller.user.passwordHash) return { ok: false, refusal: refusal("no_password") };
-  const checked = await passwordSignIn({ username: caller.user.username, password }, headers, {
-    kind,
-    detail: "password",
-    logSuccess: false,
-  });
-  if (checked.ok) return { ok: true };
-  const wrong = checked.refusal.code === "invalid_credentials";
-  return { ok: false, refusal: wrong ? refusal("wrong_password") : checked.refusal };
-}
-
-/** "Confirm it's you" with the password: checked, then recorded on the caller's session. */
-export async function confirmWithPassword(
-  caller: Caller,
-  password: unknown,
-  headers: Headers,
-): Promise<Confirmation> {
-  const checked = await checkOwnPassword(caller, password, headers, "step_up");
-  return checked.ok ? recordConfirmation(caller, "password") : checked;
 }

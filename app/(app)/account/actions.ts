@@ -11,7 +11,8 @@ import { formField } from "@/lib/http/form-data";
 import { requireUser } from "@/lib/identity/gate";
 import { type SensitiveActionState, STEP_UP_FIRST } from "@/lib/identity/sensitive-action";
 import { recentlyConfirmed } from "@/lib/identity/step-up";
-import { signOutDevice, signOutEverywhere, signOutOtherDevices } from "@/lib/sessions/lifecycle";
+import { signOutDevice, signOutOtherDevices } from "@/lib/sessions/account-ends";
+import { signOutEverywhere } from "@/lib/sessions/lifecycle";
 
 // proxy.ts (like Next.js after it) refuses a server action whose Origin is not this site's host,
 // so these, like every action, cannot be sent by another site. Each is sensitive: it acts only

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { recordAuthEvent } from "@/lib/activity-log/record";
+import { checkOwnPassword } from "@/lib/credentials/password/confirm";
 import { hashPassword } from "@/lib/credentials/password/hash";
 import { passwordSchema } from "@/lib/credentials/validation";
 import type { Caller } from "@/lib/identity/gate";
-import { checkOwnPassword } from "@/lib/identity/step-up";
-import { changePassword as setPasswordEndingOthers } from "@/lib/sessions/lifecycle";
+import { changePassword as setPasswordEndingOthers } from "@/lib/sessions/account-ends";
 
 // Changing the password on /account. The current password is asked in the form and checked
 // through the sign-in's throttled check: that proof is the fresh sign-in this sensitive action

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { confirmWithPassword } from "@/lib/credentials/password/confirm";
 import { errorResponse } from "@/lib/http/errors";
 import { jsonOk } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { currentUser } from "@/lib/identity/gate";
-import { confirmWithPassword } from "@/lib/identity/step-up";
 
 // "Confirm it's you" for clients that are not the pages: the caller's password makes its session
 // count as freshly signed in, so the sensitive endpoints that answered 401 step_up_required act.

@@ -4,9 +4,9 @@ import { jsonOk } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { currentUser } from "@/lib/identity/gate";
 import { confirmedUser } from "@/lib/identity/step-up";
+import { signOutOtherDevices } from "@/lib/sessions/account-ends";
 import { listDevices } from "@/lib/sessions/devices";
 import { deviceJson } from "@/lib/sessions/devices-json";
-import { signOutOtherDevices } from "@/lib/sessions/lifecycle";
 
 // The signed-in user's devices, for clients that are not the /account page: the list, and
 // "sign out all other devices". Each live session is a device: see lib/sessions/devices.ts.

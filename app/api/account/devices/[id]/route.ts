@@ -3,7 +3,7 @@ import { apiError } from "@/lib/http/errors";
 import { jsonOk } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { confirmedUser } from "@/lib/identity/step-up";
-import { signOutDevice } from "@/lib/sessions/lifecycle";
+import { signOutDevice } from "@/lib/sessions/account-ends";
 
 // Signs one device of the signed-in user out: its session ends, its sockets close. Sensitive: a
 // sign-in older than STEP_UP_MAX_AGE_SECONDS gets 401 step_up_required.
