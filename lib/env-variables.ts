@@ -80,6 +80,11 @@ export const variables = z.object({
   /** How often a used web session's record and cookie are pushed back to a full maxAge: a day. */
   WEB_SESSION_UPDATE_AGE_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
   /**
+   * How recent a sign-in (or a "Confirm it's you") must be for a sensitive action: signing
+   * devices out, changing the password, every admin action (lib/identity/step-up.ts). 10 minutes.
+   */
+  STEP_UP_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /**
    * Live sessions (web and realtime) a user may hold at once; a sign-in past it ends the one
    * least recently used (lib/sessions/limit.ts).
    */

@@ -61,6 +61,14 @@ export async function setBanned(
   await updateUser(db, userId, { bannedAt: banned ? new Date() : null });
 }
 
+export async function setPasswordHash(
+  db: Pick<Database, "update">,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await updateUser(db, userId, { passwordHash });
+}
+
 export async function setRole(db: Database, userId: string, role: Role): Promise<void> {
   await updateUser(db, userId, { role });
 }

@@ -15,6 +15,19 @@ export const ERRORS = catalog({
   session_ended: { status: 401, message: SESSION_ENDED_MESSAGE },
   user_banned: { status: 403, message: SUSPENDED_MESSAGE },
   invalid_credentials: { status: 401, message: "Invalid username or password." },
+  // A sensitive action on a session whose last sign-in or confirmation is older than
+  // STEP_UP_MAX_AGE_SECONDS (lib/identity/step-up.ts). The session lives on: confirm, then retry.
+  step_up_required: {
+    status: 401,
+    message:
+      "This action needs a recent sign-in: confirm it's you with your password (POST /api/account/confirmation), or sign in again, then retry.",
+  },
+  wrong_password: { status: 401, message: "That is not this account's password." },
+  no_password: {
+    status: 409,
+    message:
+      "This account has no password here: it signs in with GitHub. Sign out, then sign in again to confirm it's you.",
+  },
   ticket_malformed: { status: 401, message: "The ticket is not in the expected format." },
   ticket_tampered: { status: 401, message: "The ticket's signature does not match." },
   ticket_wrong_app: { status: 401, message: "The ticket was issued for another app." },

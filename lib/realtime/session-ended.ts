@@ -28,7 +28,9 @@ export type EndReason =
   /** Past its lifetime or its idle timeout (REALTIME_SESSION_*_SECONDS, WEB_SESSION_MAX_AGE_SECONDS). */
   | "session_expired"
   /** A token it had rotated out was presented again: someone else holds a copy of it. */
-  | "session_reused";
+  | "session_reused"
+  /** The password was changed on another device: every other session of the user ended. */
+  | "password_changed";
 
 /** `sessions`: the web or realtime session ids that ended; null means every session of the user. */
 export type SessionEnded = { reason: EndReason; sessions: string[] | null };
@@ -46,6 +48,8 @@ export const END_MESSAGES: Record<EndReason | "session_revoked" | "session_ended
   session_expired: "Your session expired. Sign in again.",
   session_reused:
     "This session was ended because an old copy of its token was used: someone else may hold it. Sign in again.",
+  password_changed:
+    "The password of this account was changed on another device. Sign in with the new one.",
   session_revoked: "Your session was ended. Sign in again.",
   session_ended: SESSION_ENDED_MESSAGE,
 };

@@ -13,7 +13,6 @@ import {
   endSessions,
   type Queryable,
 } from "@/lib/sessions/end";
-import { liveSessions } from "@/lib/sessions/limit";
 import { announceUserChange } from "@/lib/sessions/user-cache";
 import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 import type { Role } from "@/lib/vocabulary/roles";
@@ -33,6 +32,7 @@ const NOTICES: Record<SessionEndReason, EndReason> = {
   session_reused: "session_reused",
   service_auth_disabled: "service_auth_disabled",
   password_reset: "signed_out_everywhere",
+  password_changed: "password_changed",
 };
 
 /** One `session_revoked` event per session that ended, with why. */
@@ -71,12 +71,12 @@ async function closeConnections(
 }
 
 /**
- * The one path of an end: the database (`scope` may be read in the same transaction), the
+ * The one path of an end (lifecycle's own ends, and lib/sessions/account-ends.ts's): the database (`scope` may be read in the same transaction), the
  * events (`events` builds them from what ended), then the connections. Nothing ended means
  * nothing to tell, but for every session of a user (a ban, sign out everywhere): a replayed
  * cookie must not be a way to close someone's connections.
  */
-async function end(
+export async function end(
   scope: EndScope | ((tx: Queryable) => Promise<EndScope>),
   reason: SessionEndReason,
   events: (ended: EndedSession[]) => NewAuthEvent[] = (ended) => revoked(ended, reason),
@@ -154,41 +154,6 @@ export async function changeRole(userId: string, role: Role, by?: string): Promi
   });
   await announceUserChange(userId);
   await disconnectUser(userId, { reason: "rights_changed", sessions: [] });
-}
-
-/**
- * A device signed out from another: its session ends (and the ticket sessions it started), so
- * what it holds never signs in again. The protocol terminates per user: the user's other devices
- * are told it was not them, and sign in again by themselves.
- */
-export async function signOutDevice(
-  userId: string,
-  currentSessionId: string,
-  deviceId: string,
-): Promise<"signed_out" | "not_found" | "current_device"> {
-  if (deviceId === currentSessionId) return "current_device";
-  // A sign-out that raced this one ended it first, and told its tabs.
-  const ended = await end({ userId, ids: [deviceId] }, "signed_out_remotely");
-  return ended.length > 0 ? "signed_out" : "not_found";
-}
-
-/**
- * Every device but the caller's: their sessions end, and so does every ticket issued before now
- * that no session was started from yet (a ticket of this device's included). Returns how many
- * sessions ended.
- */
-export async function signOutOtherDevices(
-  userId: string,
-  currentSessionId: string,
-): Promise<number> {
-  const limits = { idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS };
-  const ended = await end(async (tx) => {
-    const others = (await liveSessions(tx, userId, limits))
-      .map((session) => session.id)
-      .filter((id) => id !== currentSessionId);
-    return { userId, ids: others, refuseTickets: true };
-  }, "signed_out_remotely");
-  return ended.length;
 }
 
 /** The sessions a new sign-in displaced past MAX_SESSIONS_PER_USER (ended in its transaction). */

@@ -16,6 +16,8 @@ export const SESSION_END_REASONS = [
   "service_auth_disabled",
   /** An operator set a new password (npm run user:create): every session of the user ends. */
   "password_reset",
+  /** The user changed their password on /account: every other session of theirs ends. */
+  "password_changed",
 ] as const;
 
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
@@ -31,6 +33,7 @@ export const NAMED_ENDS = [
   "session_limit",
   "session_expired",
   "session_reused",
+  "password_changed",
 ] as const satisfies readonly SessionEndReason[];
 
 /** A refusal's `reason`, on the wire and in the client's SessionEndedError. */

@@ -219,9 +219,9 @@ test.describe("server actions refused by the app answer 4xx with the headers", (
       ["signInAction", "/sign-in", '{"0": 1}', 400],
       ["signInAction", "/sign-in", "[1, 2]", 404],
       ["signUpAction", "/sign-up", '[{}, "x"]', 404],
-      ["signOutDeviceAction", "/account", '["not a form"]', 404],
-      ["setRoleAction", "/admin", "[null]", 404],
-      ["setServiceAuthAction", "/admin", "[[]]", 404],
+      ["signOutDeviceAction", "/account", '[null, "not a form"]', 404],
+      ["setRoleAction", "/admin", "[null, null]", 404],
+      ["setServiceAuthAction", "/admin", "[null, []]", 404],
       ["sendToUserAction", "/app", "[{}, 42]", 404],
       // References to parts that a text body does not have, which React's decoder fails on.
       ["sendToUserAction", "/app", '["$1", "x"]', 400],

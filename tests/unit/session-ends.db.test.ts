@@ -7,10 +7,11 @@ import { startWebSession } from "@/lib/sessions/web";
 import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 import { openSeeded, TEST_SECRET, testDatabases } from "./database";
 
-// Every path that ends sessions, through lib/sessions/lifecycle.ts as the routes and actions call it,
-// on a real database: each row it touched, web and realtime, carries the path's reason, every
-// other row lives on, and the user's channel epoch moved on. The realtime server is absent here
-// (its calls fail at once and are logged): what closes sockets is tested end to end.
+// Every path that ends sessions, through lib/sessions/lifecycle.ts and account-ends.ts as the
+// routes and actions call them, on a real database: each row it touched, web and realtime,
+// carries the path's reason, every other row lives on, and the user's channel epoch moved on. The
+// realtime server is absent here (its calls fail at once and are logged): what closes sockets is
+// tested end to end.
 
 const env = {
   AUTH_SECRET: "a-unit-test-secret-that-is-long-enough",
@@ -25,6 +26,7 @@ const env = {
 };
 Object.assign(process.env, env);
 const lifecycle = await import("@/lib/sessions/lifecycle");
+const accountEnds = await import("@/lib/sessions/account-ends");
 const { setServiceAuth } = await import("@/lib/credentials/service/switch");
 const { provisionUser } = await import("@/lib/credentials/registration/provision-user");
 
@@ -135,15 +137,22 @@ describe.each(testDatabases())("every end of a session on $name", (database) => 
     },
     {
       path: "a device, from another",
-      run: () => lifecycle.signOutDevice(userId, sessions.web, sessions.phone),
+      run: () => accountEnds.signOutDevice(userId, sessions.web, sessions.phone),
       reason: "signed_out_remotely",
       ends: ["phone", "phoneChild"],
     },
     {
       path: "all other devices",
-      run: () => lifecycle.signOutOtherDevices(userId, sessions.web),
+      run: () => accountEnds.signOutOtherDevices(userId, sessions.web),
       reason: "signed_out_remotely",
       ends: ["webChild", "phone", "phoneChild", "service"],
+    },
+    {
+      // This device's web session stays, with the ticket session it started.
+      path: "a password changed on /account",
+      run: () => accountEnds.changePassword(userId, sessions.web, "a-new-hash"),
+      reason: "password_changed",
+      ends: ["phone", "phoneChild", "service"],
     },
     {
       path: "reuse of a rotated-out token",

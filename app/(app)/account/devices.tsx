@@ -7,6 +7,8 @@ import { showAddress } from "@/lib/http/approximate-address";
 import type { Caller } from "@/lib/identity/gate";
 import { type Device, listDevices } from "@/lib/sessions/devices";
 import type { DeviceKind } from "@/lib/vocabulary/session-kinds";
+import type { ConfirmMethods } from "../confirm-dialog";
+import { SensitiveForm } from "../sensitive-form";
 import { signOutDeviceAction, signOutOtherDevicesAction } from "./actions";
 
 // The Devices section of /account: every live session of the user, web and realtime.
@@ -25,7 +27,13 @@ function signedInWith(device: Device): string {
 const button =
   "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-export async function DevicesSection({ caller }: { caller: Caller }) {
+export async function DevicesSection({
+  caller,
+  methods,
+}: {
+  caller: Caller;
+  methods: ConfirmMethods;
+}) {
   const devices = await listDevices(db(), caller.user.id, {
     idleSeconds: env().REALTIME_SESSION_IDLE_SECONDS,
   });
@@ -63,10 +71,10 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
                   ) : null}
                 </p>
                 {current ? null : (
-                  <form action={signOutDeviceAction}>
+                  <SensitiveForm action={signOutDeviceAction} methods={methods}>
                     <input type="hidden" name="deviceId" value={device.id} />
                     <PendingSubmit className={button}>Sign out</PendingSubmit>
-                  </form>
+                  </SensitiveForm>
                 )}
               </div>
               <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-zinc-600 dark:text-zinc-400">
@@ -105,9 +113,9 @@ export async function DevicesSection({ caller }: { caller: Caller }) {
         })}
       </ul>
       {others.length > 0 ? (
-        <form action={signOutOtherDevicesAction}>
+        <SensitiveForm action={signOutOtherDevicesAction} methods={methods}>
           <PendingSubmit className={button}>Sign out all other devices</PendingSubmit>
-        </form>
+        </SensitiveForm>
       ) : null}
       <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="devices-reconnect-note">
         A device you sign out loses its realtime connection at once and must sign in again. The

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { Section } from "@/components/section";
 import { requireUser } from "@/lib/identity/gate";
+import type { ConfirmMethods } from "../confirm-dialog";
+import { SensitiveForm } from "../sensitive-form";
 import { signOutEverywhereAction } from "./actions";
 import { RecentActivitySection } from "./activity";
+import { ChangePasswordForm } from "./change-password";
 import { DevicesSection } from "./devices";
 
 export const metadata: Metadata = { title: "Account" };
@@ -10,6 +13,8 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   const caller = await requireUser("/account");
   const { user } = caller;
+  // How "Confirm it's you" may ask, when a sensitive action finds the sign-in too old.
+  const methods: ConfirmMethods = { password: Boolean(user.passwordHash) };
   return (
     // The page's width: Recent activity's table needs it; each section keeps its text readable.
     <div className="space-y-8">
@@ -22,7 +27,27 @@ export default async function AccountPage() {
         <dt className="text-zinc-600 dark:text-zinc-400">Role</dt>
         <dd>{user.role}</dd>
       </dl>
-      <DevicesSection caller={caller} />
+      <DevicesSection caller={caller} methods={methods} />
+      <Section
+        id="password-heading"
+        title="Change password"
+        titleClassName="text-lg font-semibold"
+        className="space-y-2"
+      >
+        {user.passwordHash ? (
+          <>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Your current password confirms it's you. Every other device signed in to this account
+              is signed out; this one stays.
+            </p>
+            <ChangePasswordForm />
+          </>
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-password">
+            This account signs in with GitHub and has no password here: there is none to change.
+          </p>
+        )}
+      </Section>
       <RecentActivitySection caller={caller} />
       <Section
         id="everywhere-heading"
@@ -34,14 +59,14 @@ export default async function AccountPage() {
           Ends every session of this account: this browser, your other browsers and devices, and
           every realtime connection they hold. Each of them must sign in again.
         </p>
-        <form action={signOutEverywhereAction}>
+        <SensitiveForm action={signOutEverywhereAction} methods={methods}>
           <button
             type="submit"
             className="rounded-md border border-red-300 px-3 py-2 text-sm font-semibold text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950"
           >
             Sign out everywhere
           </button>
-        </form>
+        </SensitiveForm>
       </Section>
     </div>
   );

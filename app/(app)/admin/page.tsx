@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
 import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/identity/gate";
+import type { ConfirmMethods } from "../confirm-dialog";
+import { SensitiveForm } from "../sensitive-form";
 import {
   banAction,
   disconnectAction,
@@ -40,6 +42,8 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
     serviceAuthEnabled(),
     searchParams,
   ]);
+  // Every action here is sensitive: how "Confirm it's you" may ask when the sign-in is too old.
+  const methods: ConfirmMethods = { password: Boolean(admin.passwordHash) };
 
   return (
     <div className="space-y-8">
@@ -47,7 +51,11 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
         <h1 id="switch-heading" className="text-2xl font-semibold">
           Admin
         </h1>
-        <form action={setServiceAuthAction} className="flex flex-wrap items-center gap-3">
+        <SensitiveForm
+          action={setServiceAuthAction}
+          methods={methods}
+          className="flex flex-wrap items-center gap-3"
+        >
           <p data-testid="service-auth-state">
             Service authentication: <strong>{serviceAuth ? "on" : "off"}</strong>
           </p>
@@ -55,7 +63,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           <button type="submit" className={button}>
             {serviceAuth ? "Turn off" : "Turn on"}
           </button>
-        </form>
+        </SensitiveForm>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Lets clients sign in and create users with a username and password and only the app key
           (/quickstart). Turn it off before going live; turning it off also ends the sessions it
@@ -96,13 +104,13 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
               <Cell last className="whitespace-nowrap sm:w-px">
                 {user.id === admin.id ? null : (
                   <div className="flex justify-end gap-2">
-                    <form action={disconnectAction}>
+                    <SensitiveForm action={disconnectAction} methods={methods}>
                       <input type="hidden" name="userId" value={user.id} />
                       <button type="submit" className={button}>
                         Disconnect
                       </button>
-                    </form>
-                    <form action={setRoleAction}>
+                    </SensitiveForm>
+                    <SensitiveForm action={setRoleAction} methods={methods}>
                       <input type="hidden" name="userId" value={user.id} />
                       <input
                         type="hidden"
@@ -112,13 +120,16 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
                       <button type="submit" className={button}>
                         {user.role === "admin" ? "Revoke admin" : "Make admin"}
                       </button>
-                    </form>
-                    <form action={user.bannedAt ? unbanAction : banAction}>
+                    </SensitiveForm>
+                    <SensitiveForm
+                      action={user.bannedAt ? unbanAction : banAction}
+                      methods={methods}
+                    >
                       <input type="hidden" name="userId" value={user.id} />
                       <button type="submit" className={button}>
                         {user.bannedAt ? "Unban" : "Ban"}
                       </button>
-                    </form>
+                    </SensitiveForm>
                   </div>
                 )}
               </Cell>

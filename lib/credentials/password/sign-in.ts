@@ -9,13 +9,20 @@ import { type Refusal, refusal } from "@/lib/http/errors";
 import { requestClient } from "@/lib/http/peer-address";
 import { knownDevice, rememberThisDevice } from "@/lib/identity/known-device";
 
-// Password sign-in, the one way: NextAuth's authorize (the form) and the service flow's
-// client.start({ username, password }) both come here, so they share the check, the throttle's
-// counters, the device cookie and the activity log.
+// Password sign-in, the one way: NextAuth's authorize (the form), the service flow's
+// client.start({ username, password }), "Confirm it's you" and the change of password all come
+// here, so they share the check, the throttle's counters, the device cookie and the activity log.
 
 export type PasswordSignIn =
   | { ok: true; user: User }
   | { ok: false; refusal: Refusal<"invalid_credentials" | "user_banned" | "throttled"> };
+
+/** What the check is for, as the activity log names it: a sign-in unless said otherwise. */
+export type PasswordCheckPurpose = {
+  kind?: "sign_in" | "step_up" | "password_changed";
+  detail: "credentials" | "service" | "password";
+  logSuccess: boolean;
+};
 
 /**
  * Checks `input` ({ username, password }, bounded by signInSchema) for the request with `headers`.
@@ -25,7 +32,7 @@ export type PasswordSignIn =
 export async function passwordSignIn(
   input: unknown,
   headers: Headers,
-  via: { detail: "credentials" | "service"; logSuccess: boolean },
+  via: PasswordCheckPurpose,
 ): Promise<PasswordSignIn> {
   const clientAddress = requestClient(headers);
   const result = await verifyCredentials(
@@ -37,7 +44,7 @@ export async function passwordSignIn(
   );
   if (!result.ok || via.logSuccess) {
     await recordAuthEvent({
-      kind: "sign_in",
+      kind: via.kind ?? "sign_in",
       outcome: result.ok ? "success" : "failure",
       reason: result.ok ? null : result.reason,
       userId: result.ok ? result.user.id : "userId" in result ? result.userId : null,

@@ -16,6 +16,8 @@ export const authEventKindEnum = pgEnum("auth_event_kind", [
   "session_rotated",
   "session_reused",
   "session_expired",
+  "step_up",
+  "password_changed",
 ]);
 export type AuthEventKind = (typeof authEventKindEnum.enumValues)[number];
 

@@ -68,6 +68,14 @@ export const webSessions = pgTable(
     id: randomId(),
     userId: ownerId(),
     method: signInMethodEnum("method").notNull(),
+    /**
+     * When this session last proved who it is: its sign-in, then each "Confirm it's you"
+     * (lib/identity/step-up.ts). Sensitive actions need it within STEP_UP_MAX_AGE_SECONDS. On the
+     * row, not in the JWT, so that it belongs to this session alone.
+     */
+    confirmedAt: timestamp("confirmed_at", { mode: "date", withTimezone: true })
+      .notNull()
+      .defaultNow(),
     ...lifetimeColumns(),
   },
   (session) => lifetimeRules("web_session", session),

@@ -19,6 +19,19 @@ export class AccountPage {
     await submitAndWait(this.page, this.page.getByRole("button", { name: "Sign out everywhere" }));
   }
 
+  /** The "Change password" form, filled and sent; resolves once the page says it changed. */
+  async changePassword(current: string, next: string) {
+    await this.fillPasswordChange(current, next);
+    await expect(this.page.getByTestId("password-changed")).toBeVisible();
+  }
+
+  async fillPasswordChange(current: string, next: string) {
+    const form = this.page.getByRole("region", { name: "Change password" });
+    await form.getByLabel("Current password").fill(current);
+    await form.getByLabel("New password").fill(next);
+    await form.getByRole("button", { name: "Change password" }).click();
+  }
+
   device(id: string): Locator {
     return this.page.locator(`[data-testid="device"][data-device-id="${id}"]`);
   }

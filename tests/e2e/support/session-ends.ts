@@ -30,7 +30,14 @@ export async function pusherClientOf(request: APIRequestContext, userId: string)
 }
 
 type Device = Awaited<ReturnType<typeof openApp>>;
-type Scene = { browser: Browser; a: Device; b: Device; admin: AdminPage; username: string };
+type Scene = {
+  browser: Browser;
+  a: Device;
+  b: Device;
+  admin: AdminPage;
+  username: string;
+  password: string;
+};
 
 export const ENDS: {
   name: string;
@@ -73,6 +80,15 @@ export const ENDS: {
       await account.signOutOtherDevices();
     },
   },
+  {
+    name: "a password change on another device",
+    survivor: "b",
+    end: async ({ b, password }) => {
+      const account = new AccountPage(await b.context.newPage());
+      await account.goto();
+      await account.changePassword(password, `${password}-changed`);
+    },
+  },
   { name: "a ban", survivor: null, end: ({ admin, username }) => admin.act(username, "Ban") },
   {
     name: "revoking the admin role",
@@ -94,7 +110,7 @@ export async function endScene(browser: Browser, makeAdmin: boolean | undefined)
   const userId = await a.app.userId();
   const raw = await rawSocketOf(a.context.request, userId);
   const client = await pusherClientOf(a.context.request, userId);
-  const scene: Scene = { browser, a, b, admin, username: user.username };
+  const scene: Scene = { browser, a, b, admin, ...user };
   const close = async () => {
     raw.close();
     client.socket.disconnect();

@@ -3,9 +3,10 @@ import { env } from "@/lib/env";
 import { jsonOk } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { currentUser } from "@/lib/identity/gate";
+import { confirmedUser } from "@/lib/identity/step-up";
+import { signOutOtherDevices } from "@/lib/sessions/account-ends";
 import { listDevices } from "@/lib/sessions/devices";
 import { deviceJson } from "@/lib/sessions/devices-json";
-import { signOutOtherDevices } from "@/lib/sessions/lifecycle";
 
 // The signed-in user's devices, for clients that are not the /account page: the list, and
 // "sign out all other devices". Each live session is a device: see lib/sessions/devices.ts.
@@ -22,8 +23,11 @@ export const GET = route({ caller: { cookie: currentUser } }, async ({ caller })
   });
 });
 
-/** Signs out every device but the caller's; the caller's stays signed in. */
-export const DELETE = route({ caller: { cookie: currentUser } }, async ({ caller }) => {
+/**
+ * Signs out every device but the caller's; the caller's stays signed in. Sensitive: a sign-in
+ * older than STEP_UP_MAX_AGE_SECONDS gets 401 step_up_required.
+ */
+export const DELETE = route({ caller: { cookie: confirmedUser } }, async ({ caller }) => {
   const signedOut = await signOutOtherDevices(caller.user.id, caller.sessionId);
   return jsonOk({ signedOut });
 });
