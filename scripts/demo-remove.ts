@@ -1,10 +1,11 @@
 // npm run demo:remove — leaves the authentication core alone in this tree: the demo's folders are
-// deleted, its channel kinds unregistered, its tables dropped by a new migration, its page of the
-// manual (docs/demo.md), its sections of README.md and docs/ and its dependency (tweetnacl)
-// removed. Review with `git status`, then commit.
+// deleted, its registration in features.ts and drizzle.config.ts taken out, its tables dropped by
+// a new migration, its page of the manual (docs/demo.md), its sections of README.md and docs/ and
+// its dependency (tweetnacl) removed. The core's `@features` slots stay, for your features.
+// Review with `git status`, then commit.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 
 const root = process.cwd();
 const say = (line: string) => console.log(line);
@@ -14,20 +15,10 @@ if (!existsSync(join(root, "demo"))) {
   process.exit(0);
 }
 
-/** Every folder named `@demo` under app/: the parallel-route slots where the demo renders. */
-function slots(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (!statSync(path).isDirectory()) return [];
-    return name === "@demo" ? [path] : slots(path);
-  });
-}
-
 // 1. Folders: removal is deleting them; nothing of the core lives inside.
 const folders = [
   "demo",
   join("app", "(demo)"),
-  ...slots(join(root, "app")).map((path) => relative(root, path)),
   join("tests", "e2e", "demo"),
   join("tests", "unit", "demo"),
 ];
@@ -39,24 +30,34 @@ for (const folder of folders) {
 rmSync(join(root, "docs", "demo.md"), { force: true });
 say("removed  docs/demo.md");
 
-// 2. The one file where features register with the core.
-writeFileSync(
-  join(root, "features.ts"),
-  `import "server-only";
-import { type ChannelKind, coreChannelKinds, createPolicy } from "@/lib/channels/policy";
-
-// The composition root: what this app adds to the authentication core, and the one channel policy
-// built from the core's kinds and the features'. lib/ imports no feature; routes and actions ask
-// this \`policy\`.
-
-/** Channel kinds beside the core's own. */
-export const featureChannelKinds: readonly ChannelKind[] = [];
-
-/** Channel auth, every action and route that publishes or reads history, and the webhooks ask it. */
-export const policy = createPolicy([...coreChannelKinds, ...featureChannelKinds]);
-`,
-);
-say("emptied  features.ts (no feature channel kinds)");
+// 2. Where the demo registers with the core: its entry in features.ts's list (the slots of /,
+// /app and /quickstart then render nothing, and its channel kinds leave the policy), and its
+// schema file in drizzle.config.ts. Each edit must find what it takes out, or the script stops.
+type Replacer = (match: string) => string;
+/** Replaces each `from` in the file, which must hold it. */
+function edit(file: string, edits: [from: string | RegExp, to: string | Replacer][]): void {
+  let text = readFileSync(join(root, file), "utf8");
+  for (const [from, to] of edits) {
+    const next = typeof to === "string" ? text.replace(from, to) : text.replace(from, to);
+    if (next === text) throw new Error(`${file} no longer holds ${String(from)}: edit it by hand.`);
+    text = next;
+  }
+  writeFileSync(join(root, file), text);
+  say(`edited   ${file}`);
+}
+edit("features.ts", [
+  ['import { demo } from "@/demo/feature";\n', ""],
+  [
+    /(?<=const features: readonly Feature\[\] = \[)[^\]]*/,
+    (list) =>
+      list
+        .split(",")
+        .map((name) => name.trim())
+        .filter((name) => name !== "" && name !== "demo")
+        .join(", "),
+  ],
+]);
+edit("drizzle.config.ts", [[', "./demo/db/schema.ts"', ""]]);
 
 // 3. The demo's sections of README.md and of the manual in docs/: the lines between a line
 // `<!-- demo -->` and a line `<!-- /demo -->`, markers included.
