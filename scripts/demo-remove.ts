@@ -59,9 +59,9 @@ edit("features.ts", [
 ]);
 edit("drizzle.config.ts", [[', "./demo/db/schema.ts"', ""]]);
 
-// 3. The demo's sections of README.md and of the manual in docs/: the lines between a line
+// 3. The demo's sections of README.md, SECURITY.md and the manual in docs/: the lines between a line
 // `<!-- demo -->` and a line `<!-- /demo -->`, markers included.
-/** README.md and every Markdown file under docs/, as paths relative to the root. */
+/** Every Markdown file under a folder, as paths relative to the root. */
 function markdownFiles(folder: string): string[] {
   if (!existsSync(join(root, folder))) return [];
   return readdirSync(join(root, folder)).flatMap((name) => {
@@ -70,7 +70,7 @@ function markdownFiles(folder: string): string[] {
     return name.endsWith(".md") ? [path] : [];
   });
 }
-for (const file of ["README.md", ...markdownFiles("docs")]) {
+for (const file of ["README.md", "SECURITY.md", ...markdownFiles("docs")]) {
   const text = readFileSync(join(root, file), "utf8");
   const sections = text.match(/^<!-- demo -->$/gm)?.length ?? 0;
   if (sections === 0) continue;
