@@ -1,8 +1,6 @@
-import { featureParts } from "@/features";
-import type { Place } from "@/lib/feature";
+import type { Part } from "@/lib/feature";
 
-/** What features.ts registers for one page's `@features` slot, feature by feature, in order. */
-export async function FeatureParts({ place }: { place: Place }) {
-  const parts = await featureParts(place);
+/** One page's `@features` slot: the parts its `parts.ts` lists, in order. */
+export function FeatureParts({ parts }: { parts: readonly Part[] }) {
   return parts.map(({ name, Part }) => <Part key={name} />);
 }

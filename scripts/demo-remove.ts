@@ -30,9 +30,10 @@ for (const folder of folders) {
 rmSync(join(root, "docs", "demo.md"), { force: true });
 say("removed  docs/demo.md");
 
-// 2. Where the demo registers with the core: its entry in features.ts's list (the slots of /,
-// /app and /quickstart then render nothing, and its channel kinds leave the policy), and its
-// schema file in drizzle.config.ts. Each edit must find what it takes out, or the script stops.
+// 2. Where the demo registers with the core: its entry in features.ts's list (its channel kinds
+// leave the policy), its part in the parts.ts of each `@features` slot (the slots of /, /app and
+// /quickstart then render nothing), and its schema file in drizzle.config.ts. Each edit must find
+// what it takes out, or the script stops.
 type Replacer = (match: string) => string;
 /** Replaces each `from` in the file, which must hold it. */
 function edit(file: string, edits: [from: string | RegExp, to: string | Replacer][]): void {
@@ -57,6 +58,16 @@ edit("features.ts", [
         .join(", "),
   ],
 ]);
+for (const [folder, part] of [
+  [join("app", "(home)"), "DemoHome"],
+  [join("app", "(app)", "app"), "DemoApp"],
+  [join("app", "(service)", "quickstart"), "DemoQuickstart"],
+] as const) {
+  edit(join(folder, "@features", "parts.ts"), [
+    [new RegExp(`^import ${part} from "@/demo/parts/\\w+";\n`, "m"), ""],
+    [new RegExp(`\\{ name: "demo", Part: ${part} \\},? ?`), ""],
+  ]);
+}
 edit("drizzle.config.ts", [[', "./demo/db/schema.ts"', ""]]);
 
 // 3. The demo's sections of README.md, SECURITY.md and the manual in docs/: the lines between a line

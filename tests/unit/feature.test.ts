@@ -2,45 +2,28 @@ import { describe, expect, it } from "vitest";
 import { coreChannelKinds } from "@/lib/channels/policy";
 import { composeFeatures, type Feature, visibleLinks } from "@/lib/feature";
 
-// How features.ts composes the app's features: their channel kinds, their parts of the core's
-// pages (the `@features` slots), their links in the header.
+// How features.ts composes the app's features: their channel kinds and their links in the header.
 
-const Home = () => null;
-const App = () => null;
 const first: Feature = {
   name: "first",
   channelKinds: coreChannelKinds.slice(0, 1),
-  parts: { home: async () => ({ default: Home }), app: async () => ({ default: App }) },
   navLinks: [{ href: "/app/first", label: "First", audience: "signed-in" }],
 };
 const second: Feature = {
   name: "second",
-  parts: { app: async () => ({ default: Home }) },
   navLinks: [{ href: "/admin/second", label: "Second", audience: "admin" }],
 };
 
 describe("composeFeatures", () => {
-  it("fills a page's slot with every feature's part for it, in the list's order", async () => {
-    const app = composeFeatures([first, second]);
-    expect(await app.partsOf("app")).toEqual([
-      { name: "first", Part: App },
-      { name: "second", Part: Home },
-    ]);
-    expect(await app.partsOf("home")).toEqual([{ name: "first", Part: Home }]);
-    expect(await app.partsOf("quickstart")).toEqual([]);
-    expect([app.fills("app"), app.fills("quickstart")]).toEqual([true, false]);
-  });
-
   it("collects the features' channel kinds and links, in order", () => {
     const app = composeFeatures([first, second]);
     expect(app.channelKinds).toEqual(first.channelKinds);
     expect(app.navLinks.map((link) => link.label)).toEqual(["First", "Second"]);
   });
 
-  it("is empty with no feature: the slots render nothing", async () => {
+  it("is empty with no feature", () => {
     const core = composeFeatures([]);
-    expect([core.channelKinds, core.navLinks, await core.partsOf("app")]).toEqual([[], [], []]);
-    expect(core.fills("home")).toBe(false);
+    expect([core.channelKinds, core.navLinks]).toEqual([[], []]);
   });
 
   it("refuses a feature listed twice, and a link off the site", () => {

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/identity/gate";
 
 /**
  * The signed-in pages' realtime connection, shared by /app, by the features' parts of it (the
- * `@features` slot, filled from features.ts) and by a feature's own pages under /app.
+ * `@features` slot, listed in its parts.ts) and by a feature's own pages under /app.
  */
 export default async function AppLayout({
   children,

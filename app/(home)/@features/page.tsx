@@ -1,6 +1,7 @@
 import { FeatureParts } from "@/app/feature-parts";
+import { homeParts } from "./parts";
 
 /** The features' parts of the home page, below its own content. */
 export default function HomeFeatures() {
-  return <FeatureParts place="home" />;
+  return <FeatureParts parts={homeParts} />;
 }

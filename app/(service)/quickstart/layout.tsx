@@ -1,13 +1,13 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { RealtimeProvider } from "@/components/realtime-provider";
-import { featuresFill } from "@/features";
 import { serviceAuthEnabled } from "@/lib/credentials/service/switch";
 import { realtimeConfig } from "@/lib/env";
+import { quickstartParts } from "./@features/parts";
 
 /**
  * The service flow's realtime client, shared by the page and the features' parts of it (the
- * `@features` slot, filled from features.ts). Nothing connects while the switch is off.
+ * `@features` slot, listed in its parts.ts). Nothing connects while the switch is off.
  */
 export default async function QuickstartLayout({
   children,
@@ -22,7 +22,7 @@ export default async function QuickstartLayout({
     <RealtimeProvider config={realtimeConfig()} signInWithSession={false}>
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0">{children}</div>
-        {featuresFill("quickstart") ? <aside className="space-y-8">{features}</aside> : null}
+        {quickstartParts.length > 0 ? <aside className="space-y-8">{features}</aside> : null}
       </div>
     </RealtimeProvider>
   );
