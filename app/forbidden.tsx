@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
-import { SiteFrame } from "@/components/site-frame";
+import { Frame } from "@/app/frame";
 import { currentUser } from "@/lib/identity/gate";
 
 /**
@@ -9,9 +8,9 @@ import { currentUser } from "@/lib/identity/gate";
  */
 export default async function Forbidden() {
   return (
-    <SiteFrame signOutAction={signOutAction}>
+    <Frame>
       <ForbiddenMessage />
-    </SiteFrame>
+    </Frame>
   );
 }
 

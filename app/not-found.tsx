@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
-import { SiteFrame } from "@/components/site-frame";
+import { Frame } from "@/app/frame";
 
 /** 404, rendered in place of the route groups' layouts, so it brings the site's frame itself. */
 export default function NotFound() {
   return (
-    <SiteFrame signOutAction={signOutAction}>
+    <Frame>
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">Page not found</h1>
         <p className="text-zinc-700 dark:text-zinc-300">There is no page at this address.</p>
@@ -13,6 +12,6 @@ export default function NotFound() {
           Home
         </Link>
       </div>
-    </SiteFrame>
+    </Frame>
   );
 }

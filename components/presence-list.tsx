@@ -8,7 +8,7 @@ type Member = { id: string; name: string };
 
 /**
  * Who is on a presence channel right now, live. `id` names the list for tests and headings:
- * the core shows "presence-online"; features pass their own channels (the demo's rooms).
+ * the core shows "presence-online"; features pass their own channels (a chat's rooms, say).
  */
 export function PresenceList({
   channel: name,

@@ -1,9 +1,19 @@
 import Link from "next/link";
+import { type NavLink, visibleLinks } from "@/lib/feature";
 import { currentUser } from "@/lib/identity/gate";
+
+const navLink = "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100";
 
 // No prefetching from the header: on every page load it would ask the server to render three
 // more pages at the moment a realtime page is signing in. Each link is fetched when followed.
-export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
+// The features' links (`navLinks`, from features.ts) come after the core's.
+export async function SiteHeader({
+  signOutAction,
+  navLinks,
+}: {
+  signOutAction: () => Promise<void>;
+  navLinks: readonly NavLink[];
+}) {
   const caller = await currentUser();
   const user = caller.ok ? caller.user : undefined;
   return (
@@ -35,6 +45,11 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
             Admin
           </Link>
         ) : null}
+        {visibleLinks(navLinks, user?.role).map((link) => (
+          <Link key={link.href} href={link.href} prefetch={false} className={navLink}>
+            {link.label}
+          </Link>
+        ))}
         <div className="ml-auto flex items-center gap-3">
           {user ? (
             <>

@@ -54,7 +54,7 @@ export const variables = z.object({
     .optional(),
   PUSHER_PORT: port.optional(),
   PUSHER_USE_TLS: flag.default(true),
-  /** Only for private-encrypted-* channels (the demo's direct messages): the core has none. */
+  /** Only for private-encrypted-* channels: the core has none. */
   PUSHER_ENCRYPTION_MASTER_KEY: z
     .string()
     .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64")

@@ -1,10 +1,11 @@
 // npm run demo:remove — leaves the authentication core alone in this tree: the demo's folders are
-// deleted, its channel kinds unregistered, its tables dropped by a new migration, its page of the
-// manual (docs/demo.md), its sections of README.md and docs/ and its dependency (tweetnacl)
-// removed. Review with `git status`, then commit.
+// deleted, its registration in features.ts and drizzle.config.ts taken out, its tables dropped by
+// a new migration, its page of the manual (docs/demo.md), its sections of README.md and docs/ and
+// its dependency (tweetnacl) removed. The core's `@features` slots stay, for your features.
+// Review with `git status`, then commit.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 
 const root = process.cwd();
 const say = (line: string) => console.log(line);
@@ -14,20 +15,10 @@ if (!existsSync(join(root, "demo"))) {
   process.exit(0);
 }
 
-/** Every folder named `@demo` under app/: the parallel-route slots where the demo renders. */
-function slots(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (!statSync(path).isDirectory()) return [];
-    return name === "@demo" ? [path] : slots(path);
-  });
-}
-
 // 1. Folders: removal is deleting them; nothing of the core lives inside.
 const folders = [
   "demo",
   join("app", "(demo)"),
-  ...slots(join(root, "app")).map((path) => relative(root, path)),
   join("tests", "e2e", "demo"),
   join("tests", "unit", "demo"),
 ];
@@ -39,28 +30,49 @@ for (const folder of folders) {
 rmSync(join(root, "docs", "demo.md"), { force: true });
 say("removed  docs/demo.md");
 
-// 2. The one file where features register with the core.
-writeFileSync(
-  join(root, "features.ts"),
-  `import "server-only";
-import { type ChannelKind, coreChannelKinds, createPolicy } from "@/lib/channels/policy";
+// 2. Where the demo registers with the core: its entry in features.ts's list (its channel kinds
+// leave the policy), its part in the parts.ts of each `@features` slot (the slots of /, /app and
+// /quickstart then render nothing), and its schema file in drizzle.config.ts. Each edit must find
+// what it takes out, or the script stops.
+type Replacer = (match: string) => string;
+/** Replaces each `from` in the file, which must hold it. */
+function edit(file: string, edits: [from: string | RegExp, to: string | Replacer][]): void {
+  let text = readFileSync(join(root, file), "utf8");
+  for (const [from, to] of edits) {
+    const next = typeof to === "string" ? text.replace(from, to) : text.replace(from, to);
+    if (next === text) throw new Error(`${file} no longer holds ${String(from)}: edit it by hand.`);
+    text = next;
+  }
+  writeFileSync(join(root, file), text);
+  say(`edited   ${file}`);
+}
+edit("features.ts", [
+  ['import { demo } from "@/demo/feature";\n', ""],
+  [
+    /(?<=const features: readonly Feature\[\] = \[)[^\]]*/,
+    (list) =>
+      list
+        .split(",")
+        .map((name) => name.trim())
+        .filter((name) => name !== "" && name !== "demo")
+        .join(", "),
+  ],
+]);
+for (const [folder, part] of [
+  [join("app", "(home)"), "DemoHome"],
+  [join("app", "(app)", "app"), "DemoApp"],
+  [join("app", "(service)", "quickstart"), "DemoQuickstart"],
+] as const) {
+  edit(join(folder, "@features", "parts.ts"), [
+    [new RegExp(`^import ${part} from "@/demo/parts/\\w+";\n`, "m"), ""],
+    [new RegExp(`\\{ name: "demo", Part: ${part} \\},? ?`), ""],
+  ]);
+}
+edit("drizzle.config.ts", [[', "./demo/db/schema.ts"', ""]]);
 
-// The composition root: what this app adds to the authentication core, and the one channel policy
-// built from the core's kinds and the features'. lib/ imports no feature; routes and actions ask
-// this \`policy\`.
-
-/** Channel kinds beside the core's own. */
-export const featureChannelKinds: readonly ChannelKind[] = [];
-
-/** Channel auth, every action and route that publishes or reads history, and the webhooks ask it. */
-export const policy = createPolicy([...coreChannelKinds, ...featureChannelKinds]);
-`,
-);
-say("emptied  features.ts (no feature channel kinds)");
-
-// 3. The demo's sections of README.md and of the manual in docs/: the lines between a line
+// 3. The demo's sections of README.md, SECURITY.md and the manual in docs/: the lines between a line
 // `<!-- demo -->` and a line `<!-- /demo -->`, markers included.
-/** README.md and every Markdown file under docs/, as paths relative to the root. */
+/** Every Markdown file under a folder, as paths relative to the root. */
 function markdownFiles(folder: string): string[] {
   if (!existsSync(join(root, folder))) return [];
   return readdirSync(join(root, folder)).flatMap((name) => {
@@ -69,7 +81,7 @@ function markdownFiles(folder: string): string[] {
     return name.endsWith(".md") ? [path] : [];
   });
 }
-for (const file of ["README.md", ...markdownFiles("docs")]) {
+for (const file of ["README.md", "SECURITY.md", ...markdownFiles("docs")]) {
   const text = readFileSync(join(root, file), "utf8");
   const sections = text.match(/^<!-- demo -->$/gm)?.length ?? 0;
   if (sections === 0) continue;

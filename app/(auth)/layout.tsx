@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
-import { SiteFrame } from "@/components/site-frame";
+import { Frame } from "@/app/frame";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
-    <SiteFrame signOutAction={signOutAction}>
+    <Frame>
       <div className="mx-auto w-full max-w-sm space-y-6">{children}</div>
-    </SiteFrame>
+    </Frame>
   );
 }

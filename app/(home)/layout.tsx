@@ -1,15 +1,20 @@
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
-import { SiteFrame } from "@/components/site-frame";
+import { Frame } from "@/app/frame";
 
-/** The home page, and below it what a feature adds in its slot (`@demo`). */
-export default function HomeLayout({ children, demo }: { children: ReactNode; demo?: ReactNode }) {
+/** The home page, and below it the features' parts of it (the `@features` slot). */
+export default function HomeLayout({
+  children,
+  features,
+}: {
+  children: ReactNode;
+  features: ReactNode;
+}) {
   return (
-    <SiteFrame signOutAction={signOutAction}>
+    <Frame>
       <div className="space-y-12">
         {children}
-        {demo}
+        {features}
       </div>
-    </SiteFrame>
+    </Frame>
   );
 }

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
-import { SiteFrame } from "@/components/site-frame";
+import { Frame } from "@/app/frame";
 
 export default function ServiceLayout({ children }: { children: ReactNode }) {
-  return <SiteFrame signOutAction={signOutAction}>{children}</SiteFrame>;
+  return <Frame>{children}</Frame>;
 }

@@ -46,7 +46,8 @@ export function channelName<const T extends string>(template: T): ChannelName<T>
   };
 }
 
-// The core's channels. Features add their own (demo/lib/chat/channel-names.ts) the same way.
+// The core's channels. A feature declares its own the same way, in its folder
+// (docs/add-a-feature.md).
 
 /** One per user: its occupancy (webhooks) is the user's online state. */
 export const userChannel = channelName("private-user-{userId}");

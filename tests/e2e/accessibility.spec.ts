@@ -4,7 +4,7 @@ import { COLOR_SCHEMES, expectAccessible } from "./support/axe";
 import { expect, test } from "./test";
 
 // The core's pages, as a visitor and as alice (the admin) sees them: axe finds nothing serious.
-// The demo's widgets are checked by demo/demo.spec.ts.
+// A feature's widgets are checked by its own specs.
 
 for (const colorScheme of COLOR_SCHEMES) {
   test.describe(`in ${colorScheme} mode`, () => {

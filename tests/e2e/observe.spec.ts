@@ -8,8 +8,8 @@ import { joined, stackClient, ticketFor } from "./support/node-client";
 import { expect, test } from "./test";
 
 // client.observe() and client.enableEncryption() in Node: real pusher-js against the stack's soketi
-// and app, so the observations are those of a real sign-in and real channel authorizations. An
-// encrypted channel that the app authorizes is the demo's (demo/observe.spec.ts).
+// and app, so the observations are those of a real sign-in and real channel authorizations. The
+// core authorizes no encrypted channel: a feature that adds one checks it in its own specs.
 
 test.describe("observing the realtime client", () => {
   const clients: RealtimeClient[] = [];

@@ -103,7 +103,7 @@ test("it refuses to start without a usable DATABASE_URL, and while demo accounts
     expect(await startOrRefusal(mistyped, baseURL)).toEqual({ exitCode: 1 });
     expect(mistyped.output()).toContain("The database cannot be used");
 
-    // A database that a demo was run on: `npm run db:seed` created the demo accounts.
+    // A database that a trial run used: `npm run db:seed` created the demo accounts.
     expect((await npmRun("db:seed", [], env)).code).toBe(0);
     const seeded = start();
     expect(await startOrRefusal(seeded, baseURL)).toEqual({ exitCode: 1 });

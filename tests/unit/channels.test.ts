@@ -5,7 +5,8 @@ import { coreChannelKinds, createPolicy, OPERATIONS } from "@/lib/channels/polic
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/server/protocol";
 import { all, none, policyCells, ROLES, type Row } from "./policy-table";
 
-// The core's kinds alone: what a kit without the demo allows (the demo's are in tests/unit/demo).
+// The core's kinds alone: what the kit allows with no feature registered (a feature tests its own
+// in tests/unit/<feature>/).
 const policy = createPolicy(coreChannelKinds);
 
 // Every kind the core registers, every operation, every role: what is allowed, and so what is not.

@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { anchors, brokenLinks, docFiles, links, slug } from "./markdown";
 
 // Every relative link of the README and of docs/ leads somewhere: to a file of this tree, and to a
-// heading of it when the link names one. After `npm run demo:remove` too (CI runs the unit tests
-// on the stripped tree), so no link may lead into what the demo's removal deletes.
+// heading of it when the link names one.
 
 const root = process.cwd();
 
@@ -17,18 +16,6 @@ describe("the README's and docs/'s links", () => {
 
   it.each(docFiles(root))("%s: every relative link resolves", (file) => {
     expect(brokenLinks(root, file)).toEqual([]);
-  });
-
-  // demo:remove strips from a line <!-- demo --> to the next line <!-- /demo -->: a marker left
-  // open, or closed twice, would strip the core's text or leave the demo's.
-  it.each(docFiles(root))("%s: every demo section is closed, none nested", (file) => {
-    let open = 0;
-    for (const line of readFileSync(file, "utf8").split("\n")) {
-      if (line.trim() === "<!-- demo -->") open += 1;
-      if (line.trim() === "<!-- /demo -->") open -= 1;
-      expect(open === 0 || open === 1, line).toBe(true);
-    }
-    expect(open).toBe(0);
   });
 });
 
@@ -57,7 +44,7 @@ describe("the link checker", () => {
   });
 
   it("fails a link to a file that is not there", () => {
-    expect(check("See [the demo](demo.md).")).toEqual(["docs/page.md:1 (demo.md): no such file"]);
+    expect(check("See [the page](gone.md).")).toEqual(["docs/page.md:1 (gone.md): no such file"]);
   });
 
   it("fails a path written from the root instead of from docs/", () => {

@@ -6,15 +6,15 @@ import { realtimeConfig } from "@/lib/env";
 import { requireUser } from "@/lib/identity/gate";
 
 /**
- * The signed-in page's realtime connection, shared by the page and by what a feature adds in its
- * own slot (`@demo`, gone with `npm run demo:remove`).
+ * The signed-in pages' realtime connection, shared by /app, by the features' parts of it (the
+ * `@features` slot, listed in its parts.ts) and by a feature's own pages under /app.
  */
 export default async function AppLayout({
   children,
-  demo,
+  features,
 }: {
   children: ReactNode;
-  demo?: ReactNode;
+  features: ReactNode;
 }) {
   // Here, outside the boundaries below: a signed-out visitor must get a 307 before anything
   // streams, not a page that redirects itself once the boundary renders.
@@ -28,7 +28,7 @@ export default async function AppLayout({
             network events run between them instead of after all of the page. */}
         <div className="space-y-10">
           <Suspense>{children}</Suspense>
-          <Suspense>{demo}</Suspense>
+          <Suspense>{features}</Suspense>
         </div>
       </SignedInOnly>
     </RealtimeProvider>

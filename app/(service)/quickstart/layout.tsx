@@ -3,17 +3,18 @@ import type { ReactNode } from "react";
 import { RealtimeProvider } from "@/components/realtime-provider";
 import { serviceAuthEnabled } from "@/lib/credentials/service/switch";
 import { realtimeConfig } from "@/lib/env";
+import { quickstartParts } from "./@features/parts";
 
 /**
- * The service flow's realtime client, shared by the page and a feature's slot (`@demo`, gone with
- * `npm run demo:remove`). Nothing connects while the switch is off.
+ * The service flow's realtime client, shared by the page and the features' parts of it (the
+ * `@features` slot, listed in its parts.ts). Nothing connects while the switch is off.
  */
 export default async function QuickstartLayout({
   children,
-  demo,
+  features,
 }: {
   children: ReactNode;
-  demo?: ReactNode;
+  features: ReactNode;
 }) {
   await connection(); // The switch can change at any moment: never prerender.
   if (!(await serviceAuthEnabled())) return children;
@@ -21,7 +22,7 @@ export default async function QuickstartLayout({
     <RealtimeProvider config={realtimeConfig()} signInWithSession={false}>
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0">{children}</div>
-        {demo ? <aside className="space-y-8">{demo}</aside> : null}
+        {quickstartParts.length > 0 ? <aside className="space-y-8">{features}</aside> : null}
       </div>
     </RealtimeProvider>
   );

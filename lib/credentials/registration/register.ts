@@ -7,8 +7,8 @@ import type { User } from "@/lib/db/schema";
 import { type Refusal, refusal } from "@/lib/http/errors";
 import type { Role } from "@/lib/vocabulary/roles";
 
-// Registering a user, the one way: sign-up, client.newUser, npm run user:create and the demo
-// accounts' seed all create users here. Input is already valid (signUpSchema).
+// Registering a user, the one way: sign-up, client.newUser, npm run user:create and the seed of
+// the demo accounts all create users here. Input is already valid (signUpSchema).
 
 export type Registered =
   | { ok: true; user: User }

@@ -13,7 +13,7 @@ import { endServiceSessions } from "@/lib/sessions/lifecycle";
 
 const KEY = "service_auth";
 
-/** Without an admin's choice: SERVICE_AUTH, else on only with the bundled (demo) realtime server. */
+/** Without an admin's choice: SERVICE_AUTH, else on only with the bundled (local) realtime server. */
 export function defaultServiceAuth(
   settings: Pick<Env, "SERVICE_AUTH" | "REALTIME_SERVER">,
 ): boolean {

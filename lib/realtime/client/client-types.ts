@@ -110,7 +110,7 @@ export type RealtimeClient = {
   /** Leaves a channel once every join of it has left. */
   leave(name: string): void;
   /**
-   * Watches what the client does, for devtools, logging or the demo's auth inspector: the listener
+   * Watches what the client does, for devtools, logging or an inspector of the sign-in: the listener
    * first gets the most recent observations (at most 200), so one added after sign-in still sees
    * it, then each new one. Observations never hold the session token, tickets or channel secrets.
    * A listener that throws is ignored. Returns the function that stops the listener.

@@ -3,7 +3,7 @@ import { expect } from "../test";
 import { randomLoopback, sendFrom } from "./source-address";
 
 // Hostile requests, generated, for the specs that fuzz the auth endpoints (tests/e2e/hostile.spec.ts
-// and the demo's): odd text, bodies that look enough like the real thing, and the checks every
+// and a feature's own): odd text, bodies that look enough like the real thing, and the checks every
 // answer must pass.
 
 export type Sent = { status: number; body: string };
