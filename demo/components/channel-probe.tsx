@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useRealtime } from "@/components/realtime-provider";
 import { Verdict } from "@/components/verdict";
 
-/** Try any channel name and see the verdict of /api/pusher/auth. */
+/** Try any channel name and see the verdict of channel auth (/api/pusher/auth/batch). */
 export function ChannelProbe() {
   const { client, user } = useRealtime();
   const [verdict, setVerdict] = useState<string>("");

@@ -27,8 +27,8 @@ const CHANNEL_AUTH: Step = {
   id: "channel-auth",
   from: 0,
   to: 1,
-  label: "POST /api/pusher/auth",
-  file: "lib/realtime/channels.ts",
+  label: "POST /api/pusher/auth/batch",
+  file: "lib/realtime/client/auth/channel-authorizer.ts",
 };
 
 export const FLOWS: Record<Flow, { title: string; steps: Step[] }> = {

@@ -18,8 +18,8 @@ import { withUnavailable } from "@/lib/http/unavailable";
 type Outcome = { ok: true } | { ok: false; refusal: AnyRefusal };
 type Admitted<O> = Extract<O, { ok: true }>;
 
-/** The body a handler takes: a small urlencoded form (pusher-js's endpoints) or JSON. */
-type Body<T> = { form: z.ZodType<T> } | { json: z.ZodType<T> };
+/** The body a handler takes: a small urlencoded form (pusher-js's endpoints) or JSON (4 KB unless said). */
+type Body<T> = { form: z.ZodType<T> } | { json: z.ZodType<T>; maxBytes?: number };
 
 /**
  * Who may call. `cookie`: the session cookie's gate, asked before the body is read. `anyone`: no
@@ -53,7 +53,7 @@ type NextContext = { params: Promise<unknown> };
 
 async function readBody<T>(request: Request, body: Body<T>, settings: AppSettings) {
   if ("form" in body) return readAuthForm(request, body.form, settings);
-  const json = await readJson(request);
+  const json = await readJson(request, body.maxBytes);
   if (json instanceof Response) return json;
   const parsed = body.json.safeParse(json);
   return parsed.success ? parsed.data : apiError("invalid_request", describeIssues(parsed.error));

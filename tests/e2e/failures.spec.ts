@@ -204,7 +204,7 @@ test("restarting the app server leaves the browsers' realtime connections up", a
       expect.objectContaining({
         type: "http",
         step: "channel-auth",
-        call: expect.objectContaining({ path: "/api/pusher/auth", status: 200 }),
+        call: expect.objectContaining({ path: "/api/pusher/auth/batch", status: 200 }),
       }),
       expect.objectContaining({ type: "channel-authorized", channel, socketId: first?.id }),
     ]);

@@ -88,7 +88,11 @@ test.describe("observing the realtime client", () => {
       expect.objectContaining({
         type: "http",
         step: "channel-auth",
-        call: expect.objectContaining({ method: "POST", path: "/api/pusher/auth", status: 403 }),
+        call: expect.objectContaining({
+          method: "POST",
+          path: "/api/pusher/auth/batch",
+          status: 200,
+        }),
       }),
       expect.objectContaining({ type: "channel-refused", channel, error: forbidden }),
     ]);

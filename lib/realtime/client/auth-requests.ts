@@ -1,4 +1,5 @@
 import { parseErrorBody } from "@/lib/http/error-body";
+import type { ChannelBatchRequest } from "@/lib/realtime/channel-batch";
 import type { HttpCall, Ticket } from "@/lib/realtime/client/client-types";
 import { RealtimeError, SessionEndedError } from "@/lib/realtime/client/errors";
 import { sessionEndCode } from "@/lib/realtime/session-ended";
@@ -28,11 +29,18 @@ async function timedFetch(url: string, init: RequestInit, onCall?: OnCall): Prom
   }
 }
 
-/** The JSON answer when it has `field`, else a RealtimeError with the server's code and status. */
-async function answer(response: Response, field: string): Promise<Record<string, unknown>> {
+/**
+ * The JSON answer when it has `field` (a string, or an object for `kind` "object"), else a
+ * RealtimeError with the server's code and status.
+ */
+async function answer(
+  response: Response,
+  field: string,
+  kind: "string" | "object" = "string",
+): Promise<Record<string, unknown>> {
   const json: unknown = await response.json().catch(() => ({}));
   const fields = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
-  if (response.ok && typeof fields[field] === "string") return fields;
+  if (response.ok && typeof fields[field] === kind && fields[field] !== null) return fields;
   // The error catalog's wire format (lib/http/errors.ts); anything else is a bare HTTP error.
   const refused = parseErrorBody(json);
   const code = refused?.error ?? "http_error";
@@ -64,6 +72,22 @@ export async function postAuthForm(
     onCall,
   );
   return (await answer(response, field)) as AuthAnswer;
+}
+
+/** POSTs a list of channels to /api/pusher/auth/batch: an answer or a refusal for each. */
+export async function postChannelBatch(
+  url: string,
+  request: ChannelBatchRequest,
+  onCall?: OnCall,
+): Promise<Record<string, unknown>> {
+  const init: RequestInit = {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(request),
+    credentials: "same-origin",
+  };
+  const json = await answer(await timedFetch(url, init, onCall), "channels", "object");
+  return json.channels as Record<string, unknown>;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { RealtimeClient } from "@/lib/realtime/client/client-types";
 // TEST_SEAM_ATTRIBUTE on <html>. Without it, nothing is exposed.
 
 /** What the specs use of the tab's client. */
-export type RealtimeTestSeam = Pick<RealtimeClient, "observe" | "join" | "leave">;
+export type RealtimeTestSeam = Pick<RealtimeClient, "observe" | "join" | "leave" | "reconnect">;
 
 /** The attribute of <html> that switches the seam on. */
 export const TEST_SEAM_ATTRIBUTE = "data-realtime-test-seam";
@@ -22,5 +22,6 @@ export function installTestSeam(client: RealtimeClient): void {
     observe: client.observe,
     join: client.join,
     leave: client.leave,
+    reconnect: client.reconnect,
   };
 }

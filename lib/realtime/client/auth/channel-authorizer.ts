@@ -1,6 +1,7 @@
 import type { ChannelAuthorizationCallback } from "pusher-js";
 import { isEncryptedChannel } from "@/lib/channels/names";
-import { postAuthForm } from "@/lib/realtime/client/auth-requests";
+import { createChannelBatch } from "@/lib/realtime/client/auth/channel-batch";
+import { postChannelBatch } from "@/lib/realtime/client/auth-requests";
 import type { Credential } from "@/lib/realtime/client/credential";
 import type { Encryption } from "@/lib/realtime/client/encryption";
 import type { RealtimeError } from "@/lib/realtime/client/errors";
@@ -8,8 +9,9 @@ import type { ObservationLog } from "@/lib/realtime/client/observations";
 import type { SignedInGate } from "@/lib/realtime/client/signed-in-gate";
 
 /**
- * pusher-js's channel authorization (its customHandler): /api/pusher/auth, with the session's
- * token when the client holds one. Mirrors pusher-js's auth/channel_authorizer.
+ * pusher-js's channel authorization (its customHandler): /api/pusher/auth/batch, a turn's channels
+ * at once, with the session's token when the client holds one. Mirrors pusher-js's
+ * auth/channel_authorizer, whose endpoint (/api/pusher/auth) stays for plain pusher-js.
  */
 export function createChannelAuthorizer(deps: {
   credential: Credential;
@@ -21,20 +23,23 @@ export function createChannelAuthorizer(deps: {
   refused: (channel: string, error: RealtimeError) => void;
 }) {
   const { credential, url, log, encryption, gate } = deps;
+  // Every channel of a turn in one request; the token waits its turn as every presentation does.
+  const batch = createChannelBatch((socketId, channels) =>
+    credential.present(() =>
+      postChannelBatch(
+        url("/api/pusher/auth/batch"),
+        { socket_id: socketId, channel_names: channels, session: credential.token() },
+        log.calls("channel-auth"),
+      ),
+    ),
+  );
 
   return function authorize(
     socketId: string,
     channelName: string,
     callback: ChannelAuthorizationCallback,
   ) {
-    const post = () =>
-      credential.present(() =>
-        postAuthForm(
-          url("/api/pusher/auth"),
-          { socket_id: socketId, channel_name: channelName, session: credential.token() },
-          log.calls("channel-auth"),
-        ),
-      );
+    const post = () => batch(socketId, channelName);
     const encrypted = isEncryptedChannel(channelName);
     // Without the library that decrypts it an encrypted channel is of no use: the app is not asked.
     // With it, the library loads while the app answers.
