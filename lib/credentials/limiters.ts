@@ -16,6 +16,7 @@ let signUp: ReturnType<typeof createClientLimiter> | undefined;
 let serviceNewUser: ReturnType<typeof createClientLimiter> | undefined;
 let signUpCapLimiter: ReturnType<typeof createSignUpCap> | undefined;
 let tickets: ReturnType<typeof createClientLimiter> | undefined;
+let passkeyOptions: ReturnType<typeof createClientLimiter> | undefined;
 
 export function signInThrottle() {
   signIn ??= createSignInThrottle(db());
@@ -46,4 +47,16 @@ export function ticketLimiter() {
   const limit = { points: env().TICKETS_PER_MINUTE_PER_USER, durationSeconds: 60 };
   tickets ??= withMemoryFallback(createClientLimiter(db(), "tickets:user", limit), limit);
   return tickets;
+}
+
+/**
+ * Passkey challenges asked for without a session, per client: each is a row until it expires.
+ * The answers themselves count on the sign-in throttle, as passwords do.
+ */
+export function passkeyOptionsLimiter() {
+  passkeyOptions ??= createClientLimiter(db(), "passkey-options:client", {
+    points: 30,
+    durationSeconds: 60,
+  });
+  return passkeyOptions;
 }
