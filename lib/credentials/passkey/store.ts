@@ -24,6 +24,16 @@ export function listPasskeys(db: Database, userId: string): Promise<Passkey[]> {
     .orderBy(asc(passkeys.createdAt), asc(passkeys.id));
 }
 
+/** Whether `userId` has a passkey: "Confirm it's you" offers "Use a passkey" then. */
+export async function hasPasskey(db: Database, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: passkeys.id })
+    .from(passkeys)
+    .where(eq(passkeys.userId, userId))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Stores a new passkey; false when that credential is registered already (to anyone). */
 export async function addPasskey(
   db: Database,
