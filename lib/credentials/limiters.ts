@@ -51,11 +51,12 @@ export function ticketLimiter() {
 
 /**
  * Passkey challenges asked for without a session, per client: each is a row until it expires.
- * The answers themselves count on the sign-in throttle, as passwords do.
+ * Every load of /sign-in asks for one (conditional UI), so the bound is loose: it stops a flood,
+ * not a busy network behind one address. The answers count on the sign-in throttle.
  */
 export function passkeyOptionsLimiter() {
   passkeyOptions ??= createClientLimiter(db(), "passkey-options:client", {
-    points: 30,
+    points: 120,
     durationSeconds: 60,
   });
   return passkeyOptions;
