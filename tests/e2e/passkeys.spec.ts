@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { openApp, signUpUser } from "./fixtures";
+import { AdminPage } from "./pages/admin-page";
 import { AppPage } from "./pages/app-page";
 import {
   addPasskeyOnAccount,
@@ -179,6 +180,20 @@ test("a removed passkey is refused at once", async ({ browser }) => {
   await expect(alert(page)).toContainText("This passkey is not registered here");
   expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
   await context.close();
+});
+
+test("a banned user's passkey is refused", async ({ browser }) => {
+  const { user, context, page } = await withPasskey(browser, "banned");
+  await signOut(page);
+  const alice = await openApp(browser, "alice");
+  const admin = new AdminPage(alice.app.page);
+  await admin.goto();
+  await admin.act(user.username, "Ban");
+
+  await signInWithPasskey(page);
+  await expect(alert(page)).toHaveText("This account is suspended.");
+  expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+  await Promise.all([context.close(), alice.context.close()]);
 });
 
 test("passkey endpoints answer bad input with 400 JSON and a stranger with 401", async ({
