@@ -1,6 +1,5 @@
 import {
   type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
   type RegistrationResponseJSON,
   type Uint8Array_,
   verifyAuthenticationResponse,
@@ -110,12 +109,7 @@ export async function verifyAssertion(
       expectedOrigin: rp.expectedOrigin(claimedOrigin(response.response.clientDataJSON)),
       expectedRPID: rp.id,
       // The counter is compared below, to tell a possible clone from any other failure.
-      credential: {
-        id: stored.id,
-        publicKey: isoBase64URL.toBuffer(stored.publicKey),
-        counter: 0,
-        transports: stored.transports as AuthenticatorTransportFuture[],
-      },
+      credential: { id: stored.id, publicKey: isoBase64URL.toBuffer(stored.publicKey), counter: 0 },
       requireUserVerification: true,
     });
     if (!verified.verified) return { ok: false, code: "passkey_invalid" };
