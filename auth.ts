@@ -3,18 +3,23 @@ import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
+import { z } from "zod";
 import { recordAuthEvent } from "@/lib/activity-log/record";
+import { checkPasskey } from "@/lib/credentials/passkey/authenticate";
+import { authenticationResponseSchema } from "@/lib/credentials/passkey/responses";
 import { passwordSignIn } from "@/lib/credentials/password/sign-in";
 import { RefusedSignIn } from "@/lib/credentials/password/sign-in-errors";
 import { db } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { Env } from "@/lib/env-schema";
+import { refusal } from "@/lib/http/errors";
 import { requestClient } from "@/lib/http/peer-address";
 import { endDisplacedSessions, signOutSession } from "@/lib/sessions/lifecycle";
 import { webLiveness } from "@/lib/sessions/liveness";
 import { cachedUser, cachedWebSession, rememberWebSession } from "@/lib/sessions/user-cache";
 import { extendWebSession, startWebSession } from "@/lib/sessions/web";
+import type { SignInMethod } from "@/lib/vocabulary/session-kinds";
 
 const credentials = Credentials({
   id: "credentials",
@@ -37,10 +42,44 @@ const credentials = Credentials({
   },
 });
 
-/** Credentials always; GitHub only when both of its variables are set. */
+/** The form's one field: the answer as JSON text. */
+const passkeyAnswer = z
+  .string()
+  .max(65_536)
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      context.addIssue({ code: "custom", message: "not JSON" });
+      return z.NEVER;
+    }
+  })
+  .pipe(authenticationResponseSchema);
+
+// A passkey (lib/credentials/passkey/authenticate.ts): the browser's answer to the challenge
+// its cookie names. Auth.js's own WebAuthn provider is not used: see docs/security.md#passkeys.
+const passkey = Credentials({
+  id: "passkey",
+  credentials: { response: {} },
+  async authorize(input, request) {
+    const parsed = passkeyAnswer.safeParse(input.response);
+    if (!parsed.success) throw new RefusedSignIn(refusal("passkey_invalid"));
+    const outcome = await checkPasskey(parsed.data, request.headers, { purpose: "sign_in" });
+    if (!outcome.ok) throw new RefusedSignIn(outcome.refusal);
+    const { id, name, username, role } = outcome.user;
+    return { id, name, username, role };
+  },
+});
+
+/** The sign-in method a web session records, from the provider that signed it in. */
+function signInMethod(provider: string | undefined): SignInMethod {
+  return provider === "github" || provider === "passkey" ? provider : "credentials";
+}
+
+/** Credentials and passkeys always; GitHub only when both of its variables are set. */
 export function providers(settings: Pick<Env, "AUTH_GITHUB_ID" | "AUTH_GITHUB_SECRET">) {
   const { AUTH_GITHUB_ID: clientId, AUTH_GITHUB_SECRET: clientSecret } = settings;
-  if (!clientId || !clientSecret) return [credentials];
+  if (!clientId || !clientSecret) return [credentials, passkey];
   const github = GitHub({
     clientId,
     clientSecret,
@@ -54,7 +93,7 @@ export function providers(settings: Pick<Env, "AUTH_GITHUB_ID" | "AUTH_GITHUB_SE
       role: "user" as const,
     }),
   });
-  return [credentials, github];
+  return [credentials, github, passkey];
 }
 
 /** The request's headers, where there is a request (sign-in runs in a server action or route). */
@@ -94,7 +133,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const request = await requestHeaders();
         const session = await startWebSession(db(), {
           userId: user.id,
-          method: account?.provider === "github" ? "github" : "credentials",
+          method: signInMethod(account?.provider),
           userAgent: request?.get("user-agent"),
           clientAddress: request ? requestClient(request) : null,
           maxAgeSeconds: env().WEB_SESSION_MAX_AGE_SECONDS,
@@ -108,7 +147,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           outcome: "success",
           userId: user.id,
           sessionId: session.id,
-          detail: account?.provider === "github" ? "github" : "credentials",
+          detail: signInMethod(account?.provider),
         });
         // Past the limit, the least recently used sessions ended: their tabs are told why.
         await endDisplacedSessions(user.id, session.displaced);

@@ -77,6 +77,32 @@ export function isThisMachineOnly(
   );
 }
 
+/** Where passkeys are used: PASSKEY_ORIGIN, else AUTH_URL's origin; undefined for localhost. */
+export function passkeyOrigin(
+  env: Partial<Pick<Variables, "PASSKEY_ORIGIN" | "AUTH_URL">>,
+): string | undefined {
+  const url = env.PASSKEY_ORIGIN ?? env.AUTH_URL;
+  return url ? new URL(url).origin : undefined;
+}
+
+/** The RP ID: PASSKEY_RP_ID, else the origin's host name, else localhost. */
+export function passkeyRpId(
+  env: Partial<Pick<Variables, "PASSKEY_ORIGIN" | "AUTH_URL" | "PASSKEY_RP_ID">>,
+): string {
+  const origin = passkeyOrigin(env);
+  return env.PASSKEY_RP_ID ?? (origin ? new URL(origin).hostname : "localhost");
+}
+
+/** A browser accepts an RP ID that is the origin's host or a parent domain of it, no other. */
+function passkeyRpIdFits(
+  env: Partial<Pick<Variables, "PASSKEY_ORIGIN" | "AUTH_URL" | "PASSKEY_RP_ID">>,
+): boolean {
+  const rpId = passkeyRpId(env);
+  const origin = passkeyOrigin(env);
+  const host = origin ? new URL(origin).hostname : "localhost";
+  return host === rpId || host.endsWith(`.${rpId}`);
+}
+
 export const envSchema = variables
   .refine((env) => !env.AUTH_GITHUB_ID === !env.AUTH_GITHUB_SECRET, {
     message: "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together",
@@ -90,6 +116,12 @@ export const envSchema = variables
     path: ["DATABASE_URL"],
     // Checked even when other variables are missing, so that one message names every problem.
     when: () => true,
+  })
+  .refine((env) => passkeyRpIdFits(env), {
+    message:
+      "must be the host name of PASSKEY_ORIGIN (or of AUTH_URL), or a parent domain of it; " +
+      "with neither set, passkeys run on localhost and it must be localhost",
+    path: ["PASSKEY_RP_ID"],
   })
   .refine((env) => !env.REALTIME_TEST_SEAM || isThisMachineOnly(env), {
     message:

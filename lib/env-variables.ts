@@ -18,6 +18,16 @@ export const variables = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   AUTH_URL: z.url().optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
+  /**
+   * The origin passkeys are used from (lib/credentials/passkey/relying-party.ts): AUTH_URL's
+   * when unset; with neither, any http://localhost port, for local runs.
+   */
+  PASSKEY_ORIGIN: z.url().optional(),
+  /** The passkeys' RP ID: the origin's host name when unset, or a registrable parent of it. */
+  PASSKEY_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "must be a lower-case host name, without scheme or port")
+    .optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
 
   DATABASE_URL: z

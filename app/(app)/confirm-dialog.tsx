@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
+import { confirmWithPasskey } from "@/lib/credentials/passkey/browser";
 import { type ConfirmState, confirmWithPasswordAction } from "./step-up-actions";
 
-/**
- * The ways this user can confirm. Each is one branch of the dialog: a passkey would add
- * `passkey: boolean` here, and a "Use a passkey" button that ends in the same onConfirmed.
- */
-export type ConfirmMethods = { password: boolean };
+/** The ways this user can confirm: each ends in the same onConfirmed. */
+export type ConfirmMethods = { password: boolean; passkey: boolean };
 
 const button =
   "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -33,9 +32,20 @@ export function ConfirmDialog({
     },
     null,
   );
+  const [passkeyError, setPasskeyError] = useState("");
+  const [passkeyPending, setPasskeyPending] = useState(false);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
+
+  async function confirmByPasskey() {
+    setPasskeyPending(true);
+    setPasskeyError("");
+    const confirmed = await confirmWithPasskey();
+    setPasskeyPending(false);
+    if (confirmed.ok) onConfirmed();
+    else setPasskeyError(confirmed.message);
+  }
 
   return (
     <dialog
@@ -47,6 +57,20 @@ export function ConfirmDialog({
       <h2 id={heading} className="text-lg font-semibold">
         Confirm it's you
       </h2>
+      {methods.passkey ? (
+        <div className="space-y-2">
+          <FormAlert message={passkeyError} />
+          <button
+            type="button"
+            onClick={confirmByPasskey}
+            disabled={passkeyPending}
+            aria-busy={passkeyPending}
+            className={button}
+          >
+            Use a passkey
+          </button>
+        </div>
+      ) : null}
       {methods.password ? (
         <form action={confirm} className="space-y-3">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -70,6 +94,10 @@ export function ConfirmDialog({
             </button>
           </div>
         </form>
+      ) : methods.passkey ? (
+        <button type="button" onClick={onCancel} className={button}>
+          Cancel
+        </button>
       ) : (
         <>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -51,6 +51,26 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
   return signInOrExplain(username, text(formData, "password"), redirectTo);
 }
 
+/** The answer of a passkey sign-in that did not redirect: the catalog's message. */
+export type PasskeySignInState = { error: string };
+
+/**
+ * "Sign in with a passkey": the browser's answer, verified by auth.ts's "passkey" provider, then
+ * the redirect every sign-in ends in.
+ */
+export async function passkeySignInAction(formData: FormData): Promise<PasskeySignInState> {
+  const form = formArgument(formData);
+  const redirectTo = safeRedirectPath(formField(form, "callbackUrl"));
+  try {
+    await signIn("passkey", { response: formField(form, "response") ?? "", redirectTo });
+    return { error: "" };
+  } catch (error) {
+    if (error instanceof RefusedSignIn) return { error: error.refusal.message };
+    if (error instanceof AuthError) return { error: ERRORS.passkey_invalid.message };
+    throw error; // Includes the redirect that a successful sign-in throws.
+  }
+}
+
 export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
   const values = {
     username: text(formData, "username").slice(0, 256),

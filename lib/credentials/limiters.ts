@@ -16,6 +16,7 @@ let signUp: ReturnType<typeof createClientLimiter> | undefined;
 let serviceNewUser: ReturnType<typeof createClientLimiter> | undefined;
 let signUpCapLimiter: ReturnType<typeof createSignUpCap> | undefined;
 let tickets: ReturnType<typeof createClientLimiter> | undefined;
+let passkeyOptions: ReturnType<typeof createClientLimiter> | undefined;
 
 export function signInThrottle() {
   signIn ??= createSignInThrottle(db());
@@ -46,4 +47,17 @@ export function ticketLimiter() {
   const limit = { points: env().TICKETS_PER_MINUTE_PER_USER, durationSeconds: 60 };
   tickets ??= withMemoryFallback(createClientLimiter(db(), "tickets:user", limit), limit);
   return tickets;
+}
+
+/**
+ * Passkey challenges asked for without a session, per client: each is a row until it expires.
+ * Every load of /sign-in asks for one (conditional UI), so the bound is loose: it stops a flood,
+ * not a busy network behind one address. The answers count on the sign-in throttle.
+ */
+export function passkeyOptionsLimiter() {
+  passkeyOptions ??= createClientLimiter(db(), "passkey-options:client", {
+    points: 120,
+    durationSeconds: 60,
+  });
+  return passkeyOptions;
 }

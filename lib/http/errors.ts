@@ -20,7 +20,7 @@ export const ERRORS = catalog({
   step_up_required: {
     status: 401,
     message:
-      "This action needs a recent sign-in: confirm it's you with your password (POST /api/account/confirmation), or sign in again, then retry.",
+      "This action needs a recent sign-in: confirm it's you with your password (POST /api/account/confirmation) or a passkey (POST /api/account/confirmation/passkey), or sign in again, then retry.",
   },
   wrong_password: { status: 401, message: "That is not this account's password." },
   no_password: {
@@ -28,6 +28,32 @@ export const ERRORS = catalog({
     message:
       "This account has no password here: it signs in with GitHub. Sign out, then sign in again to confirm it's you.",
   },
+  // Passkeys (lib/credentials/passkey/): each refusal of a ceremony says what went wrong.
+  challenge_expired: {
+    status: 400,
+    message:
+      "This passkey request has expired or was answered already, or was asked in another browser. Try again.",
+  },
+  passkey_unknown: {
+    status: 401,
+    message: "This passkey is not registered here: it may have been removed. Use another way in.",
+  },
+  passkey_not_verified: {
+    status: 401,
+    message:
+      "The authenticator did not verify you (no PIN, fingerprint or face check). Use one that does.",
+  },
+  passkey_counter_regression: {
+    status: 401,
+    message:
+      "This passkey's signature counter went backwards, a sign of a copied credential: it was refused and logged.",
+  },
+  passkey_invalid: {
+    status: 401,
+    message: "The passkey's answer did not verify for this site. Try again.",
+  },
+  passkey_exists: { status: 409, message: "This passkey is registered already." },
+  passkey_not_found: { status: 404, message: "You have no passkey with this id." },
   ticket_malformed: { status: 401, message: "The ticket is not in the expected format." },
   ticket_tampered: { status: 401, message: "The ticket's signature does not match." },
   ticket_wrong_app: { status: 401, message: "The ticket was issued for another app." },

@@ -12,10 +12,11 @@ import { findWebSession } from "@/lib/sessions/web";
 // action): the caller's web session must have signed in, or confirmed it is theirs, within
 // STEP_UP_MAX_AGE_SECONDS. Server actions and route handlers check it here; the page's
 // "Confirm it's you" dialog (app/(app)/sensitive-form.tsx) is only the way to get there. Each way
-// to confirm (the password: lib/credentials/password/confirm.ts) ends in recordConfirmation.
+// to confirm (the password: lib/credentials/password/confirm.ts; a passkey:
+// lib/credentials/passkey/confirm.ts) ends in recordConfirmation.
 
-/** How a session confirms. A passkey would be one more, ending in recordConfirmation too. */
-export type ConfirmationMethod = "password";
+/** How a session confirms: each way ends in recordConfirmation. */
+export type ConfirmationMethod = "password" | "passkey";
 
 export type StepUpRefusal = Refusal<"step_up_required">;
 

@@ -7,7 +7,7 @@ export const SESSION_STORES = ["web", "realtime"] as const;
 export type SessionStore = (typeof SESSION_STORES)[number];
 
 /** How a web session began: the password form, or GitHub. */
-export const SIGN_IN_METHODS = ["credentials", "github"] as const;
+export const SIGN_IN_METHODS = ["credentials", "github", "passkey"] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 /** Who issued the ticket a realtime session began with: your backend, or the service flow. */

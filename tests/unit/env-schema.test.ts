@@ -43,6 +43,21 @@ describe("parseEnv", () => {
     expect(issues({ ...complete, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s" })).toEqual([]);
   });
 
+  it("takes a passkey RP ID that is the passkey origin's host or a parent domain of it", () => {
+    const rpId =
+      "PASSKEY_RP_ID must be the host name of PASSKEY_ORIGIN (or of AUTH_URL), or a parent domain of it; with neither set, passkeys run on localhost and it must be localhost";
+    expect(issues({ ...complete, PASSKEY_RP_ID: "example.com" })).toEqual([rpId]);
+    const origin = { ...complete, PASSKEY_ORIGIN: "https://login.example.com" };
+    expect(issues({ ...origin, PASSKEY_RP_ID: "example.com" })).toEqual([]);
+    expect(issues({ ...origin, PASSKEY_RP_ID: "other.com" })).toEqual([rpId]);
+    // "notexample.com" is not a parent domain of "example.com", though it ends with it.
+    const site = { ...complete, AUTH_URL: "https://notexample.com" };
+    expect(issues({ ...site, PASSKEY_RP_ID: "example.com" })).toEqual([rpId]);
+    expect(issues({ ...complete, PASSKEY_RP_ID: "Example.com:443" })).toContain(
+      "PASSKEY_RP_ID must be a lower-case host name, without scheme or port",
+    );
+  });
+
   it("checks the encryption master key is 32 bytes, and needs none: the core has no encrypted channel", () => {
     const { PUSHER_ENCRYPTION_MASTER_KEY: _key, ...withoutKey } = complete;
     expect(issues(withoutKey)).toEqual([]);

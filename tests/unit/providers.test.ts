@@ -1,17 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { providers } from "@/auth";
 
+/** Each provider's id as Auth.js reads it: a Credentials provider's own id is in its options. */
+function ids(list: ReturnType<typeof providers>): string[] {
+  return list.map((provider) => {
+    const options: unknown = "options" in provider ? provider.options : undefined;
+    const own = typeof options === "object" && options && "id" in options ? options.id : undefined;
+    return typeof own === "string" ? own : provider.id;
+  });
+}
+
 describe("auth providers", () => {
-  it("offers only credentials unless GitHub is configured", () => {
-    expect(providers({}).map((provider) => provider.id)).toEqual(["credentials"]);
-    expect(providers({ AUTH_GITHUB_ID: "id" }).map((provider) => provider.id)).toEqual([
-      "credentials",
-    ]);
+  it("offers only credentials and passkeys unless GitHub is configured", () => {
+    expect(ids(providers({}))).toEqual(["credentials", "passkey"]);
+    expect(ids(providers({ AUTH_GITHUB_ID: "id" }))).toEqual(["credentials", "passkey"]);
   });
 
   it("adds GitHub when both of its variables are set", () => {
-    const ids = providers({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret" }).map((p) => p.id);
-    expect(ids).toEqual(["credentials", "github"]);
+    const all = providers({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret" });
+    expect(ids(all)).toEqual(["credentials", "github", "passkey"]);
   });
 
   it("gives GitHub users a username that sign-up can never take", async () => {

@@ -21,7 +21,8 @@ const HOW: Record<DeviceKind, string> = {
 
 function signedInWith(device: Device): string {
   if (device.kind !== "web") return HOW[device.kind];
-  return device.method === "github" ? `${HOW.web} with GitHub` : `${HOW.web} with a password`;
+  if (device.method === "github") return `${HOW.web} with GitHub`;
+  return device.method === "passkey" ? `${HOW.web} with a passkey` : `${HOW.web} with a password`;
 }
 
 const button =

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { Section } from "@/components/section";
+import { listPasskeys } from "@/lib/credentials/passkey/store";
+import { db } from "@/lib/db";
 import { requireUser } from "@/lib/identity/gate";
 import type { ConfirmMethods } from "../confirm-dialog";
 import { SensitiveForm } from "../sensitive-form";
@@ -7,6 +9,7 @@ import { signOutEverywhereAction } from "./actions";
 import { RecentActivitySection } from "./activity";
 import { ChangePasswordForm } from "./change-password";
 import { DevicesSection } from "./devices";
+import { PasskeysSection } from "./passkeys";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -14,7 +17,11 @@ export default async function AccountPage() {
   const caller = await requireUser("/account");
   const { user } = caller;
   // How "Confirm it's you" may ask, when a sensitive action finds the sign-in too old.
-  const methods: ConfirmMethods = { password: Boolean(user.passwordHash) };
+  const passkeys = await listPasskeys(db(), user.id);
+  const methods: ConfirmMethods = {
+    password: Boolean(user.passwordHash),
+    passkey: passkeys.length > 0,
+  };
   return (
     // The page's width: Recent activity's table needs it; each section keeps its text readable.
     <div className="space-y-8">
@@ -28,6 +35,7 @@ export default async function AccountPage() {
         <dd>{user.role}</dd>
       </dl>
       <DevicesSection caller={caller} methods={methods} />
+      <PasskeysSection passkeys={passkeys} methods={methods} />
       <Section
         id="password-heading"
         title="Change password"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Cell, DataTable, Row } from "@/components/data-table";
+import { hasPasskey } from "@/lib/credentials/passkey/store";
 import { serviceAuthEnabled } from "@/lib/credentials/service/switch";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
@@ -43,7 +44,10 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
     searchParams,
   ]);
   // Every action here is sensitive: how "Confirm it's you" may ask when the sign-in is too old.
-  const methods: ConfirmMethods = { password: Boolean(admin.passwordHash) };
+  const methods: ConfirmMethods = {
+    password: Boolean(admin.passwordHash),
+    passkey: await hasPasskey(db(), admin.id),
+  };
 
   return (
     <div className="space-y-8">

@@ -7,11 +7,19 @@ import { currentUser } from "@/lib/identity/gate";
 import { signInAction } from "../actions";
 import { type AuthField, AuthForm } from "../auth-form";
 import { OtherWay } from "../other-way";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 const fields: AuthField[] = [
-  { label: "Username", name: "username", autoComplete: "username", required: true, maxLength: 64 },
+  // "webauthn": the browser offers passkeys among its suggestions (PasskeySignIn starts it).
+  {
+    label: "Username",
+    name: "username",
+    autoComplete: "username webauthn",
+    required: true,
+    maxLength: 64,
+  },
   {
     label: "Password",
     name: "password",
@@ -48,6 +56,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         submitLabel="Sign in"
         pendingLabel="Signing in…"
       />
+      <PasskeySignIn callbackUrl={target} />
       <OtherWay question="No account?" href="/sign-up" label="Create one" />
       {env().REALTIME_SERVER === "bundled" ? (
         <p className="rounded-md bg-zinc-100 p-3 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">

@@ -18,6 +18,8 @@ export const authEventKindEnum = pgEnum("auth_event_kind", [
   "session_expired",
   "step_up",
   "password_changed",
+  "passkey_added",
+  "passkey_removed",
 ]);
 export type AuthEventKind = (typeof authEventKindEnum.enumValues)[number];
 

@@ -3,4 +3,5 @@
 export * from "./activity";
 export * from "./auth";
 export * from "./operations";
+export * from "./passkeys";
 export * from "./sessions";

@@ -7,7 +7,13 @@ import type { Locator, Page, Response } from "@playwright/test";
  */
 export async function submitAndWait(page: Page, button: Locator): Promise<Response> {
   const [response] = await Promise.all([
-    page.waitForResponse((response) => response.request().method() === "POST"),
+    // The action's own POST (Next-Action names it), not another the page sends meanwhile: the
+    // sign-in page asks for a passkey challenge as it loads.
+    page.waitForResponse(
+      (response) =>
+        response.request().method() === "POST" &&
+        response.request().headers()["next-action"] !== undefined,
+    ),
     button.click(),
   ]);
   return response;
