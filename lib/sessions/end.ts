@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { realtimeSessions, users, webSessions } from "@/lib/db/schema";
+import { countSessionsEnded } from "@/lib/observability/metrics";
+import { ATTRIBUTES, inSpan } from "@/lib/observability/tracing";
 import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 import type { SessionStore } from "@/lib/vocabulary/session-kinds";
 
@@ -76,12 +78,28 @@ async function endLive(
 /**
  * Ends the sessions in `scope` that are not ended yet, each once however many instances race to
  * end it, and returns them. Run it in a transaction when more than this must hold together.
+ * Each end is counted and traced with its reason (counted when its statement ran: a transaction
+ * that rolls back afterwards still counted it).
  */
-export async function endSessions(
+export function endSessions(
   db: Queryable,
   scope: EndScope,
   reason: SessionEndReason,
   now = new Date(),
+): Promise<EndedSession[]> {
+  return inSpan("sessions end", { [ATTRIBUTES.endReason]: reason }, async (span) => {
+    const ended = await endInScope(db, scope, reason, now);
+    span.setAttribute(ATTRIBUTES.endedCount, ended.length);
+    countSessionsEnded(reason, ended.length);
+    return ended;
+  });
+}
+
+async function endInScope(
+  db: Queryable,
+  scope: EndScope,
+  reason: SessionEndReason,
+  now: Date,
 ): Promise<EndedSession[]> {
   const ended = { endedAt: now, endReason: reason };
   const webWhere = webScope(scope, now);

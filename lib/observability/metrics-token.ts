@@ -1,0 +1,28 @@
+import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
+import { type AnyRefusal, refusal } from "@/lib/http/errors";
+
+// Who may read GET /api/metrics: whoever sends METRICS_TOKEN as a bearer token. Off (404) when it
+// is unset, so that a site that never chose to publish its counters does not.
+
+const BEARER = /^Bearer ([\x21-\x7e]+)$/;
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/** Compared as SHA-256 digests: the same length whatever was sent, in constant time. */
+function sameToken(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export async function metricsReader(
+  request: Request,
+): Promise<{ ok: true } | { ok: false; refusal: AnyRefusal }> {
+  const expected = env().METRICS_TOKEN;
+  if (!expected) return { ok: false, refusal: refusal("metrics_off") };
+  const given = BEARER.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (given === undefined || !sameToken(given, expected)) {
+    return { ok: false, refusal: refusal("metrics_token_required") };
+  }
+  return { ok: true };
+}
