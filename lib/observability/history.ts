@@ -65,9 +65,21 @@ export function histogramQuantile(q: number, bounds: number[], cumulative: numbe
 const KEY = Symbol.for("realtime-auth-kit.metrics-history");
 type Holder = { [KEY]?: { readings: Reading[]; timer?: NodeJS.Timeout } };
 
+/** Every counter starts at zero with the process: its first reading, taken for granted. */
+function processStart(): Reading {
+  const at = Date.now() - Math.round(process.uptime() * 1000);
+  return {
+    at,
+    signIns: 0,
+    refusals: 0,
+    throttled: 0,
+    latency: LATENCY_BUCKETS.map(() => 0).concat(0),
+  };
+}
+
 function history() {
   const holder = globalThis as Holder;
-  holder[KEY] ??= { readings: [] };
+  holder[KEY] ??= { readings: [processStart()] };
   return holder[KEY];
 }
 
@@ -78,11 +90,10 @@ async function record() {
   kept.readings = kept.readings.filter((reading) => reading.at > Date.now() - HOUR - MINUTE);
 }
 
-/** Takes a reading now and every minute; once per process (instrumentation.ts). */
+/** Takes a reading every minute; once per process (instrumentation.ts). */
 export function startHistory() {
   const kept = history();
   if (kept.timer) return;
-  void record();
   kept.timer = setInterval(() => void record(), MINUTE);
   kept.timer.unref();
 }

@@ -15,14 +15,21 @@ function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** Why an Authorization header may not read the metrics, or null when it may. */
+export function metricsRefusal(
+  authorization: string | null,
+  expected: string | undefined,
+): AnyRefusal | null {
+  if (!expected) return refusal("metrics_off");
+  const given = BEARER.exec(authorization ?? "")?.[1];
+  if (given === undefined || !sameToken(given, expected)) return refusal("metrics_token_required");
+  return null;
+}
+
+/** The metrics route's gate. */
 export async function metricsReader(
   request: Request,
 ): Promise<{ ok: true } | { ok: false; refusal: AnyRefusal }> {
-  const expected = env().METRICS_TOKEN;
-  if (!expected) return { ok: false, refusal: refusal("metrics_off") };
-  const given = BEARER.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (given === undefined || !sameToken(given, expected)) {
-    return { ok: false, refusal: refusal("metrics_token_required") };
-  }
-  return { ok: true };
+  const refused = metricsRefusal(request.headers.get("authorization"), env().METRICS_TOKEN);
+  return refused ? { ok: false, refusal: refused } : { ok: true };
 }
