@@ -1,10 +1,8 @@
-import "server-only";
 import { type HourSummary, lastHour } from "@/lib/observability/history";
-import { readLiveSessions } from "@/lib/observability/live-sessions";
 import type { SessionStore } from "@/lib/vocabulary/session-kinds";
 
-// What /admin's panel shows: the live sessions of every instance (the database's), and this
-// instance's last hour (its own counters).
+// What /admin's panel shows: the live sessions of every instance (the database's, counted by
+// lib/sessions/live-count.ts), and this instance's last hour (its own counters).
 
 export type InstancePanel = HourSummary & {
   live: Record<SessionStore, number>;
@@ -13,7 +11,6 @@ export type InstancePanel = HourSummary & {
   readAt: number;
 };
 
-export async function readInstancePanel(): Promise<InstancePanel> {
-  const [live, hour] = await Promise.all([readLiveSessions(), lastHour()]);
-  return { ...hour, live, pid: process.pid, readAt: Date.now() };
+export async function instancePanel(live: Record<SessionStore, number>): Promise<InstancePanel> {
+  return { ...(await lastHour()), live, pid: process.pid, readAt: Date.now() };
 }

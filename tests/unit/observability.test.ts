@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { countedClientLimiter } from "@/lib/credentials/counted-limiters";
 import { withMemoryFallback } from "@/lib/credentials/password/throttle";
+import { metricsRefusal } from "@/lib/http/metrics-reader";
 import { histogramQuantile, lastHour } from "@/lib/observability/history";
 import {
   AUTH_ENDPOINTS,
@@ -12,7 +13,6 @@ import {
   outcomeOf,
   THROTTLE_SCOPES,
 } from "@/lib/observability/metrics";
-import { metricsRefusal } from "@/lib/observability/metrics-token";
 import { observeAuthRequest } from "@/lib/observability/tracing";
 import { SESSION_END_REASONS } from "@/lib/vocabulary/end-reason";
 import { AUTH_FLOWS, SESSION_STORES, SIGN_IN_METHODS } from "@/lib/vocabulary/session-kinds";

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
 import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/identity/gate";
-import { readInstancePanel } from "@/lib/observability/panel";
+import { instancePanel } from "@/lib/observability/panel";
+import { readLiveSessions } from "@/lib/sessions/live-count";
 import type { ConfirmMethods } from "../confirm-dialog";
 import { SensitiveForm } from "../sensitive-form";
 import {
@@ -44,7 +45,7 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
     listUsers(db()),
     serviceAuthEnabled(),
     searchParams,
-    readInstancePanel(),
+    readLiveSessions().then(instancePanel),
   ]);
   // Every action here is sensitive: how "Confirm it's you" may ask when the sign-in is too old.
   const methods: ConfirmMethods = { password: Boolean(admin.passwordHash) };

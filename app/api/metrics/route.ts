@@ -1,7 +1,7 @@
+import { metricsReader } from "@/lib/http/metrics-reader";
 import { route } from "@/lib/http/route";
-import { readLiveSessions } from "@/lib/observability/live-sessions";
 import { metrics } from "@/lib/observability/metrics";
-import { metricsReader } from "@/lib/observability/metrics-token";
+import { readLiveSessions } from "@/lib/sessions/live-count";
 
 // Prometheus's scrape: this instance's counters, in the text format. Each instance of a cluster
 // serves its own, so Prometheus scrapes every one (docs/observability.md).

@@ -2,7 +2,8 @@ import { refusal } from "@/lib/http/errors";
 import { jsonOk } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { currentUser, type GateResult } from "@/lib/identity/gate";
-import { readInstancePanel } from "@/lib/observability/panel";
+import { instancePanel } from "@/lib/observability/panel";
+import { readLiveSessions } from "@/lib/sessions/live-count";
 
 // /admin's panel reads this every few seconds: this instance's counters of the last hour, and the
 // live sessions. A GET, so that polling it never looks like one of the page's actions.
@@ -17,5 +18,5 @@ async function admin() {
 }
 
 export const GET = route({ caller: { cookie: admin } }, async () =>
-  jsonOk(await readInstancePanel()),
+  jsonOk(await instancePanel(await readLiveSessions())),
 );

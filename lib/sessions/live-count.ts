@@ -7,8 +7,9 @@ import { setLiveSessions } from "@/lib/observability/metrics";
 import { liveRealtimeSession, liveWebSession } from "@/lib/sessions/liveness";
 import type { SessionStore } from "@/lib/vocabulary/session-kinds";
 
-// Live sessions are rows in the shared database, not events of one instance: read when asked (a
-// scrape, the /admin panel), by the same rule as every other query of live sessions.
+// Live sessions are rows in the shared database, not events of one instance: counted when asked
+// (a scrape of GET /api/metrics, the /admin panel), by the same rule as every other query of live
+// sessions.
 
 /** The live sessions of every instance, by kind, also set on the realtime_sessions_live gauge. */
 export async function readLiveSessions(now = new Date()): Promise<Record<SessionStore, number>> {
