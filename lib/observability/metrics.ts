@@ -1,6 +1,12 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
-import type { AuthFlow, SessionStore, SignInMethod } from "@/lib/vocabulary/session-kinds";
+import { SESSION_END_REASONS, type SessionEndReason } from "@/lib/vocabulary/end-reason";
+import {
+  AUTH_FLOWS,
+  type AuthFlow,
+  type SessionStore,
+  SIGN_IN_METHODS,
+  type SignInMethod,
+} from "@/lib/vocabulary/session-kinds";
 
 // The app's Prometheus counters: one registry per process, read by GET /api/metrics and the
 // /admin panel. No label ever holds a username, token, address or user id: each label below takes
@@ -48,7 +54,7 @@ export function outcomeOf(status: number): AuthOutcome {
 function build() {
   const registry = new Registry();
   const registers = [registry];
-  return {
+  const built = {
     registry,
     authRequests: new Counter({
       name: "realtime_auth_requests_total",
@@ -89,6 +95,24 @@ function build() {
       registers,
     }),
   };
+  zeroEverySeries(built);
+  return built;
+}
+
+/**
+ * Every series at 0 from the start, rather than absent until its first event: Prometheus then
+ * sees the first refusal as a rise from 0 (rate() and alerts need that), and a scrape lists what
+ * can be counted.
+ */
+function zeroEverySeries(metrics: Omit<ReturnType<typeof build>, "registry">) {
+  for (const endpoint of AUTH_ENDPOINTS) {
+    for (const outcome of AUTH_OUTCOMES) metrics.authRequests.inc({ endpoint, outcome }, 0);
+    metrics.authDuration.zero({ endpoint });
+  }
+  for (const method of SIGN_IN_METHODS) metrics.sessionsStarted.inc({ kind: "web", method }, 0);
+  for (const method of AUTH_FLOWS) metrics.sessionsStarted.inc({ kind: "realtime", method }, 0);
+  for (const reason of SESSION_END_REASONS) metrics.sessionsEnded.inc({ reason }, 0);
+  for (const scope of THROTTLE_SCOPES) metrics.throttleRefusals.inc({ scope }, 0);
 }
 
 export type Metrics = ReturnType<typeof build>;

@@ -58,6 +58,29 @@ describe("the metrics registry", () => {
     expect(again.metrics().registry).toBe(first.registry);
   });
 
+  it("lists every series from the start, at 0 until counted", async () => {
+    const all = await series();
+    const listed = (name: string, labels: Record<string, string>) =>
+      all.some(
+        (sample) =>
+          sample.name === name &&
+          Object.entries(labels).every(([key, wanted]) => sample.labels[key] === wanted),
+      );
+    for (const endpoint of AUTH_ENDPOINTS) {
+      for (const outcome of AUTH_OUTCOMES) {
+        expect(listed("realtime_auth_requests_total", { endpoint, outcome })).toBe(true);
+      }
+      expect(listed("realtime_auth_request_duration_seconds_count", { endpoint })).toBe(true);
+    }
+    for (const scope of THROTTLE_SCOPES) {
+      expect(listed("realtime_throttle_refusals_total", { scope })).toBe(true);
+    }
+    for (const reason of SESSION_END_REASONS) {
+      expect(listed("realtime_sessions_ended_total", { reason })).toBe(true);
+    }
+    expect(await value("realtime_sessions_ended_total", { reason: "password_reset" })).toBe(0);
+  });
+
   it("counts an auth request by outcome: 2xx ok, 4xx (429 too) refused, 5xx and throws error", async () => {
     expect([200, 201, 401, 403, 429, 500, 503].map(outcomeOf)).toEqual([
       "ok",

@@ -44,10 +44,11 @@ export function InstanceMetrics({ initial }: { initial: InstancePanel }) {
   return (
     <div className="space-y-3" data-testid="instance-metrics">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        This instance&apos;s own counters (process {panel.pid}), over the last{" "}
-        {minutesCounted >= 60 ? "hour" : `${minutesCounted} min since it started`}, read again every{" "}
-        {EVERY_MS / 1000} s. In a cluster each instance counts its own: scrape each one&apos;s{" "}
-        <code>/api/metrics</code>. Live sessions are every instance&apos;s, from the database.
+        This instance&apos;s own counters (process {panel.pid}), over{" "}
+        {minutesCounted >= 60 ? "the last hour" : `the ${minutesCounted} min since it started`},
+        read again every {EVERY_MS / 1000} s. In a cluster each instance counts its own: scrape each
+        one&apos;s <code>/api/metrics</code>. Live sessions are every instance&apos;s, from the
+        database.
       </p>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         <Figure label="Live web sessions" value={String(panel.live.web)} testId="live-web" />
