@@ -1,5 +1,6 @@
-import { type Attributes, type Span, SpanStatusCode, trace } from "@opentelemetry/api";
+import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { type AuthEndpoint, countAuthRequest, outcomeOf } from "@/lib/observability/metrics";
+import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 
 // The app's spans. Without OTEL_EXPORTER_OTLP_ENDPOINT no tracer is registered
 // (instrumentation.ts) and @opentelemetry/api hands out spans that record nothing, so this costs
@@ -54,20 +55,13 @@ export function observeAuthRequest(
   });
 }
 
-/** Runs `work` inside a span named `name`, which `work` may add attributes to. */
-export function inSpan<T>(
-  name: string,
-  attributes: Attributes,
-  work: (span: Span) => Promise<T>,
-): Promise<T> {
-  return tracer().startActiveSpan(name, { attributes }, async (span) => {
-    try {
-      return await work(span);
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+/**
+ * A span for an end of sessions that took from `startedAt` until now, with its reason. Inside a
+ * request it joins that request's trace; outside one (the sweeper, every few seconds), only an
+ * end that ended something makes a trace of its own.
+ */
+export function traceSessionsEnd(reason: SessionEndReason, count: number, startedAt: number) {
+  if (count === 0 && !trace.getActiveSpan()) return;
+  const attributes = { [ATTRIBUTES.endReason]: reason, [ATTRIBUTES.endedCount]: count };
+  tracer().startSpan("sessions end", { attributes, startTime: startedAt }).end();
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { realtimeSessions, users, webSessions } from "@/lib/db/schema";
 import { countSessionsEnded } from "@/lib/observability/metrics";
-import { ATTRIBUTES, inSpan } from "@/lib/observability/tracing";
+import { traceSessionsEnd } from "@/lib/observability/tracing";
 import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 import type { SessionStore } from "@/lib/vocabulary/session-kinds";
 
@@ -81,18 +81,17 @@ async function endLive(
  * Each end is counted and traced with its reason (counted when its statement ran: a transaction
  * that rolls back afterwards still counted it).
  */
-export function endSessions(
+export async function endSessions(
   db: Queryable,
   scope: EndScope,
   reason: SessionEndReason,
   now = new Date(),
 ): Promise<EndedSession[]> {
-  return inSpan("sessions end", { [ATTRIBUTES.endReason]: reason }, async (span) => {
-    const ended = await endInScope(db, scope, reason, now);
-    span.setAttribute(ATTRIBUTES.endedCount, ended.length);
-    countSessionsEnded(reason, ended.length);
-    return ended;
-  });
+  const startedAt = Date.now();
+  const ended = await endInScope(db, scope, reason, now);
+  countSessionsEnded(reason, ended.length);
+  traceSessionsEnd(reason, ended.length, startedAt);
+  return ended;
 }
 
 async function endInScope(
