@@ -10,7 +10,10 @@ export type Reading = {
   signIns: number;
   refusals: number;
   throttled: number;
-  /** Auth requests at or under each of LATENCY_BUCKETS, then all of them (+Inf). */
+  /**
+   * Auth requests at or under each of LATENCY_BUCKETS, then all of them (+Inf). Not the webhooks:
+   * the realtime server waits for them, no user does.
+   */
   latency: number[];
 };
 
@@ -30,7 +33,7 @@ export async function readCounters(at = Date.now()): Promise<Reading> {
   const bounds = [...LATENCY_BUCKETS.map(String), "+Inf"];
   // A bucket's value carries its bound as the label `le`, which the histogram's type leaves out.
   const buckets = duration.values
-    .filter((value) => value.metricName?.endsWith("_bucket"))
+    .filter((value) => value.metricName?.endsWith("_bucket") && value.labels.endpoint !== "webhook")
     .map(({ value, labels }) => ({ value, le: String((labels as { le?: unknown }).le) }));
   return {
     at,

@@ -187,6 +187,12 @@ describe("the last hour", () => {
     countSessionStarted({ kind: "web", method: "github" });
     await observeAuthRequest("channel_auth", answer(403));
     const hour = await lastHour();
+    // A slow webhook is no user's wait: it leaves the p95 as it was.
+    await observeAuthRequest("webhook", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return new Response(null, { status: 200 });
+    });
+    expect((await lastHour()).p95).toBe(hour.p95);
     // No minute reading yet: the hour began with this process, whose counters began at zero.
     expect(hour.since).toBe(before.since);
     expect(hour.since).toBeLessThanOrEqual(Date.now() - process.uptime() * 1000 + 1000);
