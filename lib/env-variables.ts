@@ -120,6 +120,16 @@ export const variables = z.object({
   REALTIME_TEST_SEAM: flag.default(false),
   /** How long the activity log keeps an event (lib/activity-log/record.ts). */
   ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** The bearer token of GET /api/metrics; unset, that route answers 404 (docs/observability.md). */
+  METRICS_TOKEN: z
+    .string()
+    .min(32, "must be at least 32 characters (openssl rand -base64 32)")
+    .optional(),
+  /**
+   * Where OpenTelemetry sends traces (OTLP/HTTP); unset, none are recorded. The SDK reads the
+   * other OTEL_* variables itself (instrumentation.ts).
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
 });
 
 export type Variables = z.infer<typeof variables>;

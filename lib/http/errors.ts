@@ -98,6 +98,9 @@ export const ERRORS = catalog({
   invalid_json: { status: 400, message: "The body is not valid JSON." },
   invalid_request: { status: 400, message: (detail: string) => detail },
   invalid_signature: { status: 401, message: "The webhook signature does not match." },
+  metrics_token_required: { status: 401, message: "Send Authorization: Bearer <METRICS_TOKEN>." },
+  admin_only: { status: 403, message: "Only an admin may read this." },
+  metrics_off: { status: 404, message: "Metrics are off here: METRICS_TOKEN is not set." },
   // What the caller asked for.
   channel_forbidden: {
     status: 403,

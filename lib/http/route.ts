@@ -9,6 +9,8 @@ import {
   refuseCrossSite,
 } from "@/lib/http/guards";
 import { withUnavailable } from "@/lib/http/unavailable";
+import type { AuthEndpoint } from "@/lib/observability/metrics";
+import { type Observation, observeAuthRequest } from "@/lib/observability/tracing";
 
 // One way for every route handler to open: the cross-site rule, the caller, the input, then the
 // handler's own few lines (the policy, then the act). An unreachable database or realtime server
@@ -39,6 +41,12 @@ export type RouteSpec<T, O extends Outcome, P> = {
   body?: Body<T>;
   /** The dynamic segments of the path, e.g. `{ id }` of /api/account/devices/[id]. */
   params?: z.ZodType<P>;
+  /**
+   * An auth endpoint's name in the metrics and traces (lib/observability): each of its requests is
+   * counted by outcome, timed, and traced. `endpointOf` renames it once the input is read.
+   */
+  endpoint?: AuthEndpoint;
+  endpointOf?: (input: T) => AuthEndpoint;
 };
 
 export type RouteContext<T, O, P> = {
@@ -63,7 +71,11 @@ export function route<T = undefined, O extends Outcome = { ok: true }, P = undef
   spec: RouteSpec<T, O, P>,
   handler: (context: RouteContext<T, O, P>) => Promise<Response>,
 ) {
-  return withUnavailable(async (request: Request, next?: NextContext): Promise<Response> => {
+  const serve = async (
+    request: Request,
+    next?: NextContext,
+    observation?: Observation,
+  ): Promise<Response> => {
     const settings = spec.crossSite === "allow" ? undefined : env();
     // readAuthForm checks the cross-site rule itself, before it reads the form.
     if (settings && !(spec.body && "form" in spec.body)) {
@@ -86,6 +98,7 @@ export function route<T = undefined, O extends Outcome = { ok: true }, P = undef
       const read = await readBody(request, spec.body, settings ?? {});
       if (read instanceof Response) return read;
       input = read;
+      if (observation && spec.endpointOf) observation.endpoint = spec.endpointOf(input);
     }
     if (spec.caller && "credential" in spec.caller) {
       outcome = await spec.caller.credential(input, request);
@@ -93,5 +106,12 @@ export function route<T = undefined, O extends Outcome = { ok: true }, P = undef
     }
     const caller = (outcome ?? { ok: true }) as Admitted<O>;
     return handler({ request, input, caller, params });
-  });
+  };
+  const answer = withUnavailable(serve);
+  const { endpoint } = spec;
+  // Observed outside withUnavailable, so that its 503 counts as an error.
+  return (request: Request, next?: NextContext): Promise<Response> =>
+    endpoint
+      ? observeAuthRequest(endpoint, (observation) => answer(request, next, observation))
+      : answer(request, next);
 }

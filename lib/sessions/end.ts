@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { realtimeSessions, users, webSessions } from "@/lib/db/schema";
+import { countSessionsEnded } from "@/lib/observability/metrics";
+import { traceSessionsEnd } from "@/lib/observability/tracing";
 import type { SessionEndReason } from "@/lib/vocabulary/end-reason";
 import type { SessionStore } from "@/lib/vocabulary/session-kinds";
 
@@ -76,12 +78,27 @@ async function endLive(
 /**
  * Ends the sessions in `scope` that are not ended yet, each once however many instances race to
  * end it, and returns them. Run it in a transaction when more than this must hold together.
+ * Each end is counted and traced with its reason (counted when its statement ran: a transaction
+ * that rolls back afterwards still counted it).
  */
 export async function endSessions(
   db: Queryable,
   scope: EndScope,
   reason: SessionEndReason,
   now = new Date(),
+): Promise<EndedSession[]> {
+  const startedAt = Date.now();
+  const ended = await endInScope(db, scope, reason, now);
+  countSessionsEnded(reason, ended.length);
+  traceSessionsEnd(reason, ended.length, startedAt);
+  return ended;
+}
+
+async function endInScope(
+  db: Queryable,
+  scope: EndScope,
+  reason: SessionEndReason,
+  now: Date,
 ): Promise<EndedSession[]> {
   const ended = { endedAt: now, endReason: reason };
   const webWhere = webScope(scope, now);

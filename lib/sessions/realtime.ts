@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { groupCommit } from "@/lib/db/group-commit";
 import { realtimeSessions, webSessions } from "@/lib/db/schema";
+import { countSessionStarted } from "@/lib/observability/metrics";
 import { recordedClient } from "@/lib/sessions/client";
 import { type SessionLimit, startWithinLimit } from "@/lib/sessions/limit";
 import {
@@ -64,6 +65,7 @@ export async function startRealtimeSession(
     keep,
   );
   if (!started) return undefined;
+  countSessionStarted({ kind: "realtime", method: input.flow });
   const { id } = started.session;
   return { id, token: sessionToken(input.secret, id, 0), expiresAt, displaced: started.displaced };
 }

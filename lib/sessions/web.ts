@@ -1,6 +1,7 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { type WebSession, webSessions } from "@/lib/db/schema";
+import { countSessionStarted } from "@/lib/observability/metrics";
 import { recordedClient } from "@/lib/sessions/client";
 import { type SessionLimit, startWithinLimit } from "@/lib/sessions/limit";
 import { liveWebSession } from "@/lib/sessions/liveness";
@@ -40,6 +41,7 @@ export async function startWebSession(
     return session;
   });
   if (!started) throw new Error("The web session was not stored.");
+  countSessionStarted({ kind: "web", method: input.method });
   return { ...started.session, displaced: started.displaced };
 }
 

@@ -1,5 +1,6 @@
 import type { FullConfig } from "@playwright/test";
 import { startTestPostgres } from "../services";
+import { METRICS_TOKEN } from "./support/metrics";
 import { startStack } from "./support/stack";
 import { exportStacks } from "./support/worker-stack";
 
@@ -10,7 +11,8 @@ import { exportStacks } from "./support/worker-stack";
  * stacks lift the session limit far above that; devices.spec.ts tests the default limit's
  * behaviour on a stack of its own. The specs also create far more users than the site's hourly
  * sign-up cap allows; lockout.spec.ts tests a low cap on its own.
- * Their pages hand the specs their realtime client (REALTIME_TEST_SEAM, support/test-seam.ts).
+ * Their pages hand the specs their realtime client (REALTIME_TEST_SEAM, support/test-seam.ts), and
+ * they serve their metrics (METRICS_TOKEN, support/metrics.ts).
  */
 export default async function globalSetup(config: FullConfig) {
   const postgres = await startTestPostgres();
@@ -22,6 +24,7 @@ export default async function globalSetup(config: FullConfig) {
         SIGN_UP_MAX_PER_HOUR: "100000",
         SIGN_UPS_PER_ADDRESS_PER_HOUR: "100000",
         REALTIME_TEST_SEAM: "1",
+        METRICS_TOKEN,
       },
     }),
   );

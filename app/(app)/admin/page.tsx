@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { Cell, DataTable, Row } from "@/components/data-table";
+import { Section } from "@/components/section";
 import { hasPasskey } from "@/lib/credentials/passkey/store";
 import { serviceAuthEnabled } from "@/lib/credentials/service/switch";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries";
 import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/identity/gate";
+import { instancePanel } from "@/lib/observability/panel";
+import { readLiveSessions } from "@/lib/sessions/live-count";
 import type { ConfirmMethods } from "../confirm-dialog";
 import { SensitiveForm } from "../sensitive-form";
 import {
@@ -16,6 +19,7 @@ import {
   unbanAction,
 } from "./actions";
 import { AdminActivitySection } from "./activity";
+import { InstanceMetrics } from "./instance-metrics";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -38,10 +42,11 @@ function presence(user: Listed, self: boolean): string {
 
 export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
   const { user: admin } = await requireAdmin("/admin");
-  const [users, serviceAuth, query] = await Promise.all([
+  const [users, serviceAuth, query, panel] = await Promise.all([
     listUsers(db()),
     serviceAuthEnabled(),
     searchParams,
+    readLiveSessions().then(instancePanel),
   ]);
   // Every action here is sensitive: how "Confirm it's you" may ask when the sign-in is too old.
   const methods: ConfirmMethods = {
@@ -74,6 +79,14 @@ export default async function AdminPage({ searchParams }: PageProps<"/admin">) {
           started.
         </p>
       </section>
+      <Section
+        id="metrics-heading"
+        title="Sign-ins and refusals"
+        titleClassName="text-xl font-semibold"
+        className="space-y-2"
+      >
+        <InstanceMetrics initial={panel} />
+      </Section>
       <h2 className="text-xl font-semibold">Users</h2>
       <div className="overflow-x-auto">
         <DataTable columns={["User", "Status", "Last seen", { hidden: "Actions" }]}>

@@ -2,14 +2,17 @@ import { parseErrorBody } from "@/lib/http/error-body";
 import type { ChannelBatchRequest } from "@/lib/realtime/channel-batch";
 import type { HttpCall, Ticket } from "@/lib/realtime/client/client-types";
 import { RealtimeError, SessionEndedError } from "@/lib/realtime/client/errors";
+import { newTraceparent } from "@/lib/realtime/client/traceparent";
 import { sessionEndCode } from "@/lib/realtime/session-ended";
 
 // The HTTP side of signing in: what pusher-js's custom handlers and start() send to the app.
 
 type OnCall = (call: HttpCall) => void;
 
-/** fetch, reporting the call's method, path, status and duration. */
+/** fetch, reporting the call's method, path, status and duration; each call starts a trace. */
 async function timedFetch(url: string, init: RequestInit, onCall?: OnCall): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("traceparent", newTraceparent());
   const started = performance.now();
   const path = new URL(url, "http://relative").pathname;
   const report = (status: number) =>
@@ -20,7 +23,7 @@ async function timedFetch(url: string, init: RequestInit, onCall?: OnCall): Prom
       ms: Math.round(performance.now() - started),
     });
   try {
-    const response = await fetch(url, init);
+    const response = await fetch(url, { ...init, headers });
     report(response.status);
     return response;
   } catch (error) {

@@ -20,6 +20,7 @@ const formSchema = z.object({
 
 export const POST = route(
   {
+    endpoint: "channel_auth",
     body: { form: formSchema },
     caller: { credential: (input) => realtimeCaller({ session: input.session }, "channel") },
   },

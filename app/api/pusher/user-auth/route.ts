@@ -19,6 +19,9 @@ const formSchema = z.object({
 
 export const POST = route(
   {
+    // With a ticket, the request exchanges it for a realtime session: counted apart.
+    endpoint: "user_auth",
+    endpointOf: (input) => (input.ticket ? "ticket_exchange" : "user_auth"),
     body: { form: formSchema },
     // A ticket starts a realtime session: a device, named by this client's User-Agent and address.
     caller: {

@@ -21,7 +21,7 @@ const SIGNATURE = /^[0-9a-f]{64}$/;
 const MAX_BYTES = 256 * 1024;
 
 // Server to server: no browser sends it, so no cross-site rule; the signature is the caller.
-export const POST = route({ crossSite: "allow" }, async ({ request }) => {
+export const POST = route({ crossSite: "allow", endpoint: "webhook" }, async ({ request }) => {
   const rawBody = await readText(request, MAX_BYTES);
   if (rawBody === null) return apiError("body_too_large", MAX_BYTES);
   const headers = Object.fromEntries(request.headers);

@@ -29,6 +29,7 @@ const bodySchema = z.strictObject({
 
 export const POST = route(
   {
+    endpoint: "channel_auth",
     // 50 names of up to 164 characters, quoted, and the rest.
     body: { json: bodySchema, maxBytes: 10_240 },
     caller: { credential: (input) => realtimeCaller({ session: input.session }, "channel") },

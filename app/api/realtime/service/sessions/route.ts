@@ -14,7 +14,7 @@ import { route } from "@/lib/http/route";
 export const runtime = "nodejs";
 
 export const POST = route(
-  { caller: { anyone: serviceOpen }, body: { json: signInSchema } },
+  { endpoint: "service_session", caller: { anyone: serviceOpen }, body: { json: signInSchema } },
   async ({ request, input }) => {
     const outcome = await passwordSignIn(input, request.headers, {
       detail: "service",

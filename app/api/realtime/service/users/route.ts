@@ -16,7 +16,7 @@ import { route } from "@/lib/http/route";
 export const runtime = "nodejs";
 
 export const POST = route(
-  { caller: { anyone: serviceOpen }, body: { json: signUpSchema } },
+  { endpoint: "service_user", caller: { anyone: serviceOpen }, body: { json: signUpSchema } },
   async ({ request, input }) => {
     const wait = await serviceNewUserLimiter().take(requestClient(request.headers));
     if (wait > 0) {

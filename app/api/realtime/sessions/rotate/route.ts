@@ -12,6 +12,7 @@ const formSchema = z.object({ session: z.string().min(1).max(256) });
 
 export const POST = route(
   {
+    endpoint: "rotate",
     body: { form: formSchema },
     caller: { credential: (input) => realtimeCaller({ session: input.session }, "rotate") },
   },
