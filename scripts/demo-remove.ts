@@ -26,6 +26,10 @@ for (const folder of folders) {
   rmSync(join(root, folder), { recursive: true, force: true });
   say(`removed  ${folder}/`);
 }
+// The last build's output and route types still name the demo's routes, and tsconfig.json
+// includes those types: the next typecheck or build would look for the files just removed.
+rmSync(join(root, ".next"), { recursive: true, force: true });
+say("removed  .next/ (the last build's output names the demo's routes)");
 // The demo's page of the manual; every link to it sits in a demo section (step 3).
 rmSync(join(root, "docs", "demo.md"), { force: true });
 say("removed  docs/demo.md");
@@ -106,6 +110,7 @@ say("removed  scripts/demo-remove.ts, the screenshots script and tweetnacl");
 
 say(`
 The core is alone. Next:
+  npm run db:migrate  drops the demo's tables (the next start does it too)
   npm test            the core's lint, types, unit and end-to-end tests
   git status          review, then commit
 PUSHER_ENCRYPTION_MASTER_KEY is optional now: keep it only if you add private-encrypted- channels.`);

@@ -107,7 +107,7 @@ describe("installTestSeam", () => {
     expect(globalThis.__realtimeTestSeam).toBeUndefined();
   });
 
-  it("exposes the client's observe, join and leave on a page with the switch", () => {
+  it("exposes the client's observe, join, leave and reconnect on a page with the switch", () => {
     withDocument([TEST_SEAM_ATTRIBUTE]);
     const realtime = client();
     installTestSeam(realtime);
@@ -115,6 +115,7 @@ describe("installTestSeam", () => {
       observe: realtime.observe,
       join: realtime.join,
       leave: realtime.leave,
+      reconnect: realtime.reconnect,
     });
   });
 });
