@@ -12,7 +12,7 @@ async function signedIn(browser: Browser, baseURL: string, username: string): Pr
   await page.goto("/sign-in?callbackUrl=/app");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByTestId("connection-badge").and(page.locator('[data-signed-in="true"]')).waitFor();
   return page;
 }
