@@ -92,9 +92,15 @@ function summarize(times: number[]): Percentiles {
   return { p50: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
 }
 
+/** How many tabs of the same page and user are open beside the new one ("beside open tabs"). */
+export const OPEN_BESIDE = [1, 3] as const;
+export type OpenBeside = (typeof OPEN_BESIDE)[number];
+
 export type SignedInTimes = {
   sameTab: Percentiles;
   newTab: Percentiles;
+  /** A new tab while 1 or 3 tabs of the same page, signed in as the same user, stay open. */
+  beside: Record<OpenBeside, Percentiles>;
   milestones: { sameTab: Milestones; newTab: Milestones };
 };
 
@@ -109,7 +115,11 @@ export async function timeToSignedIn(
   runs: number,
 ): Promise<Record<PageName, SignedInTimes>> {
   const names = Object.keys(PAGES) as PageName[];
-  const runsOf = () => ({ sameTab: [] as Milestones[], newTab: [] as Milestones[] });
+  const runsOf = () => ({
+    sameTab: [] as Milestones[],
+    newTab: [] as Milestones[],
+    beside: { 1: [] as number[], 3: [] as number[] },
+  });
   const all = { app: runsOf(), floor: runsOf() };
   const tab = await context.newPage();
   for (let run = 0; run < runs + 2; run++) {
@@ -128,9 +138,29 @@ export async function timeToSignedIn(
       await page.close();
     }
   }
-  const times = ({ sameTab, newTab }: ReturnType<typeof runsOf>): SignedInTimes => ({
+  // Tabs as people use them: the new one opens beside tabs of the same page and user that stay
+  // open, and whatever they do when it signs in (presence, Online now) competes with it.
+  // Half the runs: each opens 2 to 4 tabs.
+  for (const open of OPEN_BESIDE) {
+    for (let run = 0; run < Math.ceil(runs / 2) + 2; run++) {
+      for (const name of run % 2 ? [...names].reverse() : names) {
+        const others: Page[] = [];
+        for (let i = 0; i < open; i++) {
+          const other = await context.newPage();
+          await openPage(other, PAGES[name]);
+          others.push(other);
+        }
+        const page = await context.newPage();
+        const milestones = await openPage(page, PAGES[name]);
+        if (run >= 2) all[name].beside[open].push(milestones.signedIn);
+        for (const closing of [page, ...others]) await closing.close();
+      }
+    }
+  }
+  const times = ({ sameTab, newTab, beside }: ReturnType<typeof runsOf>): SignedInTimes => ({
     sameTab: summarize(sameTab.map((run) => run.signedIn)),
     newTab: summarize(newTab.map((run) => run.signedIn)),
+    beside: { 1: summarize(beside[1]), 3: summarize(beside[3]) },
     milestones: { sameTab: medians(sameTab), newTab: medians(newTab) },
   });
   return { app: times(all.app), floor: times(all.floor) };
