@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { NewCredential } from "@/lib/credentials/passkey/verify";
 import type { Database } from "@/lib/db/connect";
 import { type Passkey, passkeys } from "@/lib/db/schema";
@@ -65,7 +65,8 @@ export async function recordPasskeyUse(
     .where(
       and(
         eq(passkeys.id, id),
-        or(sql`${passkeys.counter} < ${next}`, sql`${passkeys.counter} = 0 and ${next} = 0`),
+        // A counter is a uint32: in bigint, as its column is (an int4 parameter fails past 2^31).
+        next === 0 ? eq(passkeys.counter, 0) : sql`${passkeys.counter} < ${String(next)}::bigint`,
       ),
     )
     .returning({ id: passkeys.id });
