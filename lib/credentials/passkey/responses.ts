@@ -49,4 +49,6 @@ export const passkeyNameSchema = z
   .string("Give the passkey a name.")
   .trim()
   .min(1, "Give the passkey a name.")
-  .max(64, "A passkey's name has at most 64 characters.");
+  .max(64, "A passkey's name has at most 64 characters.")
+  // Control and format characters (U+202E and its kind) would show the name other than it is.
+  .refine((name) => !/[\p{Cc}\p{Cf}]/u.test(name), "A passkey's name has an invisible character.");
