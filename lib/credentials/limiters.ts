@@ -65,9 +65,9 @@ export function ticketLimiter() {
  * not a busy network behind one address. The answers count on the sign-in throttle.
  */
 export function passkeyOptionsLimiter() {
-  passkeyOptions ??= createClientLimiter(db(), "passkey-options:client", {
-    points: 120,
-    durationSeconds: 60,
-  });
+  passkeyOptions ??= countedClientLimiter(
+    "passkey_options",
+    createClientLimiter(db(), "passkey-options:client", { points: 120, durationSeconds: 60 }),
+  );
   return passkeyOptions;
 }

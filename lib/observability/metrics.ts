@@ -38,6 +38,7 @@ export const THROTTLE_SCOPES = [
   "sign_up_cap",
   "service_new_user",
   "tickets",
+  "passkey_options",
 ] as const;
 export type ThrottleScope = (typeof THROTTLE_SCOPES)[number];
 

@@ -1,3 +1,4 @@
+import { passkeyOptionsRefusal } from "@/lib/credentials/passkey/options-limit";
 import { registrationOptions } from "@/lib/credentials/passkey/register";
 import { jsonOk } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
@@ -8,6 +9,7 @@ import { confirmedUser } from "@/lib/identity/step-up";
 
 export const runtime = "nodejs";
 
-export const POST = route({ caller: { cookie: confirmedUser } }, async ({ caller, request }) =>
-  jsonOk(await registrationOptions(caller, request.headers)),
-);
+export const POST = route({ caller: { cookie: confirmedUser } }, async ({ caller, request }) => {
+  const refused = await passkeyOptionsRefusal(`user:${caller.user.id}`);
+  return refused ?? jsonOk(await registrationOptions(caller, request.headers));
+});

@@ -1,7 +1,5 @@
-import { passkeyOptionsLimiter } from "@/lib/credentials/limiters";
 import { authenticationOptions } from "@/lib/credentials/passkey/authenticate";
-import { formatWait } from "@/lib/format";
-import { limited } from "@/lib/http/errors";
+import { passkeyOptionsRefusal } from "@/lib/credentials/passkey/options-limit";
 import { requestClient } from "@/lib/http/peer-address";
 import { jsonOk } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
@@ -13,12 +11,7 @@ import { route } from "@/lib/http/route";
 export const runtime = "nodejs";
 
 export const POST = route({}, async ({ request }) => {
-  const wait = await passkeyOptionsLimiter().take(requestClient(request.headers));
-  if (wait > 0)
-    return limited(
-      wait,
-      "throttled",
-      `Too many passkey requests. Try again in ${formatWait(wait)}.`,
-    );
+  const refused = await passkeyOptionsRefusal(requestClient(request.headers));
+  if (refused) return refused;
   return jsonOk(await authenticationOptions({ purpose: "sign_in" }, request.headers));
 });

@@ -1,4 +1,5 @@
 import { authenticationOptions } from "@/lib/credentials/passkey/authenticate";
+import { passkeyOptionsRefusal } from "@/lib/credentials/passkey/options-limit";
 import { jsonOk } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { currentUser } from "@/lib/identity/gate";
@@ -8,8 +9,9 @@ import { currentUser } from "@/lib/identity/gate";
 
 export const runtime = "nodejs";
 
-export const POST = route({ caller: { cookie: currentUser } }, async ({ caller, request }) =>
-  jsonOk(
-    await authenticationOptions({ purpose: "step_up", userId: caller.user.id }, request.headers),
-  ),
-);
+export const POST = route({ caller: { cookie: currentUser } }, async ({ caller, request }) => {
+  const refused = await passkeyOptionsRefusal(`user:${caller.user.id}`);
+  if (refused) return refused;
+  const use = { purpose: "step_up", userId: caller.user.id } as const;
+  return jsonOk(await authenticationOptions(use, request.headers));
+});
