@@ -68,7 +68,12 @@ export function createPolicy(kinds: readonly ChannelKind[]): ChannelPolicy {
   const templates = kinds.map((kind) => kind.template);
   if (new Set(templates).size !== templates.length)
     throw new Error(`A channel kind is registered twice: ${templates.join(", ")}`);
-  const kindOf = (channel: string) => kinds.find((kind) => kind.matches(channel));
+  // A name that two kinds match belongs to neither: which rule applied would depend on the order
+  // features were listed in (a feature's `presence-{topic}` would open the chat's rooms).
+  const kindOf = (channel: string) => {
+    const matching = kinds.filter((kind) => kind.matches(channel));
+    return matching.length === 1 ? matching[0] : undefined;
+  };
   return {
     kinds,
     kindOf,

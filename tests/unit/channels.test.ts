@@ -1,7 +1,13 @@
 import Pusher from "pusher";
 import { describe, expect, it } from "vitest";
 import { channelName, onlineChannel, userChannel } from "@/lib/channels/names";
-import { coreChannelKinds, createPolicy, OPERATIONS } from "@/lib/channels/policy";
+import {
+  anyone,
+  channelKind,
+  coreChannelKinds,
+  createPolicy,
+  OPERATIONS,
+} from "@/lib/channels/policy";
 import { channelNameSchema, socketIdSchema } from "@/lib/realtime/server/protocol";
 import { all, none, policyCells, ROLES, type Row } from "./policy-table";
 
@@ -60,6 +66,25 @@ describe("the channel policy", () => {
 
   it("refuses to register one kind twice", () => {
     expect(() => createPolicy([...coreChannelKinds, ...coreChannelKinds])).toThrow(/twice/);
+  });
+
+  it("refuses a name that two kinds match, whichever was listed first", async () => {
+    const room = channelKind(channelName("presence-room-{slug}"), { subscribe: () => false });
+    const topic = channelKind(channelName("presence-{topic}"), {
+      subscribe: anyone,
+      presence: anyone,
+    });
+    const owner = { id: "u1", role: "user" as const, channelEpoch: 0 };
+    for (const kinds of [
+      [topic, room],
+      [room, topic],
+    ]) {
+      const overlapping = createPolicy(kinds);
+      expect(overlapping.kindOf("presence-room-staff")).toBeUndefined();
+      expect(await overlapping.may(owner, "subscribe", "presence-room-staff")).toBe(false);
+      // A name only one kind matches is that kind's.
+      expect(await overlapping.may(owner, "subscribe", "presence-news")).toBe(true);
+    }
   });
 });
 
