@@ -20,5 +20,11 @@ export async function startObservability(): Promise<void> {
   const { registerOTel } = await import("@vercel/otel");
   // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL and _HEADERS itself. Outgoing
   // fetches are not traced: their URLs may carry signatures (the realtime server's REST API).
-  registerOTel({ serviceName: "realtime-auth-kit", instrumentations: [] });
+  // scrubUrls runs first, so that the exporter ("auto") sends URLs without their queries.
+  const { scrubUrls } = await import("@/lib/observability/scrub-urls");
+  registerOTel({
+    serviceName: "realtime-auth-kit",
+    instrumentations: [],
+    spanProcessors: [scrubUrls, "auto"],
+  });
 }

@@ -116,6 +116,16 @@ test("one trace runs from the browser's user-auth request to its span, and no at
     )
     .toBe(true);
 
+  // GitHub's OAuth callback carries a one-time code in its query, which Next.js's request spans
+  // would record with the URL: the span is there, its query is not.
+  const oauth = { code: `oauth-code-${userId}`, state: `oauth-state-${userId}` };
+  await context.request.get(`/api/auth/callback/github?code=${oauth.code}&state=${oauth.state}`, {
+    maxRedirects: 0,
+  });
+  await expect
+    .poll(() => receiver.values.some((value) => value.startsWith("/api/auth/callback/github")))
+    .toBe(true);
+
   const secrets: Record<string, string> = JSON.parse(
     readFileSync(path.join(stack.dataDir, "local-secrets.json"), "utf8"),
   );
@@ -123,6 +133,8 @@ test("one trace runs from the browser's user-auth request to its span, and no at
     user.username,
     user.password,
     userId,
+    oauth.code,
+    oauth.state,
     ticket,
     token,
     ...cookies.map((cookie) => cookie.value).filter((value) => value.length >= 16),
