@@ -29,6 +29,8 @@ export type Milestones = Record<
 /** The page the benchmark measures, and the floor it is measured against (app/(bench)). */
 export const PAGES = { app: "/app", floor: "/bench/floor" } as const;
 export type PageName = keyof typeof PAGES;
+/** The pages whose times are compared: those two, and the bare app outside the build (bare.ts). */
+export type TimedPage = PageName | "bare";
 
 /**
  * The floor as the comparison takes it: a page of this build that signs in and shows none of the
@@ -113,19 +115,20 @@ export type SignedInTimes = {
 export async function timeToSignedIn(
   context: BrowserContext,
   runs: number,
-): Promise<Record<PageName, SignedInTimes>> {
-  const names = Object.keys(PAGES) as PageName[];
+  urls: Record<TimedPage, string>,
+): Promise<Record<TimedPage, SignedInTimes>> {
+  const names = Object.keys(urls) as TimedPage[];
   const runsOf = () => ({
     sameTab: [] as Milestones[],
     newTab: [] as Milestones[],
     beside: { 1: [] as number[], 3: [] as number[] },
   });
-  const all = { app: runsOf(), floor: runsOf() };
+  const all = { app: runsOf(), floor: runsOf(), bare: runsOf() };
   const tab = await context.newPage();
   for (let run = 0; run < runs + 2; run++) {
     for (const name of run % 2 ? [...names].reverse() : names) {
       await tab.goto("about:blank");
-      const milestones = await openPage(tab, PAGES[name]);
+      const milestones = await openPage(tab, urls[name]);
       if (run >= 2) all[name].sameTab.push(milestones);
     }
   }
@@ -133,7 +136,7 @@ export async function timeToSignedIn(
   for (let run = 0; run < runs + 2; run++) {
     for (const name of run % 2 ? [...names].reverse() : names) {
       const page = await context.newPage();
-      const milestones = await openPage(page, PAGES[name]);
+      const milestones = await openPage(page, urls[name]);
       if (run >= 2) all[name].newTab.push(milestones);
       await page.close();
     }
@@ -147,11 +150,11 @@ export async function timeToSignedIn(
         const others: Page[] = [];
         for (let i = 0; i < open; i++) {
           const other = await context.newPage();
-          await openPage(other, PAGES[name]);
+          await openPage(other, urls[name]);
           others.push(other);
         }
         const page = await context.newPage();
-        const milestones = await openPage(page, PAGES[name]);
+        const milestones = await openPage(page, urls[name]);
         if (run >= 2) all[name].beside[open].push(milestones.signedIn);
         for (const closing of [page, ...others]) await closing.close();
       }
@@ -163,7 +166,7 @@ export async function timeToSignedIn(
     beside: { 1: summarize(beside[1]), 3: summarize(beside[3]) },
     milestones: { sameTab: medians(sameTab), newTab: medians(newTab) },
   });
-  return { app: times(all.app), floor: times(all.floor) };
+  return { app: times(all.app), floor: times(all.floor), bare: times(all.bare) };
 }
 
 export type Scripts = { firstLoadKb: number; laterKb: number };

@@ -1,15 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {
-  type Milestones,
-  OPEN_BESIDE,
-  type PageName,
-  type Scripts,
-  type SignedInTimes,
-} from "./browser";
+import type { Milestones, PageName, Scripts, SignedInTimes, TimedPage } from "./browser";
 import { chart } from "./chart";
 import type { FanOutResult } from "./fanout";
+import { floorRows } from "./floor-table";
 import type { LoadResult } from "./load";
 import type { PageProfile } from "./page-profile";
 import type { StormResult } from "./storm";
@@ -20,8 +15,8 @@ export type Results = {
   /** A POST form refused at once (400): the framework's own cost of such a request. */
   refusedPost: LoadResult;
   endpoints: { name: string; result: LoadResult }[];
-  signedIn: Record<PageName, SignedInTimes>;
-  scripts: Record<PageName, Scripts>;
+  signedIn: Record<TimedPage, SignedInTimes>;
+  scripts: Record<TimedPage, Scripts>;
   profiles: Record<PageName, PageProfile>;
   fanOut: FanOutResult;
   storm: StormResult;
@@ -39,10 +34,8 @@ export const TARGETS = {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
-/** At most `target`: met, or by how much it is missed. */
+/** At least `target`: met, or by how much it is missed. */
 const missedBy = (by: number) => `**not met**, by ${by.toFixed(by < 0.01 ? 3 : 2)}`;
-const atMost = (ratio: number, target: number) =>
-  ratio <= target ? "met" : missedBy(ratio - target);
 const atLeast = (ratio: number, target: number) =>
   ratio >= target ? "met" : missedBy(target - ratio);
 
@@ -111,27 +104,14 @@ export function writeReport(results: Results): { markdown: string; file: string 
     "",
     "## /app against the floor",
     "",
-    `The floor is \`/bench/floor\` in the same build: the root layout and one client component that calls pusher-js's \`signin()\` against the same user-auth endpoint. The two pages take turns, ${app.sameTab.runs} page loads each.`,
+    `The floor is \`/bench/floor\` in the same build: the root layout and one client component that calls pusher-js's \`signin()\` against the same user-auth endpoint. The bare app is a minimal Next.js app of the same versions outside the app's build (\`scripts/bench/floor-app\`), whose user-auth route signs any socket in with no session. The pages take turns, ${app.sameTab.runs} page loads each (half as many beside open tabs).`,
     "",
     "![/app relative to the floor](floor.svg)",
     "",
-    "| measurement | /app | floor | /app ÷ floor | target |",
-    "| --- | --- | --- | --- | --- |",
-    `| time to signed-in, new tab, p50 | ${ms(app.newTab.p50)} | ${ms(floor.newTab.p50)} | ${r.newTabP50.toFixed(2)}× | ≤ ${TARGETS.timeToSignedIn}×: ${atMost(r.newTabP50, TARGETS.timeToSignedIn)} |`,
-    `| time to signed-in, new tab, p95 | ${ms(app.newTab.p95)} | ${ms(floor.newTab.p95)} | ${r.newTabP95.toFixed(2)}× | |`,
-    `| time to signed-in, same tab, p50 | ${ms(app.sameTab.p50)} | ${ms(floor.sameTab.p50)} | ${r.sameTabP50.toFixed(2)}× | ≤ ${TARGETS.timeToSignedIn}×: ${atMost(r.sameTabP50, TARGETS.timeToSignedIn)} |`,
-    `| time to signed-in, same tab, p95 | ${ms(app.sameTab.p95)} | ${ms(floor.sameTab.p95)} | ${r.sameTabP95.toFixed(2)}× | |`,
-    ...OPEN_BESIDE.flatMap((open) =>
-      (["p50", "p95"] as const).map((p) => {
-        const ratio = app.beside[open][p] / floor.beside[open][p];
-        const target =
-          p === "p50"
-            ? `≤ ${TARGETS.timeToSignedIn}×: ${atMost(ratio, TARGETS.timeToSignedIn)}`
-            : "";
-        return `| time to signed-in, new tab beside ${open} open, ${p} | ${ms(app.beside[open][p])} | ${ms(floor.beside[open][p])} | ${ratio.toFixed(2)}× | ${target} |`;
-      }),
-    ),
-    `| first-load JS (before signin_success, gzip as served) | ${results.scripts.app.firstLoadKb.toFixed(1)} KB | ${results.scripts.floor.firstLoadKb.toFixed(1)} KB | ${r.firstLoadJs.toFixed(2)}× | ≤ ${TARGETS.firstLoadJs}×: ${atMost(r.firstLoadJs, TARGETS.firstLoadJs)} |`,
+    ...floorRows(results.signedIn, results.scripts, {
+      time: TARGETS.timeToSignedIn,
+      firstLoadJs: TARGETS.firstLoadJs,
+    }),
     "",
     `/app loads ${results.scripts.app.laterKb.toFixed(1)} KB more on demand, after signin_success.`,
     "",

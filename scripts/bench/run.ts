@@ -1,6 +1,6 @@
-// npm run bench [-- --profile quick|full] — builds the app with its floor page into .next, then
-// measures the auth path against that production build, /app against the floor page of the same
-// build, and a reconnect storm; writes bench/results/<profile>/README.md with its charts.
+// npm run bench [-- --profile quick|full] — builds the app with its floor page into .next, and the
+// bare app outside it (bare.ts), then measures the auth path against that production build, /app
+// against both floors, and a reconnect storm; writes bench/results/<profile>/README.md.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { type BrowserContext, chromium } from "@playwright/test";
 import { onlineChannel, userChannel } from "../../lib/channels/names";
 import { chromiumLaunchOptions } from "../../tests/e2e/support/browser";
 import { startStack } from "../../tests/e2e/support/stack";
+import { buildBare, startBare } from "./bare";
 import { checkFloor, PAGES, pageScripts, signInToApp, timeToSignedIn } from "./browser";
 import { fanOut } from "./fanout";
 import { type LoadResult, load } from "./load";
@@ -35,6 +36,7 @@ const built = spawnSync(
   },
 );
 if (built.status !== 0) process.exit(built.status ?? 1);
+const bareDir = buildBare();
 
 // The fan-out names each of its clients in X-Forwarded-For, as one proxy in front would, and
 // creates more users than the site's hourly cap on sign-ups lets in. The realtime-session target
@@ -50,6 +52,12 @@ const stack = await startStack({
 // 127.0.0.1, not localhost: Node's fetch would try IPv6 first on every new connection.
 const origin = stack.baseURL.replace("localhost", "127.0.0.1");
 const secrets = JSON.parse(readFileSync(path.join(stack.dataDir, "local-secrets.json"), "utf8"));
+const bare = await startBare(bareDir, {
+  appId: secrets.PUSHER_APP_ID,
+  key: secrets.PUSHER_KEY,
+  secret: secrets.PUSHER_SECRET,
+  port: stack.soketiPort,
+});
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const context = await browser.newContext({ baseURL: stack.baseURL });
@@ -126,7 +134,7 @@ try {
     result: best.get(name) as LoadResult,
   }));
 
-  const signedIn = await timeToSignedIn(context, 20);
+  const signedIn = await timeToSignedIn(context, 20, { ...PAGES, bare: bare.url });
   // A context of its own for each page has an empty cache: the scripts of a first visit.
   const storageState = await context.storageState();
   const inFreshContext = async <T>(measure: (fresh: BrowserContext) => Promise<T>) => {
@@ -140,6 +148,7 @@ try {
   const scripts = {
     app: await inFreshContext((fresh) => pageScripts(fresh, PAGES.app)),
     floor: await inFreshContext((fresh) => pageScripts(fresh, PAGES.floor)),
+    bare: await inFreshContext((fresh) => pageScripts(fresh, bare.url)),
   };
   const profiles = {
     app: await inFreshContext((fresh) => profilePage(fresh, PAGES.app)),
@@ -171,5 +180,6 @@ try {
   console.log(`Report written to ${file}`);
 } finally {
   await browser.close();
+  await bare.stop();
   await stack.stop();
 }
