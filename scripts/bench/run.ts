@@ -134,7 +134,10 @@ try {
     result: best.get(name) as LoadResult,
   }));
 
-  const signedIn = await timeToSignedIn(context, 20, { ...PAGES, bare: bare.url });
+  // The quick profile (CI's) loads each page fewer times: its figures are a check, the full
+  // profile's the report.
+  const runs = profile === "full" ? 20 : 12;
+  const signedIn = await timeToSignedIn(context, runs, { ...PAGES, bare: bare.url });
   // A context of its own for each page has an empty cache: the scripts of a first visit.
   const storageState = await context.storageState();
   const inFreshContext = async <T>(measure: (fresh: BrowserContext) => Promise<T>) => {
