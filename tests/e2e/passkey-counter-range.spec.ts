@@ -1,11 +1,5 @@
-import { openApp, signUpUser } from "./fixtures";
 import { AppPage } from "./pages/app-page";
-import {
-  addPasskeyOnAccount,
-  signInWithPasskey,
-  virtualAuthenticator,
-  withoutAutofill,
-} from "./support/passkeys";
+import { signInWithPasskey, virtualAuthenticator, withPasskey } from "./support/passkeys";
 import { expect, test } from "./test";
 
 // A signature counter is an unsigned 32-bit number: an authenticator whose counter is past
@@ -15,13 +9,7 @@ import { expect, test } from "./test";
 // the provider's POST itself ends at error=Configuration, "Confirm it's you" at a bare 500).
 
 test("a passkey whose signature counter is past 2^31 - 1 signs in", async ({ browser }) => {
-  const user = await signUpUser(browser, "bigcount");
-  const { context, app } = await openApp(browser, user.username, user.password);
-  const page = app.page;
-  await withoutAutofill(page);
-  const authenticator = await virtualAuthenticator(page);
-  await page.goto("/account");
-  await addPasskeyOnAccount(page);
+  const { context, page, authenticator } = await withPasskey(browser, "bigcount");
   const [credential] = await authenticator.credentials();
   if (!credential) throw new Error("The authenticator holds no passkey");
 

@@ -1,30 +1,13 @@
-import type { Browser, Page } from "@playwright/test";
-import { openApp, signUpUser } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { openApp } from "./fixtures";
 import { AdminPage } from "./pages/admin-page";
 import { AppPage } from "./pages/app-page";
-import {
-  addPasskeyOnAccount,
-  signInWithPasskey,
-  virtualAuthenticator,
-  withoutAutofill,
-} from "./support/passkeys";
+import { signInWithPasskey, virtualAuthenticator, withPasskey } from "./support/passkeys";
 import { expect, test } from "./test";
 
 // Passkeys with Chromium's virtual authenticator: added on /account right after a password
 // sign-in (fresh: no "Confirm it's you"; passkeys-step-up.spec.ts covers an old one), then used
 // to sign in, which ends, as every sign-in does, in a signed-in realtime connection on /app.
-
-/** A new user signed in with its password, on /account, with an authenticator on that page. */
-async function withPasskey(browser: Browser, prefix: string) {
-  const user = await signUpUser(browser, prefix);
-  const { context, app } = await openApp(browser, user.username, user.password);
-  const page = app.page;
-  await withoutAutofill(page);
-  const authenticator = await virtualAuthenticator(page);
-  await page.goto("/account");
-  await addPasskeyOnAccount(page);
-  return { user, context, page, app, authenticator };
-}
 
 /** Signs out from /app, to the landing page. */
 async function signOut(page: Page) {

@@ -1,4 +1,5 @@
-import type { CDPSession, Page } from "@playwright/test";
+import type { Browser, CDPSession, Page } from "@playwright/test";
+import { openApp, signUpUser } from "../fixtures";
 import { expect } from "../test";
 
 // Chromium's virtual authenticator (the DevTools protocol's WebAuthn domain): a platform
@@ -75,4 +76,16 @@ export async function addPasskeyOnAccount(page: Page): Promise<void> {
 export async function signInWithPasskey(page: Page, callbackUrl = "/app"): Promise<void> {
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+}
+
+/** A new user signed in with its password, on /account, with an authenticator on that page. */
+export async function withPasskey(browser: Browser, prefix: string) {
+  const user = await signUpUser(browser, prefix);
+  const { context, app } = await openApp(browser, user.username, user.password);
+  const page = app.page;
+  await withoutAutofill(page);
+  const authenticator = await virtualAuthenticator(page);
+  await page.goto("/account");
+  await addPasskeyOnAccount(page);
+  return { user, context, page, app, authenticator };
 }
