@@ -49,7 +49,8 @@ export async function checkFloor(context: BrowserContext) {
   await page.close();
 }
 
-async function openPage(page: Page, pathname: string): Promise<Milestones> {
+/** Opens `pathname` in `page` and waits until its socket is signed in; its milestones. */
+export async function openPage(page: Page, pathname: string): Promise<Milestones> {
   await page.goto(pathname);
   await page.locator(SIGNED_IN).waitFor();
   return page.evaluate((mark) => {
@@ -60,7 +61,10 @@ async function openPage(page: Page, pathname: string): Promise<Milestones> {
     const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
     const before = resources.filter((entry) => entry.startTime < signedIn);
     const scripts = before.filter((entry) => new URL(entry.name).pathname.endsWith(".js"));
-    const userAuth = before.findLast((entry) => entry.name.includes("/api/pusher/user-auth"));
+    // The app's /api/pusher/user-auth, or the bare app's /api/user-auth.
+    const userAuth = before.findLast((entry) =>
+      new URL(entry.name).pathname.endsWith("/user-auth"),
+    );
     return {
       firstByte: navigation?.responseStart ?? Number.NaN,
       html: navigation?.responseEnd ?? Number.NaN,
@@ -73,7 +77,7 @@ async function openPage(page: Page, pathname: string): Promise<Milestones> {
 }
 
 /** The median of each milestone over the runs. */
-function medians(runs: Milestones[]): Milestones {
+export function medians(runs: Milestones[]): Milestones {
   const median = (key: keyof Milestones) =>
     percentile(
       runs.map((run) => run[key]).sort((a, b) => a - b),
@@ -89,20 +93,14 @@ function medians(runs: Milestones[]): Milestones {
   };
 }
 
-function summarize(times: number[]): Percentiles {
+export function summarize(times: number[]): Percentiles {
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
 }
 
-/** How many tabs of the same page and user are open beside the new one ("beside open tabs"). */
-export const OPEN_BESIDE = [1, 3] as const;
-export type OpenBeside = (typeof OPEN_BESIDE)[number];
-
 export type SignedInTimes = {
   sameTab: Percentiles;
   newTab: Percentiles;
-  /** A new tab while 1 or 3 tabs of the same page, signed in as the same user, stay open. */
-  beside: Record<OpenBeside, Percentiles>;
   milestones: { sameTab: Milestones; newTab: Milestones };
 };
 
@@ -121,7 +119,6 @@ export async function timeToSignedIn(
   const runsOf = () => ({
     sameTab: [] as Milestones[],
     newTab: [] as Milestones[],
-    beside: { 1: [] as number[], 3: [] as number[] },
   });
   const all = { app: runsOf(), floor: runsOf(), bare: runsOf() };
   const tab = await context.newPage();
@@ -141,29 +138,9 @@ export async function timeToSignedIn(
       await page.close();
     }
   }
-  // Tabs as people use them: the new one opens beside tabs of the same page and user that stay
-  // open, and whatever they do when it signs in (presence, Online now) competes with it.
-  // Half the runs: each opens 2 to 4 tabs.
-  for (const open of OPEN_BESIDE) {
-    for (let run = 0; run < Math.ceil(runs / 2) + 2; run++) {
-      for (const name of run % 2 ? [...names].reverse() : names) {
-        const others: Page[] = [];
-        for (let i = 0; i < open; i++) {
-          const other = await context.newPage();
-          await openPage(other, urls[name]);
-          others.push(other);
-        }
-        const page = await context.newPage();
-        const milestones = await openPage(page, urls[name]);
-        if (run >= 2) all[name].beside[open].push(milestones.signedIn);
-        for (const closing of [page, ...others]) await closing.close();
-      }
-    }
-  }
-  const times = ({ sameTab, newTab, beside }: ReturnType<typeof runsOf>): SignedInTimes => ({
+  const times = ({ sameTab, newTab }: ReturnType<typeof runsOf>): SignedInTimes => ({
     sameTab: summarize(sameTab.map((run) => run.signedIn)),
     newTab: summarize(newTab.map((run) => run.signedIn)),
-    beside: { 1: summarize(beside[1]), 3: summarize(beside[3]) },
     milestones: { sameTab: medians(sameTab), newTab: medians(newTab) },
   });
   return { app: times(all.app), floor: times(all.floor), bare: times(all.bare) };

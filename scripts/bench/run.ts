@@ -16,6 +16,7 @@ import { profilePage } from "./page-profile";
 import { REFUSED_POST, writeReport } from "./report";
 import { rotatingSignIn } from "./sessions";
 import { reconnectStorm } from "./storm";
+import { timeBesideOpenTabs } from "./tabs";
 
 const profile =
   process.argv.includes("full") || process.argv.includes("--profile=full") ? "full" : "quick";
@@ -138,6 +139,7 @@ try {
   // profile's the report.
   const runs = profile === "full" ? 20 : 12;
   const signedIn = await timeToSignedIn(context, runs, { ...PAGES, bare: bare.url });
+  const beside = await timeBesideOpenTabs(context, runs, { ...PAGES, bare: bare.url });
   // A context of its own for each page has an empty cache: the scripts of a first visit.
   const storageState = await context.storageState();
   const inFreshContext = async <T>(measure: (fresh: BrowserContext) => Promise<T>) => {
@@ -174,6 +176,7 @@ try {
     refusedPost,
     endpoints,
     signedIn,
+    beside,
     scripts,
     profiles,
     fanOut: fan,
