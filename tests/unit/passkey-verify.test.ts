@@ -8,6 +8,7 @@ import {
 import {
   counterWentBack,
   type StoredCredential,
+  userHandleNames,
   verifyAssertion,
   verifyRegistration,
 } from "@/lib/credentials/passkey/verify";
@@ -118,6 +119,16 @@ describe("counterWentBack", () => {
     [5, 0, true],
   ])("stored %i, answered %i: %s", (stored, next, refused) => {
     expect(counterWentBack(stored, next)).toBe(refused);
+  });
+});
+
+describe("userHandleNames", () => {
+  it("takes the owner's handle, or none, and refuses another's", () => {
+    // The recorded answers' handle is base64url of "user-1".
+    expect(userHandleNames("dXNlci0x", "user-1")).toBe(true);
+    expect(userHandleNames(undefined, "user-1")).toBe(true);
+    expect(userHandleNames("dXNlci0x", "user-2")).toBe(false);
+    expect(userHandleNames("", "user-1")).toBe(false);
   });
 });
 

@@ -10,7 +10,7 @@ import { signInThrottle } from "@/lib/credentials/limiters";
 import { consumeChallenge, issueChallenge } from "@/lib/credentials/passkey/challenge";
 import { relyingParty } from "@/lib/credentials/passkey/relying-party";
 import { findPasskey, listPasskeys, recordPasskeyUse } from "@/lib/credentials/passkey/store";
-import { verifyAssertion } from "@/lib/credentials/passkey/verify";
+import { userHandleNames, verifyAssertion } from "@/lib/credentials/passkey/verify";
 import { db } from "@/lib/db";
 import { type User, users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -94,7 +94,9 @@ export async function checkPasskey(
       return fail(refusal("passkey_unknown"));
     }
     const rp = relyingParty(env());
-    const verified = await verifyAssertion(response, challenge, rp, owner);
+    const verified = userHandleNames(response.response.userHandle, owner.userId)
+      ? await verifyAssertion(response, challenge, rp, owner)
+      : { ok: false as const, code: "passkey_invalid" as const };
     const code = !verified.ok
       ? verified.code
       : (await recordPasskeyUse(db(), owner.id, verified.newCounter))

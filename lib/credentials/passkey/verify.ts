@@ -57,6 +57,21 @@ export function counterWentBack(stored: number, next: number): boolean {
   return (stored !== 0 || next !== 0) && next <= stored;
 }
 
+/**
+ * Whether an assertion's user handle, when it carries one, names the passkey's owner (WebAuthn
+ * §7.2: registration sets it to the user's id). The handle is not signed, so this refuses a
+ * passkey answered for another account (a mix-up, or a credential copied under a wrong user),
+ * not a forgery: the signature check does that.
+ */
+export function userHandleNames(userHandle: string | undefined, userId: string): boolean {
+  if (userHandle === undefined) return true;
+  try {
+    return isoBase64URL.toUTF8String(userHandle) === userId;
+  } catch {
+    return false;
+  }
+}
+
 export type NewCredential = StoredCredential;
 
 export async function verifyRegistration(
