@@ -6,7 +6,8 @@ import { type AnyRefusal, refusal } from "@/lib/http/errors";
 // Who may read GET /api/metrics: whoever sends METRICS_TOKEN as a bearer token. Off (404) when it
 // is unset, so that a site that never chose to publish its counters does not.
 
-const BEARER = /^Bearer ([\x21-\x7e]+)$/;
+// The scheme is case-insensitive (RFC 9110 §11.1); the token is not.
+const BEARER = /^Bearer ([\x21-\x7e]+)$/i;
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 

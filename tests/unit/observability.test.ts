@@ -220,6 +220,12 @@ describe("GET /api/metrics's gate", () => {
     expect(metricsRefusal(`Bearer ${token}`, token)).toBeNull();
   });
 
+  it("takes the scheme in any case, as HTTP's is (RFC 9110 §11.1)", () => {
+    for (const scheme of ["bearer", "BEARER", "BeArEr"]) {
+      expect(metricsRefusal(`${scheme} ${token}`, token), scheme).toBeNull();
+    }
+  });
+
   it("asks for a token of at least 32 characters", () => {
     expect(issues({ ...complete, METRICS_TOKEN: "short" }).join()).toMatch(/METRICS_TOKEN/);
     expect(issues({ ...complete, METRICS_TOKEN: token })).toEqual([]);
