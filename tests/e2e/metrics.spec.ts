@@ -4,9 +4,9 @@ import { bearer, METRICS_TOKEN, scrape } from "./support/metrics";
 import { expect, test } from "./test";
 
 // GET /api/metrics on the shared stack, whose METRICS_TOKEN the global setup sets: a sign-in
-// through the browser moves the counters, refusals and limits are counted, no series names
-// anyone, and /admin shows the same counters, live. Off without the token: traces.spec.ts,
-// on a stack of its own.
+// through the browser moves the counters, refusals and limits are counted, channel auth per
+// channel as well as per request, no series names anyone, and /admin shows the same counters,
+// live. Off without the token: traces.spec.ts, on a stack of its own.
 
 test("a sign-in through the browser moves the counters, and no series names the user", async ({
   browser,
