@@ -89,6 +89,14 @@ function build() {
       labelNames: ["kind"] as const,
       registers,
     }),
+    // One per channel judged, by either channel auth endpoint: a batch of 50 refusals is one
+    // request above, and 50 here, so probing channel names in batches still shows.
+    channelAnswers: new Counter({
+      name: "realtime_channel_auth_answers_total",
+      help: "Channels judged by channel auth (one request or a batch), by outcome.",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
     throttleRefusals: new Counter({
       name: "realtime_throttle_refusals_total",
       help: "Attempts refused by a rate limit, by the limit's scope.",
@@ -110,6 +118,7 @@ function zeroEverySeries(metrics: Omit<ReturnType<typeof build>, "registry">) {
     for (const outcome of AUTH_OUTCOMES) metrics.authRequests.inc({ endpoint, outcome }, 0);
     metrics.authDuration.zero({ endpoint });
   }
+  for (const outcome of AUTH_OUTCOMES) metrics.channelAnswers.inc({ outcome }, 0);
   for (const method of SIGN_IN_METHODS) metrics.sessionsStarted.inc({ kind: "web", method }, 0);
   for (const method of AUTH_FLOWS) metrics.sessionsStarted.inc({ kind: "realtime", method }, 0);
   for (const reason of SESSION_END_REASONS) metrics.sessionsEnded.inc({ reason }, 0);
@@ -134,6 +143,11 @@ export function countAuthRequest(endpoint: AuthEndpoint, outcome: AuthOutcome, s
   const { authRequests, authDuration } = metrics();
   authRequests.inc({ endpoint, outcome });
   authDuration.observe({ endpoint }, seconds);
+}
+
+/** One channel's answer: ok (signed), refused (4xx) or error (5xx: the server is misconfigured). */
+export function countChannelAnswer(status: number) {
+  metrics().channelAnswers.inc({ outcome: outcomeOf(status) });
 }
 
 export function countSessionStarted(

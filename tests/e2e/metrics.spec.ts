@@ -4,9 +4,9 @@ import { bearer, METRICS_TOKEN, scrape } from "./support/metrics";
 import { expect, test } from "./test";
 
 // GET /api/metrics on the shared stack, whose METRICS_TOKEN the global setup sets: a sign-in
-// through the browser moves the counters, refusals and limits are counted, no series names
-// anyone, and /admin shows the same counters, live. Off without the token: traces.spec.ts,
-// on a stack of its own.
+// through the browser moves the counters, refusals and limits are counted, channel auth per
+// channel as well as per request, no series names anyone, and /admin shows the same counters,
+// live. Off without the token: traces.spec.ts, on a stack of its own.
 
 test("a sign-in through the browser moves the counters, and no series names the user", async ({
   browser,
@@ -69,6 +69,45 @@ test("a sign-in through the browser moves the counters, and no series names the 
     expect(ended.text).not.toContain(personal);
   }
   await context.close();
+});
+
+test("channel auth counts each channel it judges, so a batch of refusals shows as refusals", async ({
+  browser,
+  context,
+}) => {
+  const user = await signUpUser(browser, "answers");
+  // Signed in by the form, with no page: an open /app would authorize its own channels meanwhile.
+  const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
+  const signIn = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username: user.username, password: user.password },
+    maxRedirects: 0,
+  });
+  expect(signIn.headers()["set-cookie"] ?? "").toContain("authjs.session-token");
+
+  const probes = Array.from({ length: 7 }, (_, index) => `private-probe-${index}`);
+  const before = await scrape(context.request);
+  const answer = await context.request.post("/api/pusher/auth/batch", {
+    data: { socket_id: "1.2", channel_names: ["presence-online", ...probes] },
+  });
+  expect(answer.status()).toBe(200);
+  const single = await context.request.post("/api/pusher/auth", {
+    form: { socket_id: "1.2", channel_name: "private-probe-single" },
+  });
+  expect(single.status()).toBe(403);
+  const after = await scrape(context.request);
+  const grew = (name: string, labels: Record<string, string>) =>
+    after.value(name, labels) - before.value(name, labels);
+  // Per channel: the batch's 1 signed and 7 refused, and the single request's refusal.
+  expect(grew("realtime_channel_auth_answers_total", { outcome: "ok" })).toBe(1);
+  expect(grew("realtime_channel_auth_answers_total", { outcome: "refused" })).toBe(
+    probes.length + 1,
+  );
+  expect(grew("realtime_channel_auth_answers_total", { outcome: "error" })).toBe(0);
+  // Per request, the batch is one ok: what the per-channel count is for.
+  expect(grew("realtime_auth_requests_total", { endpoint: "channel_auth", outcome: "ok" })).toBe(1);
+  expect(
+    grew("realtime_auth_requests_total", { endpoint: "channel_auth", outcome: "refused" }),
+  ).toBe(1);
 });
 
 test("GET /api/metrics refuses a request without the token, or with a wrong one", async ({

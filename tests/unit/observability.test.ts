@@ -72,6 +72,9 @@ describe("the metrics registry", () => {
       }
       expect(listed("realtime_auth_request_duration_seconds_count", { endpoint })).toBe(true);
     }
+    for (const outcome of AUTH_OUTCOMES) {
+      expect(listed("realtime_channel_auth_answers_total", { outcome })).toBe(true);
+    }
     for (const scope of THROTTLE_SCOPES) {
       expect(listed("realtime_throttle_refusals_total", { scope })).toBe(true);
     }

@@ -4,6 +4,7 @@ import { isEncryptedChannel } from "@/lib/channels/names";
 import type { ChannelPolicy, ChannelUser } from "@/lib/channels/policy";
 import { env } from "@/lib/env";
 import { type Refusal, refusal } from "@/lib/http/errors";
+import { countChannelAnswer } from "@/lib/observability/metrics";
 import { pusher } from "@/lib/realtime/server/pusher";
 
 // One channel's authorization, as both channel auth endpoints give it: the form that pusher-js
@@ -13,10 +14,26 @@ export type ChannelGrant =
   | { ok: true; answer: Pusher.ChannelAuthResponse }
   | { ok: false; refusal: Refusal<"channel_forbidden" | "encryption_not_configured"> };
 
-/** The policy's verdict on `user` subscribing to `channel` and, when yes, the signed answer. */
+type Judged = ChannelUser & { name?: string | null; username: string };
+
+/**
+ * The policy's verdict on `user` subscribing to `channel` and, when yes, the signed answer.
+ * Counted here, per channel, since a batch's request is ok however many of its channels are refused.
+ */
 export async function authorizeChannelFor(
   policy: ChannelPolicy,
-  user: ChannelUser & { name?: string | null; username: string },
+  user: Judged,
+  socketId: string,
+  channel: string,
+): Promise<ChannelGrant> {
+  const grant = await judge(policy, user, socketId, channel);
+  countChannelAnswer(grant.ok ? 200 : grant.refusal.status);
+  return grant;
+}
+
+async function judge(
+  policy: ChannelPolicy,
+  user: Judged,
   socketId: string,
   channel: string,
 ): Promise<ChannelGrant> {
