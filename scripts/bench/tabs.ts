@@ -4,6 +4,7 @@ import {
   medians,
   openPage,
   type Percentiles,
+  settle,
   summarize,
   type TimedPage,
 } from "./browser";
@@ -108,6 +109,7 @@ export async function timeBesideOpenTabs(
           ]);
         }
         for (const closing of [page, ...others.map((tab) => tab.page)]) await closing.close();
+        await settle();
       }
     }
   }
