@@ -156,7 +156,12 @@ export async function timeToSignedIn(
   return { app: times(all.app), floor: times(all.floor), bare: times(all.bare) };
 }
 
-export type Scripts = { firstLoadKb: number; laterKb: number };
+export type Scripts = {
+  firstLoadKb: number;
+  laterKb: number;
+  /** Each script of the first load: its file (a chunk) and its size as served, in KB. */
+  firstLoadFiles: { file: string; kb: number }[];
+};
 
 /**
  * The JavaScript a first visit to a page downloads (give it a context of its own: an empty
@@ -171,14 +176,21 @@ export async function pageScripts(context: BrowserContext, pathname: string): Pr
   await page.waitForLoadState("networkidle");
   const { firstLoad, later } = await page.evaluate((mark) => {
     const signedIn = performance.getEntriesByName(mark)[0]?.startTime ?? Number.POSITIVE_INFINITY;
-    const sum = { firstLoad: 0, later: 0 };
+    const files = { firstLoad: [] as { file: string; bytes: number }[], later: 0 };
     for (const entry of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) {
-      if (!new URL(entry.name).pathname.endsWith(".js")) continue;
-      if (entry.startTime < signedIn) sum.firstLoad += entry.encodedBodySize;
-      else sum.later += entry.encodedBodySize;
+      const { pathname } = new URL(entry.name);
+      if (!pathname.endsWith(".js")) continue;
+      const file = pathname.split("/").at(-1) ?? pathname;
+      if (entry.startTime < signedIn) files.firstLoad.push({ file, bytes: entry.encodedBodySize });
+      else files.later += entry.encodedBodySize;
     }
-    return sum;
+    return files;
   }, SIGNED_IN_MARK);
   await page.close();
-  return { firstLoadKb: firstLoad / 1024, laterKb: later / 1024 };
+  const total = firstLoad.reduce((sum, { bytes }) => sum + bytes, 0);
+  return {
+    firstLoadKb: total / 1024,
+    laterKb: later / 1024,
+    firstLoadFiles: firstLoad.map(({ file, bytes }) => ({ file, kb: bytes / 1024 })),
+  };
 }

@@ -10,6 +10,7 @@ import type { LoadResult } from "./load";
 import type { PageProfile } from "./page-profile";
 import type { StormResult } from "./storm";
 import type { BesideTimes, OpenBeside } from "./tabs";
+import { extraScripts, phaseRows } from "./why";
 
 export type Results = {
   profile: string;
@@ -121,6 +122,12 @@ export function writeReport(results: Results): { markdown: string; file: string 
     `| --- | ${MILESTONES.map(() => "---").join(" | ")} |`,
     ...milestoneRows("sameTab", "in one tab"),
     ...milestoneRows("newTab", "each in a new tab"),
+    "",
+    "Where /app's extra time goes, phase by phase (the medians above and below, /app's minus each floor's):",
+    "",
+    ...phaseRows(results.signedIn, results.beside),
+    "",
+    extraScripts(results.scripts),
     "",
     "Beside open tabs (medians, ms since navigation start). The open tabs are signed in and idle when the new one opens, as people have them; their main-thread time and requests are counted while it loads:",
     "",
