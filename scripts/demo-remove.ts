@@ -73,6 +73,14 @@ for (const [folder, part] of [
   ]);
 }
 edit("drizzle.config.ts", [[', "./demo/db/schema.ts"', ""]]);
+// The benchmark's measure of twenty channels at once, whose channels are the chat's rooms.
+rmSync(join(root, "scripts", "bench", "channels.ts"));
+say("removed  scripts/bench/channels.ts");
+edit(join("scripts", "bench", "run.ts"), [
+  ['import { channelAuthSection, channelAuthTimes } from "./channels";\n', ""],
+  [/ *\/\/ Measures that need a feature's channels[^\n]*\n[^\n]*\n/, "  // Measures that need a feature's channels, as markdown sections of the report.\n"],
+  ["[channelAuthSection(await channelAuthTimes(runs))]", "[]"],
+]);
 
 // 3. The demo's sections of README.md, SECURITY.md and the manual in docs/: the lines between a line
 // `<!-- demo -->` and a line `<!-- /demo -->`, markers included.

@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Milestones, PageName, Scripts, SignedInTimes, TimedPage } from "./browser";
-import { type ChannelAuthResult, channelAuthSection } from "./channels";
 import { chart } from "./chart";
 import type { FanOutResult } from "./fanout";
 import { besideRows, floorRows, MILESTONES } from "./floor-table";
@@ -22,7 +21,8 @@ export type Results = {
   beside: Record<TimedPage, Record<OpenBeside, BesideTimes>>;
   scripts: Record<TimedPage, Scripts>;
   profiles: Record<PageName, PageProfile>;
-  channelAuth: ChannelAuthResult;
+  /** Further sections, in markdown, each ending in a blank line (run.ts). */
+  sections: string[][];
   fanOut: FanOutResult;
   storm: StormResult;
 };
@@ -158,7 +158,7 @@ export function writeReport(results: Results): { markdown: string; file: string 
         ", ",
       )} (in the order above): what separates a POST from the ceiling's GET is most of what they miss.`,
     "",
-    ...channelAuthSection(results.channelAuth),
+    ...results.sections.flat(),
     "## A reconnect storm",
     "",
     `${s.clients} pusher-js clients (Node), each a user signed in with a ticket and subscribed to its private channel and to one shared room; the realtime server is killed and started again. They come back with the client's own back-off and jitter.`,
