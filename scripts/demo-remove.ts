@@ -78,7 +78,10 @@ rmSync(join(root, "scripts", "bench", "channels.ts"));
 say("removed  scripts/bench/channels.ts");
 edit(join("scripts", "bench", "run.ts"), [
   ['import { channelAuthSection, channelAuthTimes } from "./channels";\n', ""],
-  [/ *\/\/ Measures that need a feature's channels[^\n]*\n[^\n]*\n/, "  // Measures that need a feature's channels, as markdown sections of the report.\n"],
+  [
+    / *\/\/ Measures that need a feature's channels[^\n]*\n[^\n]*\n/,
+    "  // Measures that need a feature's channels, as markdown sections of the report.\n",
+  ],
   ["[channelAuthSection(await channelAuthTimes(runs))]", "[]"],
 ]);
 
